@@ -1,0 +1,51 @@
+# Two commands from a fresh clone:  make run  and  make test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOMEWARD := $(BIN)/homeward
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test check install install-dev browsers clean messages
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.txt pyproject.toml
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# The local demo: migrate, seed the demo network if the database is empty, then serve the web
+# server and the background worker together. Ctrl-C stops both.
+run: install
+	HOMEWARD_DEMO=1 $(HOMEWARD) migrate --no-input
+	HOMEWARD_DEMO=1 $(HOMEWARD) collectstatic --no-input --verbosity 0
+	HOMEWARD_DEMO=1 $(HOMEWARD) demo --if-empty
+	HOMEWARD_DEMO=1 HOMEWARD_REQUIRE_MFA=$${HOMEWARD_REQUIRE_MFA:-0} $(HOMEWARD) serve --host $(HOST) --port $(PORT)
+
+# Chromium from Debian for the browser tests (Playwright drives /usr/bin/chromium).
+browsers:
+	@test -x /usr/bin/chromium || (command -v apt-get >/dev/null && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || (echo "Install Debian's chromium package: apt-get install chromium" && exit 1))
+
+test: install-dev browsers
+	$(BIN)/python scripts/check.py
+
+check: install-dev
+	$(BIN)/python scripts/check.py --no-tests
+
+messages: install-dev
+	cd homeward && ../$(HOMEWARD) makemessages -l fr -l de --no-obsolete && ../$(HOMEWARD) compilemessages
+
+clean:
+	rm -rf $(VENV) var homeward.sqlite3*

@@ -1,0 +1,34 @@
+"""The versioned REST API: each app contributes a router; this module assembles them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from ninja import NinjaAPI
+from ninja.throttling import AnonRateThrottle, AuthRateThrottle
+
+from homeward.api import errors
+from homeward.api.auth import SessionActor, TokenActor
+from homeward.organisations.api import public_router as hotlines_router
+from homeward.organisations.api import router as organisations_router
+
+api = NinjaAPI(
+    title="Homeward API",
+    version="1",
+    description=(
+        "The REST API of Homeward, the platform of the 116 000 missing-children hotlines. "
+        "Authenticate with a personal API token (`Authorization: Bearer hw_…`) or, from the "
+        "browser, the session cookie plus the CSRF token. Errors are JSON: "
+        '`{"code", "message", "errors": [{"field", "message"}]}`. Lists take `page` and '
+        "`page_size` and answer `{items, count, page, page_size}`."
+    ),
+    urls_namespace="api-v1",
+    auth=[TokenActor(), SessionActor(csrf=True)],
+    throttle=[
+        AnonRateThrottle(settings.API_RATE_ANONYMOUS),
+        AuthRateThrottle(settings.API_RATE_AUTHENTICATED),
+    ],
+)
+errors.install(api)
+
+api.add_router("/", organisations_router)
+api.add_router("/hotlines", hotlines_router)

@@ -1,0 +1,26 @@
+"""Session (browser, CSRF-checked) and bearer-token (machines) authentication."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja.security import APIKeyCookie, HttpBearer
+
+from homeward.organisations.access import Actor
+from homeward.organisations.tokens import membership_for_token
+
+
+class SessionActor(APIKeyCookie):
+    param_name = "sessionid"
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Actor | None:
+        if not request.user.is_authenticated:
+            return None
+        return Actor(user=request.user, membership=getattr(request, "membership", None))
+
+
+class TokenActor(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Actor | None:
+        membership = membership_for_token(token)
+        if membership is None:
+            return None
+        return Actor(user=membership.user, membership=membership, via_token=True)

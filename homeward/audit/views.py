@@ -1,0 +1,45 @@
+"""The DPO's page: their own organisation's audit events, filtered."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from homeward.audit.access import events_of_organisation
+from homeward.audit.forms import EventFilterForm
+from homeward.organisations.access import current_membership, member_required
+from homeward.organisations.roles import Permission
+
+
+@member_required(Permission.VIEW_AUDIT)
+def event_list(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    form = EventFilterForm(request.GET or None)
+    filters: dict[str, object] = {}
+    users = get_user_model().objects
+    if form.is_valid():
+        data = form.cleaned_data
+        actor_id = None
+        if data["actor"]:
+            actor = users.filter(email=data["actor"].lower()).values_list("pk", flat=True).first()
+            actor_id = actor if actor is not None else -1
+        filters = {
+            "action": data["action"],
+            "actor_id": actor_id,
+            "object_type": data["object_type"],
+            "since": data["since"],
+            "until": data["until"],
+        }
+    events = events_of_organisation(membership.organisation_id, **filters)  # type: ignore[arg-type]
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    actor_ids = {e.actor_id for e in page if e.actor_id is not None}
+    actors = dict(users.filter(pk__in=actor_ids).values_list("pk", "email"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "audit/event_list.html",
+        {"form": form, "page": page, "actors": actors, "query": query.urlencode()},
+    )

@@ -1,0 +1,60 @@
+"""Error pages. A database outage is a 503 with Retry-After, never a traceback; API paths get
+the API's JSON error format."""
+
+from __future__ import annotations
+
+import sys
+
+from django.db import DatabaseError, InterfaceError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
+
+RETRY_AFTER_SECONDS = 30
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _render(
+    request: HttpRequest, template: str, status: int, code: str, message: str
+) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"code": code, "message": message, "errors": []}, status=status)
+    # Rendered without a request context: context processors could reach the database.
+    return HttpResponse(loader.get_template(template).render({"message": message}), status=status)
+
+
+def is_database_outage(exc: BaseException | None) -> bool:
+    return isinstance(exc, DatabaseError | InterfaceError)
+
+
+def service_unavailable(request: HttpRequest) -> HttpResponse:
+    response = _render(
+        request,
+        "503.html",
+        503,
+        "service_unavailable",
+        "Homeward cannot reach its database. Nothing you saved before this message was lost; "
+        "try again in a moment.",
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if is_database_outage(sys.exc_info()[1]):
+        return service_unavailable(request)
+    return _render(request, "500.html", 500, "server_error", "Something went wrong on our side.")
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _render(request, "404.html", 404, "not_found", "Not found.")
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _render(request, "403.html", 403, "forbidden", "You do not have permission to do this.")
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _render(request, "400.html", 400, "bad_request", "The request could not be understood.")

@@ -1,0 +1,20 @@
+from django.urls import include, path
+
+from homeward.api.api import api
+from homeward.config import health
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("api/v1/", api.urls),
+    path("audit/", include("homeward.audit.urls")),
+    path("", include("homeward.organisations.urls")),
+    path("", include("homeward.dashboard.urls")),
+]
+
+handler400 = "homeward.config.errors.bad_request"
+handler403 = "homeward.config.errors.permission_denied"
+handler404 = "homeward.config.errors.not_found"
+handler500 = "homeward.config.errors.server_error"

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.core.cache import cache
+from pytest_django import Settings
+
+from homeward.testing.cast import Cast, build_cast
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing_and_clean_cache(settings: Settings) -> Iterator[None]:
+    # Argon2 is the production hasher; tests only need a hasher, not a slow one.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def cast(db: None) -> Cast:
+    return build_cast()

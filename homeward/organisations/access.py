@@ -1,0 +1,149 @@
+"""Scoped reads. Views and API handlers fetch through these functions, never through
+`Model.objects` directly: "does not exist" and "not yours" are the same 404, and a member
+without the permission gets 403."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+
+from homeward.organisations.models import ApiToken, Hotline, Membership, Organisation, User
+from homeward.organisations.roles import Permission
+
+__all__ = ["Permission"]
+
+ViewFunc = Callable[..., HttpResponse]
+
+
+def active_memberships(user: User) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(user=user, is_active=True, organisation__is_active=True)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+
+
+def membership_for(user: User, organisation_id: int | None) -> Membership | None:
+    """The user's active membership in that organisation, else their first one."""
+    memberships = active_memberships(user)
+    if organisation_id is not None:
+        chosen = memberships.filter(organisation_id=organisation_id).first()
+        if chosen is not None:
+            return chosen
+    return memberships.first()
+
+
+def require_permission(membership: Membership, permission: Permission) -> None:
+    if not membership.has_perm(permission):
+        raise PermissionDenied(f"your role cannot {permission.label.lower()}")
+
+
+def staff_user(request: HttpRequest) -> User:
+    """The signed-in user of a view that `member_required` already guards."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied("sign in first")
+    return user
+
+
+def current_membership(request: HttpRequest) -> Membership:
+    membership: Membership | None = getattr(request, "membership", None)
+    if membership is None:
+        raise PermissionDenied("you are not an active member of any organisation")
+    return membership
+
+
+def member_required(permission: Permission | None = None) -> Callable[[ViewFunc], ViewFunc]:
+    """Sign-in, an active membership and (optionally) a permission in the current organisation."""
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request)
+            membership = current_membership(request)
+            if permission is not None:
+                require_permission(membership, permission)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def redirect_to_login(request: HttpRequest) -> HttpResponse:
+    from django.contrib.auth.views import redirect_to_login as django_redirect_to_login
+
+    return django_redirect_to_login(request.get_full_path())
+
+
+# --- members ----------------------------------------------------------------------------------
+
+
+def members_of(membership: Membership) -> QuerySet[Membership]:
+    require_permission(membership, Permission.MANAGE_MEMBERS)
+    return Membership.objects.filter(organisation=membership.organisation).select_related("user")
+
+
+def access_member_by_id(membership: Membership, member_id: int) -> Membership:
+    try:
+        return members_of(membership).get(pk=member_id)
+    except Membership.DoesNotExist:
+        raise Http404("no such member") from None
+
+
+def tokens_of(user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user).select_related("organisation")
+
+
+def access_token_by_id(user: User, token_id: int) -> ApiToken:
+    try:
+        return tokens_of(user).get(pk=token_id)
+    except ApiToken.DoesNotExist:
+        raise Http404("no such token") from None
+
+
+# --- public directory -------------------------------------------------------------------------
+
+
+def listed_hotlines(country: str | None = None) -> QuerySet[Hotline]:
+    hotlines = Hotline.objects.filter(is_listed=True, organisation__is_active=True).select_related(
+        "organisation"
+    )
+    if country:
+        hotlines = hotlines.filter(country=country.upper())
+    return hotlines.order_by("country", "name")
+
+
+def organisation_by_id(organisation_id: int) -> Organisation:
+    try:
+        return Organisation.objects.get(pk=organisation_id, is_active=True)
+    except Organisation.DoesNotExist:
+        raise Http404("no such organisation") from None
+
+
+# --- API principals ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who an API request acts as: a signed-in user (session) or a token's holder, in one
+    organisation. `membership` is None for staff without an active membership."""
+
+    user: User
+    membership: Membership | None
+    via_token: bool = False
+
+    def __str__(self) -> str:  # the API's rate limiter keys on this
+        return f"user-{self.user.pk}"
+
+    def require_membership(self) -> Membership:
+        if self.membership is None:
+            raise PermissionDenied("you are not an active member of any organisation")
+        return self.membership

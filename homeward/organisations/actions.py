@@ -1,0 +1,267 @@
+"""Every write to organisations, memberships and tokens. Each action runs in one transaction,
+takes a keyword-only `acting_user`, and records its audit event in that transaction."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from homeward.audit.actions import record_event
+from homeward.organisations import notifications
+from homeward.organisations.models import ApiToken, Hotline, Membership, Organisation, User
+from homeward.organisations.roles import Permission, Role, permissions_of, roles_for_kind
+from homeward.organisations.tokens import NewToken, generate_secret
+
+
+def _check_role_fits(organisation: Organisation, role: str) -> None:
+    if Role(role) not in roles_for_kind(organisation.kind):
+        raise ValidationError(
+            {
+                "role": _("The role %(role)s does not exist in a %(kind)s.")
+                % {"role": Role(role).label, "kind": organisation.get_kind_display()}
+            }
+        )
+
+
+def _check_keeps_an_admin(
+    membership: Membership, *, new_role: str | None, deactivating: bool
+) -> None:
+    """An organisation never loses its last active member who can manage members."""
+    if not membership.has_perm(Permission.MANAGE_MEMBERS):
+        return
+    if new_role is not None and Permission.MANAGE_MEMBERS in permissions_of(new_role):
+        return
+    others = (
+        Membership.objects.filter(organisation=membership.organisation, is_active=True)
+        .exclude(pk=membership.pk)
+        .filter(role__in=[r for r in Role if Permission.MANAGE_MEMBERS in permissions_of(r)])
+    )
+    if not others.exists():
+        field = "is_active" if deactivating else "role"
+        raise ValidationError({field: _("This is the organisation's last administrator.")})
+
+
+def create_organisation(
+    *,
+    acting_user: User | None,
+    name: str,
+    slug: str,
+    kind: str,
+    country: str = "",
+    languages: list[str] | None = None,
+    time_zone: str = "Europe/Brussels",
+) -> Organisation:
+    with transaction.atomic():
+        organisation = Organisation.objects.create(
+            name=name,
+            slug=slug,
+            kind=kind,
+            country=country.upper(),
+            languages=languages or [],
+            time_zone=time_zone,
+        )
+        record_event(
+            actor=acting_user,
+            organisation=organisation,
+            action="organisations.organisation.create",
+            target=organisation,
+            fields=["name", "slug", "kind", "country", "languages", "time_zone"],
+        )
+    return organisation
+
+
+def save_hotline(
+    *, acting_user: User | None, organisation: Organisation, country: str, **details: object
+) -> Hotline:
+    with transaction.atomic():
+        hotline, created = Hotline.objects.update_or_create(
+            organisation=organisation, country=country.upper(), defaults=details
+        )
+        record_event(
+            actor=acting_user,
+            organisation=organisation,
+            action="organisations.hotline.create" if created else "organisations.hotline.update",
+            target=hotline,
+            fields=sorted(details),
+        )
+    return hotline
+
+
+def add_member(
+    *,
+    acting_user: User | None,
+    organisation: Organisation,
+    email: str,
+    role: str,
+    full_name: str = "",
+    password: str | None = None,
+    notify: bool = True,
+) -> Membership:
+    """Invite someone (a new account, or an existing one joining another organisation)."""
+    _check_role_fits(organisation, role)
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
+    with transaction.atomic():
+        user = User.objects.filter(email=email).first()
+        created = user is None
+        if user is None:
+            user = User.objects.create_user(email=email, password=password, full_name=full_name)
+        elif Membership.objects.filter(user=user, organisation=organisation).exists():
+            raise ValidationError({"email": _("This person is already a member.")})
+        membership = Membership.objects.create(user=user, organisation=organisation, role=role)
+        record_event(
+            actor=acting_user,
+            organisation=organisation,
+            action="organisations.member.add",
+            target=membership,
+            fields=["user", "role"],
+        )
+        if notify:
+            transaction.on_commit(
+                lambda: notifications.send_invitation(membership, new_account=created)
+            )
+    return membership
+
+
+def change_role(*, acting_user: User, membership: Membership, role: str) -> Membership:
+    _check_role_fits(membership.organisation, role)
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        if membership.role == role:
+            return membership
+        _check_keeps_an_admin(membership, new_role=role, deactivating=False)
+        membership.role = role
+        membership.save(update_fields=["role"])
+        record_event(
+            actor=acting_user,
+            organisation=membership.organisation,
+            action="organisations.member.change_role",
+            target=membership,
+            fields=["role"],
+        )
+    return membership
+
+
+def deactivate_member(*, acting_user: User, membership: Membership) -> Membership:
+    """Ends the membership, that person's sessions and their tokens for this organisation at
+    once. Someone with no other active membership is deactivated altogether."""
+    from allauth.usersessions.models import UserSession
+
+    with transaction.atomic():
+        membership = (
+            Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+        )
+        if not membership.is_active:
+            return membership
+        _check_keeps_an_admin(membership, new_role=None, deactivating=True)
+        now = timezone.now()
+        membership.is_active = False
+        membership.deactivated_at = now
+        membership.save(update_fields=["is_active", "deactivated_at"])
+        ApiToken.objects.filter(
+            user=membership.user, organisation=membership.organisation, revoked_at__isnull=True
+        ).update(revoked_at=now)
+        user = membership.user
+        if not Membership.objects.filter(user=user, is_active=True).exists():
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+        for session in UserSession.objects.filter(user=user):
+            session.end()
+        record_event(
+            actor=acting_user,
+            organisation=membership.organisation,
+            action="organisations.member.deactivate",
+            target=membership,
+            fields=["is_active", "deactivated_at", "sessions", "api_tokens"],
+        )
+    return membership
+
+
+def reactivate_member(*, acting_user: User, membership: Membership) -> Membership:
+    with transaction.atomic():
+        membership = (
+            Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+        )
+        if membership.is_active:
+            return membership
+        membership.is_active = True
+        membership.deactivated_at = None
+        membership.save(update_fields=["is_active", "deactivated_at"])
+        if not membership.user.is_active:
+            membership.user.is_active = True
+            membership.user.save(update_fields=["is_active"])
+        record_event(
+            actor=acting_user,
+            organisation=membership.organisation,
+            action="organisations.member.reactivate",
+            target=membership,
+            fields=["is_active"],
+        )
+    return membership
+
+
+def create_api_token(
+    *, acting_user: User, membership: Membership, name: str, days: int = 90
+) -> NewToken:
+    if not 1 <= days <= settings.API_TOKEN_MAX_DAYS:
+        raise ValidationError(
+            {
+                "days": _("A token lasts between 1 and %(max)d days.")
+                % {"max": settings.API_TOKEN_MAX_DAYS}
+            }
+        )
+    if not name.strip():
+        raise ValidationError({"name": _("Give the token a name that says what uses it.")})
+    full, prefix, digest = generate_secret()
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            user=acting_user,
+            organisation=membership.organisation,
+            name=name.strip(),
+            prefix=prefix,
+            digest=digest,
+            expires_at=timezone.now() + timedelta(days=days),
+        )
+        record_event(
+            actor=acting_user,
+            organisation=membership.organisation,
+            action="organisations.api_token.create",
+            target=token,
+            fields=["name", "expires_at"],
+        )
+    return NewToken(token=token, secret=full)
+
+
+def revoke_api_token(*, acting_user: User, token: ApiToken) -> ApiToken:
+    with transaction.atomic():
+        token = ApiToken.objects.select_for_update().get(pk=token.pk)
+        if token.revoked_at is None:
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+            record_event(
+                actor=acting_user,
+                organisation=token.organisation,
+                action="organisations.api_token.revoke",
+                target=token,
+                fields=["revoked_at"],
+            )
+    return token
+
+
+def record_sign_in(*, user: User) -> None:
+    with transaction.atomic():
+        record_event(actor=user, organisation=None, action="accounts.sign_in", target=user)
+
+
+def record_sign_out(*, user: User) -> None:
+    with transaction.atomic():
+        record_event(actor=user, organisation=None, action="accounts.sign_out", target=user)

@@ -1,0 +1,167 @@
+"""The organisations part of the REST API: me, my organisations, members, hotline directory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+
+from homeward.organisations import access, actions
+from homeward.organisations.models import Hotline, Membership, Organisation
+from homeward.organisations.schemas import (
+    HotlineOut,
+    MemberIn,
+    MemberOut,
+    MeOut,
+    MyMembershipOut,
+    OrganisationOut,
+    RoleIn,
+)
+
+router = Router(tags=["organisations"])
+public_router = Router(tags=["public"])
+
+
+def _actor(request: HttpRequest) -> access.Actor:
+    actor: access.Actor = request.auth  # type: ignore[attr-defined]
+    return actor
+
+
+def _organisation(organisation: Organisation) -> OrganisationOut:
+    return OrganisationOut.model_validate(organisation, from_attributes=True)
+
+
+def _member(membership: Membership) -> MemberOut:
+    return MemberOut(
+        id=membership.pk,
+        user_id=membership.user_id,
+        email=membership.user.email,
+        full_name=membership.user.full_name,
+        role=membership.role,
+        is_active=membership.is_active,
+    )
+
+
+@router.get(
+    "/me", response=MeOut, summary="Who I am, in which organisation, with which permissions"
+)
+def me(request: HttpRequest) -> MeOut:
+    from allauth.mfa.utils import is_mfa_enabled
+
+    actor = _actor(request)
+    membership = actor.membership
+    return MeOut(
+        id=actor.user.pk,
+        email=actor.user.email,
+        full_name=actor.user.full_name,
+        organisation=_organisation(membership.organisation) if membership else None,
+        role=membership.role if membership else None,
+        permissions=sorted(membership.permissions) if membership else [],
+        mfa_enabled=is_mfa_enabled(actor.user),
+    )
+
+
+@router.get(
+    "/organisations", response=list[MyMembershipOut], summary="The organisations I belong to"
+)
+def my_organisations(request: HttpRequest) -> list[MyMembershipOut]:
+    actor = _actor(request)
+    memberships = (
+        [actor.require_membership()]
+        if actor.via_token
+        else list(access.active_memberships(actor.user))
+    )
+    current = actor.membership.pk if actor.membership else None
+    return [
+        MyMembershipOut(
+            organisation=_organisation(m.organisation),
+            role=m.role,
+            permissions=sorted(m.permissions),
+            current=m.pk == current,
+        )
+        for m in memberships
+    ]
+
+
+@router.get("/members", response=list[MemberOut], summary="Members of the current organisation")
+@paginate
+def list_members(request: HttpRequest) -> QuerySet[Membership]:
+    return access.members_of(_actor(request).require_membership()).order_by("user__email")
+
+
+@router.get(
+    "/members/{member_id}", response=MemberOut, summary="One member of the current organisation"
+)
+def get_member(request: HttpRequest, member_id: int) -> MemberOut:
+    return _member(access.access_member_by_id(_actor(request).require_membership(), member_id))
+
+
+@router.post(
+    "/members", response={201: MemberOut}, summary="Invite someone to the current organisation"
+)
+def invite_member(request: HttpRequest, payload: MemberIn) -> tuple[int, MemberOut]:
+    actor = _actor(request)
+    membership = actor.require_membership()
+    access.require_permission(membership, access.Permission.MANAGE_MEMBERS)
+    created = actions.add_member(
+        acting_user=actor.user,
+        organisation=membership.organisation,
+        email=payload.email,
+        full_name=payload.full_name,
+        role=payload.role,
+    )
+    return 201, _member(created)
+
+
+@router.patch("/members/{member_id}", response=MemberOut, summary="Change a member's role")
+def change_member_role(request: HttpRequest, member_id: int, payload: RoleIn) -> MemberOut:
+    actor = _actor(request)
+    target = access.access_member_by_id(actor.require_membership(), member_id)
+    return _member(
+        actions.change_role(acting_user=actor.user, membership=target, role=payload.role)
+    )
+
+
+@router.post(
+    "/members/{member_id}/deactivate",
+    response=MemberOut,
+    summary="Deactivate a member: ends their sessions and tokens at once",
+)
+def deactivate_member(request: HttpRequest, member_id: int) -> MemberOut:
+    actor = _actor(request)
+    target = access.access_member_by_id(actor.require_membership(), member_id)
+    return _member(actions.deactivate_member(acting_user=actor.user, membership=target))
+
+
+class HotlineFilter(Schema):
+    country: str | None = None
+
+
+def hotline_out(hotline: Hotline) -> dict[str, Any]:
+    return {
+        "country": hotline.country,
+        "name": hotline.name,
+        "organisation": hotline.organisation.name,
+        "number_116000": hotline.number_116000,
+        "other_numbers": hotline.other_numbers,
+        "is_24_7": hotline.is_24_7,
+        "hours": hotline.hours,
+        "channels": hotline.channels,
+        "languages": hotline.languages,
+        "website": hotline.website,
+        "public_email": hotline.public_email,
+    }
+
+
+@public_router.get(
+    "",
+    response=list[HotlineOut],
+    auth=None,
+    summary="The network's hotlines (public)",
+)
+@paginate
+def list_hotlines(request: HttpRequest, filters: Query[HotlineFilter]) -> list[dict[str, Any]]:
+    return [hotline_out(h) for h in access.listed_hotlines(filters.country)]

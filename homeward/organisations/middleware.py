@@ -1,0 +1,88 @@
+"""Per-request staff context: session lifetime, the current organisation, enforced MFA."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from homeward.organisations.access import membership_for
+from homeward.organisations.roles import role_requires_mfa
+
+LOGIN_AT_SESSION_KEY = "homeward_login_at"
+ORGANISATION_SESSION_KEY = "homeward_organisation_id"
+
+# Pages a signed-in user must reach before MFA is set up: the sign-in and MFA pages
+# themselves, static files and the health checks.
+_MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/i18n/")
+
+
+class SessionLifetimeMiddleware:
+    """Ends a session 12 hours after sign-in however active it was. The idle limit is the
+    session cookie age, renewed on every request (SESSION_SAVE_EVERY_REQUEST)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            login_at = request.session.get(LOGIN_AT_SESSION_KEY)
+            if login_at is None:
+                request.session[LOGIN_AT_SESSION_KEY] = time.time()
+            elif time.time() - float(login_at) > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                if not request.path.startswith("/api/"):
+                    return redirect(f"{reverse('account_login')}?expired=1")
+        return self.get_response(request)
+
+
+class CurrentOrganisationMiddleware:
+    """Puts the signed-in user's current membership on `request.membership` (None for the
+    public and for staff without an active membership)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.membership = None  # type: ignore[attr-defined]
+        if request.user.is_authenticated:
+            wanted = request.session.get(ORGANISATION_SESSION_KEY)
+            request.membership = membership_for(request.user, wanted)  # type: ignore[attr-defined]
+        return self.get_response(request)
+
+
+class RequireMfaMiddleware:
+    """In production, a member whose role reaches personal data must set up MFA first."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if settings.REQUIRE_MFA and self._needs_mfa(request):
+            if request.path.startswith("/api/"):
+                return JsonResponse(
+                    {
+                        "code": "mfa_required",
+                        "message": "Set up two-factor authentication first.",
+                        "errors": [],
+                    },
+                    status=403,
+                )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    @staticmethod
+    def _needs_mfa(request: HttpRequest) -> bool:
+        from allauth.mfa.utils import is_mfa_enabled
+
+        if not request.user.is_authenticated or request.path.startswith(_MFA_EXEMPT_PREFIXES):
+            return False
+        membership = getattr(request, "membership", None)
+        if membership is None or not role_requires_mfa(membership.role):
+            return False
+        return not is_mfa_enabled(request.user)

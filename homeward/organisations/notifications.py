@@ -1,0 +1,46 @@
+"""E-mails to staff. They carry a link and never personal data of a case."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from homeward.organisations.models import Membership
+
+
+def _base_url() -> str:
+    hosts = settings.ALLOWED_HOSTS
+    host = hosts[0] if hosts and hosts[0] != "*" else "127.0.0.1:8000"
+    scheme = "https" if settings.SECURE_HTTPS else "http"
+    return f"{scheme}://{host}"
+
+
+def send_invitation(membership: Membership, *, new_account: bool) -> None:
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    user = membership.user
+    if new_account:
+        path = reverse(
+            "account_reset_password_from_key",
+            kwargs={
+                "uidb36": user_pk_to_url_str(user),
+                "key": default_token_generator.make_token(user),
+            },
+        )
+    else:
+        path = reverse("account_login")
+    context = {
+        "organisation": membership.organisation.name,
+        "role": membership.get_role_display(),
+        "link": _base_url() + path,
+        "new_account": new_account,
+    }
+    send_mail(
+        subject=render_to_string("organisations/email/invitation_subject.txt", context).strip(),
+        message=render_to_string("organisations/email/invitation.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )

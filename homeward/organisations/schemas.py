@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from ninja import Field, Schema
+
+from homeward.organisations.roles import Role
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    slug: str
+    kind: str
+    country: str
+    languages: list[str]
+    time_zone: str
+
+
+class MyMembershipOut(Schema):
+    organisation: OrganisationOut
+    role: str
+    permissions: list[str]
+    current: bool
+
+
+class MeOut(Schema):
+    id: int
+    email: str
+    full_name: str
+    organisation: OrganisationOut | None
+    role: str | None
+    permissions: list[str]
+    mfa_enabled: bool
+
+
+class MemberOut(Schema):
+    id: int
+    user_id: int
+    email: str
+    full_name: str
+    role: str
+    is_active: bool
+
+
+class MemberIn(Schema):
+    email: str = Field(..., max_length=254)
+    full_name: str = Field("", max_length=200)
+    role: Role
+
+
+class RoleIn(Schema):
+    role: Role
+
+
+class PhoneNumberOut(Schema):
+    label: str
+    number: str
+
+
+class HotlineOut(Schema):
+    country: str
+    name: str
+    organisation: str
+    number_116000: str
+    other_numbers: list[PhoneNumberOut]
+    is_24_7: bool
+    hours: str
+    channels: list[str]
+    languages: list[str]
+    website: str
+    public_email: str

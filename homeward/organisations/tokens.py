@@ -1,0 +1,63 @@
+"""Personal API tokens: `hw_<prefix>_<secret>`. Only a SHA-256 digest of the whole token is
+stored; the prefix finds the row without a timing-sensitive lookup on the secret."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.utils import timezone
+
+from homeward.organisations.models import ApiToken, Membership
+
+TOKEN_PREFIX = "hw_"  # noqa: S105 (a marker, not a secret)
+LAST_USED_RESOLUTION = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class NewToken:
+    token: ApiToken
+    secret: str
+
+
+def generate_secret() -> tuple[str, str, str]:
+    """Returns (full token, prefix, digest)."""
+    prefix = secrets.token_hex(6)
+    full = f"{TOKEN_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
+    return full, prefix, digest_of(full)
+
+
+def digest_of(full_token: str) -> str:
+    return hashlib.sha256(full_token.encode()).hexdigest()
+
+
+def membership_for_token(full_token: str) -> Membership | None:
+    """The active membership a presented token acts as, or None for any failure (unknown,
+    wrong secret, expired, revoked, deactivated user or membership)."""
+    if not full_token.startswith(TOKEN_PREFIX):
+        return None
+    prefix = full_token[len(TOKEN_PREFIX) :].split("_", 1)[0]
+    token = ApiToken.objects.filter(prefix=prefix).select_related("user", "organisation").first()
+    if token is None or not hmac.compare_digest(token.digest, digest_of(full_token)):
+        return None
+    if not token.is_usable or not token.user.is_active:
+        return None
+    membership = (
+        Membership.objects.filter(
+            user=token.user,
+            organisation=token.organisation,
+            is_active=True,
+            organisation__is_active=True,
+        )
+        .select_related("organisation", "user")
+        .first()
+    )
+    if membership is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return membership

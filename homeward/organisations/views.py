@@ -1,0 +1,175 @@
+"""Staff pages of the organisation (members, API tokens, switching) and the public hotline
+finder. Views parse, check, call an action, respond."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from homeward.organisations import access, actions
+from homeward.organisations.forms import InviteForm, RoleForm, SwitchOrganisationForm, TokenForm
+from homeward.organisations.middleware import ORGANISATION_SESSION_KEY
+from homeward.organisations.models import Channel
+from homeward.organisations.roles import Permission
+
+
+def _add_form_errors(form: InviteForm | RoleForm | TokenForm, error: ValidationError) -> None:
+    for field, field_errors in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, field_errors)
+
+
+@access.member_required(Permission.MANAGE_MEMBERS)
+def member_list(request: HttpRequest) -> HttpResponse:
+    membership = access.current_membership(request)
+    members = access.members_of(membership).order_by("-is_active", "user__email")
+    return render(request, "organisations/member_list.html", {"members": members})
+
+
+@access.member_required(Permission.MANAGE_MEMBERS)
+def member_detail(request: HttpRequest, member_id: int) -> HttpResponse:
+    membership = access.current_membership(request)
+    member = access.access_member_by_id(membership, member_id)
+    form = RoleForm(
+        request.POST or None, organisation=membership.organisation, initial={"role": member.role}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.change_role(
+                acting_user=access.staff_user(request),
+                membership=member,
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as error:
+            _add_form_errors(form, error)
+        else:
+            messages.success(request, _("Role changed."))
+            return redirect("member_detail", member_id=member.pk)
+    return render(request, "organisations/member_detail.html", {"member": member, "form": form})
+
+
+@require_POST
+@access.member_required(Permission.MANAGE_MEMBERS)
+def member_deactivate(request: HttpRequest, member_id: int) -> HttpResponse:
+    member = access.access_member_by_id(access.current_membership(request), member_id)
+    try:
+        actions.deactivate_member(acting_user=access.staff_user(request), membership=member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s is deactivated; their sessions and tokens have ended.")
+            % {"name": member.user},
+        )
+    return redirect("member_detail", member_id=member.pk)
+
+
+@require_POST
+@access.member_required(Permission.MANAGE_MEMBERS)
+def member_reactivate(request: HttpRequest, member_id: int) -> HttpResponse:
+    member = access.access_member_by_id(access.current_membership(request), member_id)
+    actions.reactivate_member(acting_user=access.staff_user(request), membership=member)
+    messages.success(request, _("%(name)s is active again.") % {"name": member.user})
+    return redirect("member_detail", member_id=member.pk)
+
+
+@access.member_required(Permission.MANAGE_MEMBERS)
+def member_invite(request: HttpRequest) -> HttpResponse:
+    membership = access.current_membership(request)
+    form = InviteForm(request.POST or None, organisation=membership.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = actions.add_member(
+                acting_user=access.staff_user(request),
+                organisation=membership.organisation,
+                email=form.cleaned_data["email"],
+                full_name=form.cleaned_data["full_name"],
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as error:
+            _add_form_errors(form, error)
+        else:
+            messages.success(
+                request, _("Invitation sent to %(email)s.") % {"email": member.user.email}
+            )
+            return redirect("member_list")
+    return render(request, "organisations/member_invite.html", {"form": form})
+
+
+@access.member_required()
+def token_list(request: HttpRequest) -> HttpResponse:
+    user = access.staff_user(request)
+    membership = access.current_membership(request)
+    form = TokenForm(request.POST or None)
+    new_secret = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = actions.create_api_token(
+                acting_user=user,
+                membership=membership,
+                name=form.cleaned_data["name"],
+                days=form.cleaned_data["days"],
+            )
+        except ValidationError as error:
+            _add_form_errors(form, error)
+        else:
+            new_secret = created.secret
+            form = TokenForm()
+    tokens = access.tokens_of(user)
+    return render(
+        request,
+        "organisations/token_list.html",
+        {"tokens": tokens, "form": form, "new_secret": new_secret},
+    )
+
+
+@require_POST
+@access.member_required()
+def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    token = access.access_token_by_id(access.staff_user(request), token_id)
+    actions.revoke_api_token(acting_user=access.staff_user(request), token=token)
+    messages.success(request, _("Token revoked."))
+    return redirect("token_list")
+
+
+@require_POST
+@access.member_required()
+def switch_organisation(request: HttpRequest) -> HttpResponse:
+    form = SwitchOrganisationForm(request.POST)
+    if form.is_valid():
+        chosen = (
+            access.active_memberships(access.staff_user(request))
+            .filter(organisation_id=form.cleaned_data["organisation"])
+            .first()
+        )
+        if chosen is not None:
+            request.session[ORGANISATION_SESSION_KEY] = chosen.organisation_id
+            messages.info(
+                request, _("You are now working in %(org)s.") % {"org": chosen.organisation}
+            )
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    return redirect(next_url or settings.LOGIN_REDIRECT_URL)
+
+
+def hotline_finder(request: HttpRequest) -> HttpResponse:
+    country = request.GET.get("country", "").strip().upper()[:2]
+    hotlines = list(access.listed_hotlines(country or None))
+    countries = access.listed_hotlines().values_list("country", flat=True).distinct()
+    return render(
+        request,
+        "organisations/hotline_finder.html",
+        {
+            "hotlines": hotlines,
+            "country": country,
+            "countries": sorted(set(countries)),
+            "channel_labels": dict(Channel.choices),
+        },
+    )

@@ -1,0 +1,42 @@
+"""Every check `make test` and CI run, in order; stops at the first failure."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def run(title: str, *command: str, env: dict[str, str] | None = None) -> None:
+    print(f"\n== {title}: {' '.join(command)}", flush=True)
+    result = subprocess.run(command, cwd=ROOT, env=env, check=False)
+    if result.returncode != 0:
+        print(f"\n!! {title} failed (exit {result.returncode})", flush=True)
+        sys.exit(result.returncode)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--no-tests", action="store_true", help="lint and type checks only")
+    parser.add_argument("pytest_args", nargs="*")
+    args = parser.parse_args()
+    env = {**os.environ, "HOMEWARD_TESTING": "1"}
+    run("ruff lint", str(BIN / "ruff"), "check", ".")
+    run("ruff format", str(BIN / "ruff"), "format", "--check", ".")
+    run("mypy --strict", str(BIN / "mypy"), "homeward", "scripts", env=env)
+    run("import contracts", str(BIN / "lint-imports"), env=env)
+    run("migrations", str(BIN / "homeward"), "makemigrations", "--check", "--dry-run", env=env)
+    run("translations", str(BIN / "homeward"), "compilemessages", "--ignore", ".venv", env=env)
+    if args.no_tests:
+        return
+    # pytest exits 5 when nothing ran; that is a failure here too.
+    run("tests", str(BIN / "pytest"), "-p", "no:cacheprovider", *args.pytest_args, env=env)
+
+
+if __name__ == "__main__":
+    main()
