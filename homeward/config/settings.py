@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "homeward.organisations",
     "homeward.api",
     "homeward.dashboard",
+    "homeward.demo",
     "homeward.config",
 ]
 
@@ -168,7 +169,7 @@ USERSESSIONS_TRACK_ACTIVITY = True
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "homeward.organisations.throttling.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]

@@ -1,12 +1,10 @@
 """The organisations part of the REST API: me, my organisations, members, hotline directory."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from homeward.organisations import access, actions
@@ -35,14 +33,7 @@ def _organisation(organisation: Organisation) -> OrganisationOut:
 
 
 def _member(membership: Membership) -> MemberOut:
-    return MemberOut(
-        id=membership.pk,
-        user_id=membership.user_id,
-        email=membership.user.email,
-        full_name=membership.user.full_name,
-        role=membership.role,
-        is_active=membership.is_active,
-    )
+    return MemberOut.from_orm(membership)
 
 
 @router.get(
@@ -102,7 +93,7 @@ def get_member(request: HttpRequest, member_id: int) -> MemberOut:
 @router.post(
     "/members", response={201: MemberOut}, summary="Invite someone to the current organisation"
 )
-def invite_member(request: HttpRequest, payload: MemberIn) -> tuple[int, MemberOut]:
+def invite_member(request: HttpRequest, payload: MemberIn) -> Status[MemberOut]:
     actor = _actor(request)
     membership = actor.require_membership()
     access.require_permission(membership, access.Permission.MANAGE_MEMBERS)
@@ -113,7 +104,7 @@ def invite_member(request: HttpRequest, payload: MemberIn) -> tuple[int, MemberO
         full_name=payload.full_name,
         role=payload.role,
     )
-    return 201, _member(created)
+    return Status(201, _member(created))
 
 
 @router.patch("/members/{member_id}", response=MemberOut, summary="Change a member's role")

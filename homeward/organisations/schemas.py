@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ninja import Field, Schema
 
+from homeward.organisations.models import Membership
 from homeward.organisations.roles import Role
 
 
@@ -39,6 +40,14 @@ class MemberOut(Schema):
     full_name: str
     role: str
     is_active: bool
+
+    @staticmethod
+    def resolve_email(membership: Membership) -> str:
+        return membership.user.email
+
+    @staticmethod
+    def resolve_full_name(membership: Membership) -> str:
+        return membership.user.full_name
 
 
 class MemberIn(Schema):

@@ -5,6 +5,9 @@ tests run under production rules (MFA required)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.test import Client
 
 from homeward.organisations import actions
 from homeward.organisations.models import Membership, Organisation, User
@@ -98,3 +101,22 @@ def build_cast() -> Cast:
             add(cast, f"{prefix}_{short[role]}", organisation, role)
     add(cast, "coordinator", network, Role.NETWORK_COORDINATOR)
     return cast
+
+
+def current_totp_code(secret: str = TOTP_SECRET) -> str:
+    """The code an authenticator app would show now for `secret`."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return str(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
+
+
+def sign_in(client: Client, email: str, password: str = PASSWORD) -> Any:
+    """Signs in through the real pages: password, then the TOTP code."""
+    response = client.post("/accounts/login/", {"login": email, "password": password})
+    if response.status_code == 302 and response["Location"].startswith(
+        "/accounts/2fa/authenticate"
+    ):
+        response = client.post(response["Location"], {"code": current_totp_code()})
+    return response

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from argparse import ArgumentParser
+from collections.abc import Iterator
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
 from homeward.audit.chain import GENESIS_HASH, verify
 from homeward.audit.models import AuditEvent
+
+
+def _events_in_order(batch: int = 5000) -> Iterator[AuditEvent]:
+    """Keyset batches rather than a server-side cursor: nothing stays open when verification
+    stops early at a broken event."""
+    last = 0
+    while True:
+        events = list(AuditEvent.objects.filter(seq__gt=last).order_by("seq")[:batch])
+        yield from events
+        if len(events) < batch:
+            return
+        last = events[-1].seq
 
 
 class Command(BaseCommand):
@@ -32,8 +45,7 @@ class Command(BaseCommand):
             else:
                 self.stdout.write(f"{head.seq} {head.hash} {head.occurred_at.isoformat()}")
             return
-        events = AuditEvent.objects.order_by("seq").iterator(chunk_size=5000)
-        result = verify(events, anchor=options.get("anchor"))
+        result = verify(_events_in_order(), anchor=options.get("anchor"))
         if result.broken is not None:
             raise CommandError(f"audit trail broken at {result.broken}", returncode=1)
         self.stdout.write(f"audit trail intact: {result.checked} events, head {result.head}")

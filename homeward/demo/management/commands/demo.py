@@ -1,0 +1,99 @@
+"""`homeward demo`: seed the synthetic demo network into an empty database and print its logins.
+
+`make run` calls it with --if-empty, so every start prints the logins again: they are derived
+from the seed, not read back from the database.
+"""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from homeward.demo.network import (
+    DEFAULT_SEED,
+    DOMAIN,
+    ORGANISATIONS,
+    ORGANISATIONS_BY_SLUG,
+    DemoLogin,
+    demo_logins,
+    seed_network,
+)
+from homeward.organisations.models import Organisation
+
+
+def _describe(login: DemoLogin) -> str:
+    return "; ".join(
+        f"{role.label}, {ORGANISATIONS_BY_SLUG[slug].name}" for slug, role in login.memberships
+    )
+
+
+class Command(BaseCommand):
+    help = "Seed the synthetic demo network (34 organisations, a login per role) and print logins."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--seed", type=int, default=DEFAULT_SEED,
+            help="same seed, same names, passwords and hotlines (default %(default)s)",
+        )  # fmt: skip
+        parser.add_argument("--password", help="give every demo login this password instead")
+        parser.add_argument(
+            "--if-empty", action="store_true",
+            help="if the database already has organisations, only print the demo logins",
+        )  # fmt: skip
+        parser.add_argument(
+            "--list", action="store_true", help="print every demo login and its password, then exit"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        seed: int = options["seed"]
+        shared_password: str | None = options["password"]
+        if shared_password is not None:
+            try:
+                validate_password(shared_password)
+            except ValidationError as error:
+                raise CommandError(f"--password: {' '.join(error.messages)}") from None
+        logins = demo_logins(seed, shared_password)
+        if options["list"]:
+            self.stdout.write(f"All {len(logins)} demo logins, as seeded with seed {seed}:")
+            self._write_table(logins)
+            return
+        if not (settings.DEMO or settings.DEBUG or settings.TESTING):
+            # Every demo password is printable from the seed: never in a real deployment.
+            raise CommandError("The demo network is only for HOMEWARD_DEMO=1 (or debug) runs.")
+        if Organisation.objects.exists():
+            if not options["if_empty"]:
+                raise CommandError(
+                    "The database already has organisations; the demo network is only seeded "
+                    "into an empty one. Use --if-empty to just print the demo logins, or start "
+                    "from a fresh database."
+                )
+            self.stdout.write(
+                "Demo network already present. Its logins as seeded (they may have been changed):"
+            )
+        else:
+            seed_network(seed, shared_password)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Seeded the demo network (seed {seed}): {len(ORGANISATIONS)} organisations, "
+                    f"{len(logins)} logins."
+                )
+            )
+        self._write_table([login for login in logins if login.is_highlighted])
+        self.stdout.write(
+            f"Other countries: operator@<cc>.{DOMAIN} etc.; "
+            "run `homeward demo --list` to print all."
+        )
+
+    def _write_table(self, logins: list[DemoLogin]) -> None:
+        email_width = max(len(login.email) for login in logins)
+        password_width = max(len(login.password) for login in logins)
+        for login in logins:
+            self.stdout.write(
+                f"  {login.email:<{email_width}}  {login.password:<{password_width}}  "
+                f"{_describe(login)}"
+            )

@@ -1,0 +1,185 @@
+"""Organisation admins invite, change roles and deactivate; deactivation is immediate."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.test import Client
+
+from homeward.audit.models import AuditEvent
+from homeward.organisations import actions
+from homeward.organisations.models import Membership, User
+from homeward.testing.cast import Cast, sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(cast: Cast, name: str) -> Client:
+    client = Client()
+    client.force_login(cast.user(name))
+    return client
+
+
+def test_an_invitation_creates_the_account_and_mails_a_link(
+    cast: Cast, django_capture_on_commit_callbacks
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _client(cast, "be_admin").post(
+            "/organisation/members/invite/",
+            {"email": "New.Person@Example.test", "full_name": "New Person", "role": "operator"},
+        )
+    assert response.status_code == 302
+    member = Membership.objects.get(user__email="new.person@example.test")
+    assert member.organisation == cast.be and member.role == "operator"
+    assert not member.user.has_usable_password()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert "/accounts/password/reset/key/" in message.body
+    assert "Test Hotline Belgium" in message.subject
+    assert AuditEvent.objects.filter(
+        action="organisations.member.add", organisation_id=cast.be.pk
+    ).exists()
+
+
+def test_an_existing_person_can_join_a_second_organisation(cast: Cast) -> None:
+    actions.add_member(
+        acting_user=cast.user("fr_admin"),
+        organisation=cast.fr,
+        email="be_operator@cast.test",
+        role="supervisor",
+        notify=False,
+    )
+    assert Membership.objects.filter(user=cast.user("be_operator")).count() == 2
+    with pytest.raises(ValidationError) as raised:
+        actions.add_member(
+            acting_user=cast.user("fr_admin"),
+            organisation=cast.fr,
+            email="be_operator@cast.test",
+            role="operator",
+            notify=False,
+        )
+    assert "email" in raised.value.message_dict
+
+
+def test_a_role_must_exist_in_the_kind_of_organisation(cast: Cast) -> None:
+    response = _client(cast, "coordinator").post(
+        "/organisation/members/invite/", {"email": "x@cast.test", "role": "operator"}
+    )
+    assert response.status_code == 200
+    assert "role" in response.context["form"].errors
+    with pytest.raises(ValidationError) as raised:
+        actions.add_member(
+            acting_user=None,
+            organisation=cast.network,
+            email="y@cast.test",
+            role="operator",
+            notify=False,
+        )
+    assert "role" in raised.value.message_dict
+
+
+def test_a_bad_email_names_the_field(cast: Cast) -> None:
+    with pytest.raises(ValidationError) as raised:
+        actions.add_member(
+            acting_user=None,
+            organisation=cast.be,
+            email="not an address",
+            role="operator",
+            notify=False,
+        )
+    assert "email" in raised.value.message_dict
+    assert not User.objects.filter(email="not an address").exists()
+
+
+def test_changing_a_role_is_audited_with_the_field_name(cast: Cast) -> None:
+    client = _client(cast, "be_admin")
+    member = cast.member("be_operator")
+    response = client.post(f"/organisation/members/{member.pk}/", {"role": "supervisor"})
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.role == "supervisor"
+    event = AuditEvent.objects.get(action="organisations.member.change_role")
+    assert event.fields == ["role"] and event.actor_id == cast.user("be_admin").pk
+
+
+def test_the_last_admin_cannot_remove_themself(cast: Cast) -> None:
+    admin = cast.member("be_admin")
+    with pytest.raises(ValidationError):
+        actions.change_role(acting_user=admin.user, membership=admin, role="operator")
+    with pytest.raises(ValidationError):
+        actions.deactivate_member(acting_user=admin.user, membership=admin)
+    actions.add_member(
+        acting_user=admin.user,
+        organisation=cast.be,
+        email="admin2@cast.test",
+        role="org_admin",
+        notify=False,
+    )
+    actions.change_role(acting_user=admin.user, membership=admin, role="dpo")
+
+
+def test_deactivation_ends_sessions_and_tokens_at_once(cast: Cast) -> None:
+    operator = cast.member("be_operator")
+    browser = Client()
+    response = sign_in(browser, "be_operator@cast.test")
+    assert response.status_code == 302 and response["Location"] == "/dashboard/"
+    assert browser.get("/dashboard/").status_code == 200
+    token = actions.create_api_token(
+        acting_user=operator.user, membership=operator, name="script"
+    ).secret
+    assert Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
+
+    deactivated = _client(cast, "be_admin").post(f"/organisation/members/{operator.pk}/deactivate/")
+    assert deactivated.status_code == 302
+
+    assert browser.get("/dashboard/").status_code == 302  # back to sign-in
+    assert Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 401
+    operator.user.refresh_from_db()
+    assert not operator.user.is_active
+    assert AuditEvent.objects.filter(action="organisations.member.deactivate").exists()
+
+
+def test_deactivation_in_one_organisation_keeps_the_other(cast: Cast) -> None:
+    actions.add_member(
+        acting_user=None,
+        organisation=cast.fr,
+        email="be_operator@cast.test",
+        role="operator",
+        notify=False,
+    )
+    actions.deactivate_member(
+        acting_user=cast.user("be_admin"), membership=cast.member("be_operator")
+    )
+    user = cast.user("be_operator")
+    user.refresh_from_db()
+    assert user.is_active
+    client = Client()
+    client.force_login(user)
+    response = client.get("/dashboard/")
+    assert response.context["membership"].organisation == cast.fr
+
+
+def test_reactivation_restores_access(cast: Cast) -> None:
+    operator = cast.member("be_operator")
+    actions.deactivate_member(acting_user=cast.user("be_admin"), membership=operator)
+    _client(cast, "be_admin").post(f"/organisation/members/{operator.pk}/reactivate/")
+    operator.refresh_from_db()
+    operator.user.refresh_from_db()
+    assert operator.is_active and operator.user.is_active
+
+
+def test_another_hotlines_member_page_is_404(cast: Cast) -> None:
+    fr_member = cast.member("fr_operator")
+    client = _client(cast, "be_admin")
+    assert client.get(f"/organisation/members/{fr_member.pk}/").status_code == 404
+    assert client.get("/organisation/members/999999/").status_code == 404
+    assert client.post(f"/organisation/members/{fr_member.pk}/deactivate/").status_code == 404
+    fr_member.refresh_from_db()
+    assert fr_member.is_active
+
+
+def test_the_member_list_shows_only_own_members(cast: Cast) -> None:
+    content = _client(cast, "be_admin").get("/organisation/members/").content.decode()
+    assert "be_operator@cast.test" in content
+    assert "fr_operator@cast.test" not in content

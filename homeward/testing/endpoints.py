@@ -1,0 +1,163 @@
+"""Every staff endpoint, HTML and API, with the permission it needs. The authorisation matrix
+runs each against the whole cast; a coverage test fails when a route is missing here, so a
+new endpoint cannot ship without its row. Later capabilities add their endpoints."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from homeward.organisations import actions
+from homeward.organisations.models import Organisation
+from homeward.organisations.roles import Permission
+from homeward.testing.cast import Cast
+from homeward.testing.matrix import Endpoint, UrlBuilder
+from homeward.testing.targets import member_in
+
+P = Permission
+API = "/api/v1"
+ACCEPTED = frozenset({200, 201, 302})
+# 422: the request passed authorisation and then a business rule (e.g. the last admin)
+ACCEPTED_OR_RULE = frozenset({200, 201, 302, 422})
+
+
+def _member_url(name: str) -> UrlBuilder:
+    def build(cast: Cast, org: Organisation, requester: str) -> str:
+        return reverse(name, args=[member_in(cast, org).pk])
+
+    return build
+
+
+def _fixed(url: str) -> UrlBuilder:
+    return lambda cast, org, requester: url
+
+
+def _token_url(cast: Cast, org: Organisation, requester: str) -> str:
+    own = cast.org_of(requester).pk == org.pk
+    holder = cast.member(requester) if own else member_in(cast, org)
+    token = actions.create_api_token(
+        acting_user=holder.user, membership=holder, name="matrix", days=1
+    ).token
+    return reverse("token_revoke", args=[token.pk])
+
+
+def _api_member(suffix: str = "") -> UrlBuilder:
+    def build(cast: Cast, org: Organisation, requester: str) -> str:
+        return f"{API}/members/{member_in(cast, org).pk}{suffix}"
+
+    return build
+
+
+HTML_ENDPOINTS: list[Endpoint] = [
+    Endpoint("dashboard", "GET", _fixed("/dashboard/"), None, targets_object=False),
+    Endpoint(
+        "member_list",
+        "GET",
+        _fixed("/organisation/members/"),
+        P.MANAGE_MEMBERS,
+        targets_object=False,
+    ),
+    Endpoint(
+        "member_invite",
+        "GET",
+        _fixed("/organisation/members/invite/"),
+        P.MANAGE_MEMBERS,
+        targets_object=False,
+    ),
+    Endpoint(
+        "member_invite",
+        "POST",
+        _fixed("/organisation/members/invite/"),
+        P.MANAGE_MEMBERS,
+        data={"email": "newcomer@cast.test", "role": "org_admin"},
+        targets_object=False,
+    ),
+    Endpoint("member_detail", "GET", _member_url("member_detail"), P.MANAGE_MEMBERS),
+    Endpoint(
+        "member_detail",
+        "POST",
+        _member_url("member_detail"),
+        P.MANAGE_MEMBERS,
+        data={"role": "dpo"},
+    ),
+    Endpoint("member_deactivate", "POST", _member_url("member_deactivate"), P.MANAGE_MEMBERS),
+    Endpoint("member_reactivate", "POST", _member_url("member_reactivate"), P.MANAGE_MEMBERS),
+    Endpoint(
+        "switch_organisation",
+        "POST",
+        _fixed("/organisation/switch/"),
+        None,
+        data={"organisation": "1"},
+        targets_object=False,
+    ),
+    Endpoint("token_list", "GET", _fixed("/account/tokens/"), None, targets_object=False),
+    Endpoint(
+        "token_list",
+        "POST",
+        _fixed("/account/tokens/"),
+        None,
+        data={"name": "script", "days": "30"},
+        targets_object=False,
+    ),
+    Endpoint("token_revoke", "POST", _token_url, None),
+    Endpoint("audit_event_list", "GET", _fixed("/audit/"), P.VIEW_AUDIT, targets_object=False),
+]
+
+API_ENDPOINTS: list[Endpoint] = [
+    Endpoint("GET /api/v1/me", "GET", _fixed(f"{API}/me"), None, api=True, targets_object=False),
+    Endpoint(
+        "GET /api/v1/organisations",
+        "GET",
+        _fixed(f"{API}/organisations"),
+        None,
+        api=True,
+        targets_object=False,
+    ),
+    Endpoint(
+        "GET /api/v1/members",
+        "GET",
+        _fixed(f"{API}/members"),
+        P.MANAGE_MEMBERS,
+        api=True,
+        targets_object=False,
+    ),
+    Endpoint(
+        "POST /api/v1/members",
+        "POST",
+        _fixed(f"{API}/members"),
+        P.MANAGE_MEMBERS,
+        api=True,
+        targets_object=False,
+        data={"email": "newcomer@cast.test", "role": "org_admin"},
+        ok_statuses=ACCEPTED,
+    ),
+    Endpoint("GET /api/v1/members/{member_id}", "GET", _api_member(), P.MANAGE_MEMBERS, api=True),
+    Endpoint(
+        "PATCH /api/v1/members/{member_id}",
+        "PATCH",
+        _api_member(),
+        P.MANAGE_MEMBERS,
+        api=True,
+        data={"role": "dpo"},
+        ok_statuses=ACCEPTED_OR_RULE,
+    ),
+    Endpoint(
+        "POST /api/v1/members/{member_id}/deactivate",
+        "POST",
+        _api_member("/deactivate"),
+        P.MANAGE_MEMBERS,
+        api=True,
+        ok_statuses=ACCEPTED_OR_RULE,
+    ),
+]
+
+ALL_ENDPOINTS = HTML_ENDPOINTS + API_ENDPOINTS
+
+# Reachable without signing in, on purpose.
+PUBLIC_ROUTES = {
+    "home",
+    "hotline_finder",
+    "healthz",
+    "readyz",
+    "set_language",
+    "GET /api/v1/hotlines",
+}
