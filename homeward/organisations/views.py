@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_countries import countries
 
 from homeward.organisations import access, actions
 from homeward.organisations.forms import InviteForm, RoleForm, SwitchOrganisationForm, TokenForm
@@ -161,15 +162,16 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
 
 def hotline_finder(request: HttpRequest) -> HttpResponse:
     country = request.GET.get("country", "").strip().upper()[:2]
-    hotlines = list(access.listed_hotlines(country or None))
-    countries = access.listed_hotlines().values_list("country", flat=True).distinct()
+    hotlines = [(h, countries.name(h.country)) for h in access.listed_hotlines(country or None)]
+    listed = set(access.listed_hotlines().values_list("country", flat=True))
+    choices = sorted(((code, countries.name(code)) for code in listed), key=lambda c: c[1])
     return render(
         request,
         "organisations/hotline_finder.html",
         {
             "hotlines": hotlines,
             "country": country,
-            "countries": sorted(set(countries)),
+            "countries": choices,
             "channel_labels": dict(Channel.choices),
         },
     )

@@ -39,6 +39,8 @@ def test_the_public_finder_lists_hotlines_by_country(hotlines: Cast) -> None:
     content = page.content.decode()
     assert "116 000 Test BE" in content and "116 000 Test FR" in content
     assert "Chat" in content and "Mon–Fri 09:00–17:00" in content
+    assert '<option value="BE">Belgium</option>' in content
+    assert "France" in content
     only_fr = Client().get("/hotlines/?country=fr").content.decode()
     assert "116 000 Test FR" in only_fr and "116 000 Test BE" not in only_fr
 

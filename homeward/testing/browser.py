@@ -1,0 +1,59 @@
+"""Playwright driving Debian's Chromium against the live test server."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from homeward.audit import triggers
+
+CHROMIUM = os.environ.get("HOMEWARD_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is not at {CHROMIUM}: run `make browsers` (apt-get install chromium)")
+    # Playwright's sync API runs an event loop in this thread; the test's database calls
+    # are still synchronous and ordered.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def live_app(live_server: object, transactional_db: None) -> Iterator[str]:
+    """The live server's URL. The audit triggers come off just before pytest-django empties
+    the tables after the test (that flush is a DELETE the trigger would refuse)."""
+    triggers.install(connection)
+    yield str(live_server.url)  # type: ignore[attr-defined]
+    triggers.remove(connection)
+
+
+@pytest.fixture
+def page(browser: object, live_app: str, request: pytest.FixtureRequest) -> Iterator[object]:
+    context = browser.new_context(base_url=live_app, viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
