@@ -8,6 +8,8 @@ from pytest_django import Settings
 
 from homeward.testing.cast import Cast, build_cast
 
+pytest_plugins = ["homeward.testing.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_hashing_and_clean_cache(settings: Settings) -> Iterator[None]:

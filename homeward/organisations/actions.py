@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
-from homeward.organisations import notifications
+from homeward.organisations import tasks
 from homeward.organisations.models import ApiToken, Hotline, Membership, Organisation, User
 from homeward.organisations.roles import Permission, Role, permissions_of, roles_for_kind
 from homeward.organisations.tokens import NewToken, generate_secret
@@ -23,7 +23,9 @@ def _check_role_fits(organisation: Organisation, role: str) -> None:
     if Role(role) not in roles_for_kind(organisation.kind):
         raise ValidationError(
             {
-                "role": _("The role %(role)s does not exist in a %(kind)s.")
+                "role": _(
+                    "The role “%(role)s” is not available in this kind of organisation (%(kind)s)."
+                )
                 % {"role": Role(role).label, "kind": organisation.get_kind_display()}
             }
         )
@@ -126,9 +128,7 @@ def add_member(
             fields=["user", "role"],
         )
         if notify:
-            transaction.on_commit(
-                lambda: notifications.send_invitation(membership, new_account=created)
-            )
+            transaction.on_commit(lambda: tasks.send_invitation.enqueue(membership.pk, created))
     return membership
 
 

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
+from homeward.audit.actions import record_read
 from homeward.organisations import access, actions
 from homeward.organisations.models import Hotline, Membership, Organisation
 from homeward.organisations.schemas import (
@@ -87,7 +88,17 @@ def list_members(request: HttpRequest) -> QuerySet[Membership]:
     "/members/{member_id}", response=MemberOut, summary="One member of the current organisation"
 )
 def get_member(request: HttpRequest, member_id: int) -> MemberOut:
-    return _member(access.access_member_by_id(_actor(request).require_membership(), member_id))
+    actor = _actor(request)
+    membership = actor.require_membership()
+    member = access.access_member_by_id(membership, member_id)
+    record_read(
+        actor=actor.user,
+        organisation=membership.organisation,
+        action="organisations.member.read",
+        target=member,
+        fields=["email", "full_name", "role"],
+    )
+    return _member(member)
 
 
 @router.post(

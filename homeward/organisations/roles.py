@@ -29,15 +29,21 @@ class Role(models.TextChoices):
 class Permission(models.TextChoices):
     VIEW_CASES = "view_cases", _("Read the organisation's contacts and cases")
     EDIT_CASES = "edit_cases", _("Log contacts, open and work cases")
-    APPROVE = "approve", _("Approve closure, publicity, alerts and cross-border sharing")
+    APPROVE = (
+        "approve",
+        _("Approve case closure, publicity appeals, child alerts and cross-border sharing"),
+    )
     VIEW_PHOTOS = "view_photos", _("See children's photos")
     VIEW_MEDICAL = "view_medical", _("See medical needs and vulnerabilities")
     EXPORT_DATA = "export_data", _("Export the organisation's records")
-    MANAGE_MEMBERS = "manage_members", _("Invite staff, change roles, deactivate")
+    MANAGE_MEMBERS = "manage_members", _("Invite staff, change their roles, deactivate them")
     MANAGE_SETTINGS = "manage_settings", _("Change the organisation's and hotline's settings")
     VIEW_AUDIT = "view_audit", _("Read the organisation's audit trail")
-    RUN_RETENTION = "run_retention", _("Run retention and subject-access exports")
-    VIEW_NETWORK_STATISTICS = "view_network_statistics", _("Read network aggregates")
+    RUN_RETENTION = "run_retention", _("Run retention rules and subject-access exports")
+    VIEW_NETWORK_STATISTICS = (
+        "view_network_statistics",
+        _("Read network-wide statistics (aggregates only)"),
+    )
     MANAGE_NETWORK = "manage_network", _("Manage membership, accreditation and training records")
     MANAGE_MEDIATORS = "manage_mediators", _("Verify and publish mediator profiles")
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
+from homeward.audit.actions import record_read
 from homeward.organisations import access, actions
 from homeward.organisations.forms import InviteForm, RoleForm, SwitchOrganisationForm, TokenForm
 from homeward.organisations.middleware import ORGANISATION_SESSION_KEY
@@ -36,6 +37,14 @@ def member_list(request: HttpRequest) -> HttpResponse:
 def member_detail(request: HttpRequest, member_id: int) -> HttpResponse:
     membership = access.current_membership(request)
     member = access.access_member_by_id(membership, member_id)
+    if request.method == "GET":
+        record_read(
+            actor=access.staff_user(request),
+            organisation=membership.organisation,
+            action="organisations.member.read",
+            target=member,
+            fields=["email", "full_name", "role"],
+        )
     form = RoleForm(
         request.POST or None, organisation=membership.organisation, initial={"role": member.role}
     )

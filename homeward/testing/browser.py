@@ -29,12 +29,16 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not at {CHROMIUM}: run `make browsers` (apt-get install chromium)")
+        pytest.fail(
+            f"Chromium is not at {CHROMIUM}: run `make browsers` (apt-get install chromium)"
+        )
     # Playwright's sync API runs an event loop in this thread; the test's database calls
     # are still synchronous and ordered.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 

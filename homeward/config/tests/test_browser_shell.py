@@ -9,7 +9,6 @@ import pytest
 from playwright.sync_api import expect
 
 from homeward.organisations import actions
-from homeward.testing.browser import browser, live_app, page  # noqa: F401
 from homeward.testing.cast import PASSWORD, Cast, build_cast, current_totp_code
 
 pytestmark = pytest.mark.browser
@@ -65,19 +64,36 @@ def test_another_hotlines_member_page_is_not_found(page: Any, cast_live: Cast) -
 
 
 def test_a_member_of_two_hotlines_switches_organisation(page: Any, cast_live: Cast) -> None:
-    actions.add_member(acting_user=None, organisation=cast_live.fr, email="be_admin@cast.test",
-                       role="org_admin", notify=False)
+    actions.add_member(
+        acting_user=None,
+        organisation=cast_live.fr,
+        email="be_admin@cast.test",
+        role="org_admin",
+        notify=False,
+    )
     sign_in(page, "be_admin@cast.test")
     page.wait_for_url(re.compile(r"/dashboard/$"))
-    page.get_by_label("Switch organisation").select_option(label="Test Hotline France — Organisation admin")
+    page.get_by_label("Switch organisation").select_option(
+        label="Test Hotline France — Organisation admin"
+    )
     page.get_by_role("button", name="Switch").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Dashboard — Test Hotline France"
 
 
-def test_the_public_hotline_finder_works_on_a_phone(browser: Any, live_app: str, cast_live: Cast) -> None:
-    actions.save_hotline(acting_user=None, organisation=cast_live.be, country="BE", name="116 000 Test BE",
-                         channels=["phone_116000", "chat"], languages=["nl", "fr"])
-    context = browser.new_context(base_url=live_app, viewport={"width": 390, "height": 844}, is_mobile=True)
+def test_the_public_hotline_finder_works_on_a_phone(
+    browser: Any, live_app: str, cast_live: Cast
+) -> None:
+    actions.save_hotline(
+        acting_user=None,
+        organisation=cast_live.be,
+        country="BE",
+        name="116 000 Test BE",
+        channels=["phone_116000", "chat"],
+        languages=["nl", "fr"],
+    )
+    context = browser.new_context(
+        base_url=live_app, viewport={"width": 390, "height": 844}, is_mobile=True
+    )
     phone = context.new_page()
     phone.goto("/hotlines/")
     card = phone.locator("#hotline-be")

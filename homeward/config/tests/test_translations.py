@@ -180,12 +180,12 @@ def test_the_signed_in_navigation_is_french(cast: Cast) -> None:
     assert ">Dashboard<" not in nav
     assert "<h1>Tableau de bord — Test Hotline Belgium</h1>" in page
     # The role label comes from Python (gettext_lazy), not from a template.
-    assert "en tant que Administrateur de l'organisation." in page
+    assert "Votre rôle ici : Administrateur de l'organisation." in page
     assert "Urgence\u00a0? Appelez d'abord la police (112)." in page
 
 
 def test_the_hotline_finder_is_german() -> None:
     page = _page(Client(), "/hotlines/", "de")
     assert "<h1>Eine Hotline für vermisste Kinder finden</h1>" in page
-    assert "Wählen Sie in jedem dieser Länder die 116 000. Der Anruf ist kostenlos." in page
+    assert "Erreichbarkeit und Sprachen jeder Hotline stehen unten." in page
     assert "Find a missing-children hotline" not in page

@@ -183,3 +183,11 @@ def test_the_member_list_shows_only_own_members(cast: Cast) -> None:
     content = _client(cast, "be_admin").get("/organisation/members/").content.decode()
     assert "be_operator@cast.test" in content
     assert "fr_operator@cast.test" not in content
+
+
+def test_reading_a_members_record_is_in_the_audit_trail(cast: Cast) -> None:
+    target = cast.member("be_operator")
+    _client(cast, "be_admin").get(f"/organisation/members/{target.pk}/")
+    event = AuditEvent.objects.get(action="organisations.member.read")
+    assert event.object_id == str(target.pk) and event.actor_id == cast.user("be_admin").pk
+    assert event.fields == ["email", "full_name", "role"]
