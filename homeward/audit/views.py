@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from homeward.audit.access import events_of_organisation
 from homeward.audit.forms import EventFilterForm
-from homeward.organisations.access import current_membership, member_required
+from homeward.organisations.access import (
+    current_membership,
+    member_required,
+    staff_emails,
+    staff_id_by_email,
+)
 from homeward.organisations.roles import Permission
 
 
@@ -18,13 +22,12 @@ def event_list(request: HttpRequest) -> HttpResponse:
     membership = current_membership(request)
     form = EventFilterForm(request.GET or None)
     filters: dict[str, object] = {}
-    users = get_user_model().objects
     if form.is_valid():
         data = form.cleaned_data
         actor_id = None
         if data["actor"]:
-            actor = users.filter(email=data["actor"].lower()).values_list("pk", flat=True).first()
-            actor_id = actor if actor is not None else -1
+            found = staff_id_by_email(data["actor"])
+            actor_id = found if found is not None else -1
         filters = {
             "action": data["action"],
             "actor_id": actor_id,
@@ -35,7 +38,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     events = events_of_organisation(membership.organisation_id, **filters)  # type: ignore[arg-type]
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     actor_ids = {e.actor_id for e in page if e.actor_id is not None}
-    actors = dict(users.filter(pk__in=actor_ids).values_list("pk", "email"))
+    actors = staff_emails(actor_ids)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

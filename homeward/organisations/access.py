@@ -16,8 +16,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from homeward.organisations.models import ApiToken, Hotline, Membership, Organisation, User
 from homeward.organisations.roles import Permission
 
-__all__ = ["Permission"]
-
 ViewFunc = Callable[..., HttpResponse]
 
 
@@ -96,6 +94,15 @@ def access_member_by_id(membership: Membership, member_id: int) -> Membership:
         return members_of(membership).get(pk=member_id)
     except Membership.DoesNotExist:
         raise Http404("no such member") from None
+
+
+def staff_emails(user_ids: set[int]) -> dict[int, str]:
+    """E-mail addresses of staff, for naming actors in the audit trail."""
+    return dict(User.objects.filter(pk__in=user_ids).values_list("pk", "email"))
+
+
+def staff_id_by_email(email: str) -> int | None:
+    return User.objects.filter(email=email.strip().lower()).values_list("pk", flat=True).first()
 
 
 def tokens_of(user: User) -> QuerySet[ApiToken]:

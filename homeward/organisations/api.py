@@ -10,6 +10,7 @@ from ninja.pagination import paginate
 from homeward.audit.actions import record_read
 from homeward.organisations import access, actions
 from homeward.organisations.models import Hotline, Membership, Organisation
+from homeward.organisations.roles import Permission
 from homeward.organisations.schemas import (
     HotlineOut,
     MemberIn,
@@ -107,7 +108,7 @@ def get_member(request: HttpRequest, member_id: int) -> MemberOut:
 def invite_member(request: HttpRequest, payload: MemberIn) -> Status[MemberOut]:
     actor = _actor(request)
     membership = actor.require_membership()
-    access.require_permission(membership, access.Permission.MANAGE_MEMBERS)
+    access.require_permission(membership, Permission.MANAGE_MEMBERS)
     created = actions.add_member(
         acting_user=actor.user,
         organisation=membership.organisation,

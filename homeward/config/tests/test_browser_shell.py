@@ -101,3 +101,29 @@ def test_the_public_hotline_finder_works_on_a_phone(
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 390  # nothing overflows sideways
     context.close()
+
+
+def test_a_new_member_must_set_up_mfa_before_anything_else(page: Any, cast_live: Cast) -> None:
+    actions.add_member(
+        acting_user=None,
+        organisation=cast_live.be,
+        email="newcomer@cast.test",
+        role="operator",
+        password=PASSWORD,
+        notify=False,
+    )
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail").fill("newcomer@cast.test")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    # allauth confirms the password once more before showing a new secret
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_role("heading", name="Activate Authenticator App")).to_be_visible()
+    page.goto("/dashboard/")
+    expect(page.get_by_role("heading", name="Activate Authenticator App")).to_be_visible()
+    secret = page.get_by_label("Authenticator secret").input_value()
+    page.get_by_label("Authenticator code").fill(current_totp_code(secret))
+    page.get_by_role("button", name="Activate").click()
+    page.goto("/dashboard/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard — Test Hotline Belgium")
