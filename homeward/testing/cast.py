@@ -35,6 +35,30 @@ class Cast:
     def org_of(self, name: str) -> Organisation:
         return self.members[name].organisation
 
+    def client(self, name: str) -> Client:
+        """A test client signed in as that member (skipping the sign-in pages)."""
+        client = Client()
+        client.force_login(self.user(name))
+        return client
+
+    def join(
+        self, email: str, organisation: Organisation, role: str, *, mfa: bool = True
+    ) -> Membership:
+        """Adds a membership outside the fixed cast (a second organisation, a newcomer)."""
+        membership = actions.add_member(
+            acting_user=None,
+            organisation=organisation,
+            email=email,
+            role=role,
+            password=PASSWORD,
+            notify=False,
+        )
+        from allauth.mfa.utils import is_mfa_enabled
+
+        if mfa and not is_mfa_enabled(membership.user):
+            enable_totp(membership.user)
+        return membership
+
     @property
     def names(self) -> list[str]:
         return list(self.members)

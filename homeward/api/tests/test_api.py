@@ -44,13 +44,7 @@ def test_the_interactive_docs_are_served_without_a_cdn() -> None:
 
 
 def test_me_with_a_token_is_scoped_to_the_tokens_organisation(cast: Cast) -> None:
-    actions.add_member(
-        acting_user=None,
-        organisation=cast.fr,
-        email="be_admin@cast.test",
-        role="org_admin",
-        notify=False,
-    )
+    cast.join("be_admin@cast.test", cast.fr, "org_admin")
     response = Client().get("/api/v1/me", headers=_bearer(_token(cast, "be_admin")))
     assert response.status_code == 200
     body = response.json()
@@ -62,13 +56,7 @@ def test_me_with_a_token_is_scoped_to_the_tokens_organisation(cast: Cast) -> Non
 
 
 def test_a_session_lists_all_my_organisations(cast: Cast) -> None:
-    actions.add_member(
-        acting_user=None,
-        organisation=cast.fr,
-        email="be_admin@cast.test",
-        role="org_admin",
-        notify=False,
-    )
+    cast.join("be_admin@cast.test", cast.fr, "org_admin")
     client = Client()
     client.force_login(cast.user("be_admin"))
     orgs = client.get("/api/v1/organisations").json()

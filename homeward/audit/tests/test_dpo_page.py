@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from homeward.audit.models import AuditEvent
 from homeward.organisations import actions
 from homeward.testing.cast import Cast
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(cast: Cast, name: str) -> Client:
-    client = Client()
-    client.force_login(cast.user(name))
-    return client
 
 
 def test_the_dpo_sees_their_own_organisations_events_only(cast: Cast) -> None:
@@ -23,7 +16,7 @@ def test_the_dpo_sees_their_own_organisations_events_only(cast: Cast) -> None:
     actions.change_role(
         acting_user=cast.user("fr_admin"), membership=cast.member("fr_operator"), role="supervisor"
     )
-    response = _client(cast, "be_dpo").get("/audit/?action=organisations.member.change_role")
+    response = cast.client("be_dpo").get("/audit/?action=organisations.member.change_role")
     assert response.status_code == 200
     rows = list(response.context["page"])
     assert [e.organisation_id for e in rows] == [cast.be.pk]
@@ -32,7 +25,7 @@ def test_the_dpo_sees_their_own_organisations_events_only(cast: Cast) -> None:
 
 
 def test_filters_by_actor_and_dates(cast: Cast) -> None:
-    client = _client(cast, "be_dpo")
+    client = cast.client("be_dpo")
     response = client.get("/audit/", {"actor": "be_admin@cast.test"})
     assert all(e.actor_id == cast.user("be_admin").pk for e in response.context["page"])
     response = client.get("/audit/", {"actor": "nobody@cast.test"})
@@ -42,7 +35,7 @@ def test_filters_by_actor_and_dates(cast: Cast) -> None:
 
 
 def test_an_operator_may_not_read_the_trail(cast: Cast) -> None:
-    assert _client(cast, "be_operator").get("/audit/").status_code == 403
+    assert cast.client("be_operator").get("/audit/").status_code == 403
 
 
 def test_the_page_shows_field_names_never_values(cast: Cast) -> None:
@@ -51,5 +44,5 @@ def test_the_page_shows_field_names_never_values(cast: Cast) -> None:
     )
     event = AuditEvent.objects.filter(action="organisations.member.change_role").get()
     assert event.fields == ["role"]
-    content = _client(cast, "be_dpo").get("/audit/").content.decode()
+    content = cast.client("be_dpo").get("/audit/").content.decode()
     assert "organisations.member.change_role" in content

@@ -64,13 +64,7 @@ def test_another_hotlines_member_page_is_not_found(page: Any, cast_live: Cast) -
 
 
 def test_a_member_of_two_hotlines_switches_organisation(page: Any, cast_live: Cast) -> None:
-    actions.add_member(
-        acting_user=None,
-        organisation=cast_live.fr,
-        email="be_admin@cast.test",
-        role="org_admin",
-        notify=False,
-    )
+    cast_live.join("be_admin@cast.test", cast_live.fr, "org_admin")
     sign_in(page, "be_admin@cast.test")
     page.wait_for_url(re.compile(r"/dashboard/$"))
     page.get_by_label("Switch organisation").select_option(
@@ -104,14 +98,7 @@ def test_the_public_hotline_finder_works_on_a_phone(
 
 
 def test_a_new_member_must_set_up_mfa_before_anything_else(page: Any, cast_live: Cast) -> None:
-    actions.add_member(
-        acting_user=None,
-        organisation=cast_live.be,
-        email="newcomer@cast.test",
-        role="operator",
-        password=PASSWORD,
-        notify=False,
-    )
+    cast_live.join("newcomer@cast.test", cast_live.be, "operator", mfa=False)
     page.goto("/accounts/login/")
     page.get_by_label("E-mail").fill("newcomer@cast.test")
     page.get_by_label("Password").fill(PASSWORD)

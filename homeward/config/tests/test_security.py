@@ -9,7 +9,6 @@ import time
 import pytest
 from django.test import Client
 
-from homeward.organisations import actions
 from homeward.organisations.middleware import LOGIN_AT_SESSION_KEY
 from homeward.organisations.models import User
 from homeward.testing.cast import PASSWORD, Cast, sign_in
@@ -19,14 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def without_mfa(cast: Cast) -> User:
-    return actions.add_member(
-        acting_user=None,
-        organisation=cast.be,
-        email="nomfa@cast.test",
-        role="operator",
-        password=PASSWORD,
-        notify=False,
-    ).user
+    return cast.join("nomfa@cast.test", cast.be, "operator", mfa=False).user
 
 
 def test_a_role_with_personal_data_must_set_up_mfa_first(without_mfa: User) -> None:

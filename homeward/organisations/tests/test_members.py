@@ -15,17 +15,11 @@ from homeward.testing.cast import Cast, sign_in
 pytestmark = pytest.mark.django_db
 
 
-def _client(cast: Cast, name: str) -> Client:
-    client = Client()
-    client.force_login(cast.user(name))
-    return client
-
-
 def test_an_invitation_creates_the_account_and_mails_a_link(
     cast: Cast, django_capture_on_commit_callbacks
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
-        response = _client(cast, "be_admin").post(
+        response = cast.client("be_admin").post(
             "/organisation/members/invite/",
             {"email": "New.Person@Example.test", "full_name": "New Person", "role": "operator"},
         )
@@ -63,37 +57,25 @@ def test_an_existing_person_can_join_a_second_organisation(cast: Cast) -> None:
 
 
 def test_a_role_must_exist_in_the_kind_of_organisation(cast: Cast) -> None:
-    response = _client(cast, "coordinator").post(
+    response = cast.client("coordinator").post(
         "/organisation/members/invite/", {"email": "x@cast.test", "role": "operator"}
     )
     assert response.status_code == 200
     assert "role" in response.context["form"].errors
     with pytest.raises(ValidationError) as raised:
-        actions.add_member(
-            acting_user=None,
-            organisation=cast.network,
-            email="y@cast.test",
-            role="operator",
-            notify=False,
-        )
+        cast.join("y@cast.test", cast.network, "operator")
     assert "role" in raised.value.message_dict
 
 
 def test_a_bad_email_names_the_field(cast: Cast) -> None:
     with pytest.raises(ValidationError) as raised:
-        actions.add_member(
-            acting_user=None,
-            organisation=cast.be,
-            email="not an address",
-            role="operator",
-            notify=False,
-        )
+        cast.join("not an address", cast.be, "operator")
     assert "email" in raised.value.message_dict
     assert not User.objects.filter(email="not an address").exists()
 
 
 def test_changing_a_role_is_audited_with_the_field_name(cast: Cast) -> None:
-    client = _client(cast, "be_admin")
+    client = cast.client("be_admin")
     member = cast.member("be_operator")
     response = client.post(f"/organisation/members/{member.pk}/", {"role": "supervisor"})
     assert response.status_code == 302
@@ -130,7 +112,7 @@ def test_deactivation_ends_sessions_and_tokens_at_once(cast: Cast) -> None:
     ).secret
     assert Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
 
-    deactivated = _client(cast, "be_admin").post(f"/organisation/members/{operator.pk}/deactivate/")
+    deactivated = cast.client("be_admin").post(f"/organisation/members/{operator.pk}/deactivate/")
     assert deactivated.status_code == 302
 
     assert browser.get("/dashboard/").status_code == 302  # back to sign-in
@@ -141,13 +123,7 @@ def test_deactivation_ends_sessions_and_tokens_at_once(cast: Cast) -> None:
 
 
 def test_deactivation_in_one_organisation_keeps_the_other(cast: Cast) -> None:
-    actions.add_member(
-        acting_user=None,
-        organisation=cast.fr,
-        email="be_operator@cast.test",
-        role="operator",
-        notify=False,
-    )
+    cast.join("be_operator@cast.test", cast.fr, "operator")
     actions.deactivate_member(
         acting_user=cast.user("be_admin"), membership=cast.member("be_operator")
     )
@@ -163,7 +139,7 @@ def test_deactivation_in_one_organisation_keeps_the_other(cast: Cast) -> None:
 def test_reactivation_restores_access(cast: Cast) -> None:
     operator = cast.member("be_operator")
     actions.deactivate_member(acting_user=cast.user("be_admin"), membership=operator)
-    _client(cast, "be_admin").post(f"/organisation/members/{operator.pk}/reactivate/")
+    cast.client("be_admin").post(f"/organisation/members/{operator.pk}/reactivate/")
     operator.refresh_from_db()
     operator.user.refresh_from_db()
     assert operator.is_active and operator.user.is_active
@@ -171,7 +147,7 @@ def test_reactivation_restores_access(cast: Cast) -> None:
 
 def test_another_hotlines_member_page_is_404(cast: Cast) -> None:
     fr_member = cast.member("fr_operator")
-    client = _client(cast, "be_admin")
+    client = cast.client("be_admin")
     assert client.get(f"/organisation/members/{fr_member.pk}/").status_code == 404
     assert client.get("/organisation/members/999999/").status_code == 404
     assert client.post(f"/organisation/members/{fr_member.pk}/deactivate/").status_code == 404
@@ -180,14 +156,14 @@ def test_another_hotlines_member_page_is_404(cast: Cast) -> None:
 
 
 def test_the_member_list_shows_only_own_members(cast: Cast) -> None:
-    content = _client(cast, "be_admin").get("/organisation/members/").content.decode()
+    content = cast.client("be_admin").get("/organisation/members/").content.decode()
     assert "be_operator@cast.test" in content
     assert "fr_operator@cast.test" not in content
 
 
 def test_reading_a_members_record_is_in_the_audit_trail(cast: Cast) -> None:
     target = cast.member("be_operator")
-    _client(cast, "be_admin").get(f"/organisation/members/{target.pk}/")
+    cast.client("be_admin").get(f"/organisation/members/{target.pk}/")
     event = AuditEvent.objects.get(action="organisations.member.read")
     assert event.object_id == str(target.pk) and event.actor_id == cast.user("be_admin").pk
     assert event.fields == ["email", "full_name", "role"]

@@ -3,20 +3,13 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from homeward.organisations import actions
 from homeward.testing.cast import Cast
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_member_of_two_organisations_switches_between_them(cast: Cast) -> None:
-    actions.add_member(
-        acting_user=None,
-        organisation=cast.fr,
-        email="be_admin@cast.test",
-        role="org_admin",
-        notify=False,
-    )
+    cast.join("be_admin@cast.test", cast.fr, "org_admin")
     client = Client()
     client.force_login(cast.user("be_admin"))
     page = client.get("/dashboard/")
