@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "csp",
     "homeward.audit",
     "homeward.organisations",
+    "homeward.cases",
     "homeward.api",
     "homeward.dashboard",
     "homeward.demo",
@@ -242,6 +243,13 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = TESTING or DEBUG
+
+# --- Private files (children's photos): never under a public URL -------------------------------
+PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("HOMEWARD_PRIVATE_MEDIA_ROOT", PROJECT_DIR / "var" / "private")
+)
+PHOTO_MAX_BYTES = 8 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 # --- Background tasks -----------------------------------------------------------------------
 # The database backend needs no broker; set HOMEWARD_TASKS_BACKEND to another django-tasks

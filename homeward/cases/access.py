@@ -1,0 +1,146 @@
+"""Scoped reads of contacts, cases and children. Scoped by the current organisation (later also by
+cross-border grants). "Not found" and "not yours" are the same 404. Field-level rules (photo,
+medical) are applied by `ChildView`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from homeward.audit.actions import record_read
+from homeward.cases.choices import RiskGrade, Status
+from homeward.cases.models import Case, Child, Contact, ImportJob
+from homeward.organisations.access import require_permission
+from homeward.organisations.models import Membership
+from homeward.organisations.roles import Permission
+
+OPEN_STATUSES = (Status.OPEN, Status.ACTIVE_SEARCH, Status.FOUND, Status.CLOSURE_REQUESTED)
+CHILD_FIELDS_READ = (
+    "given_names",
+    "family_name",
+    "original_script_name",
+    "other_names",
+    "sex",
+    "birth_date",
+    "nationalities",
+    "languages",
+    "physical_description",
+    "living_situation",
+)
+
+
+def cases_of(membership: Membership) -> QuerySet[Case]:
+    require_permission(membership, Permission.VIEW_CASES)
+    return Case.objects.filter(organisation=membership.organisation)
+
+
+def access_case_by_id(membership: Membership, case_id: int) -> Case:
+    try:
+        return cases_of(membership).select_related("assigned_to").get(pk=case_id)
+    except Case.DoesNotExist:
+        raise Http404("no such case") from None
+
+
+def access_case_by_reference(membership: Membership, reference: str) -> Case:
+    try:
+        return cases_of(membership).get(reference=reference.strip().upper())
+    except Case.DoesNotExist:
+        raise Http404("no such case") from None
+
+
+def contacts_of(membership: Membership) -> QuerySet[Contact]:
+    require_permission(membership, Permission.VIEW_CASES)
+    return Contact.objects.filter(organisation=membership.organisation)
+
+
+def access_contact_by_id(membership: Membership, contact_id: int) -> Contact:
+    try:
+        return contacts_of(membership).get(pk=contact_id)
+    except Contact.DoesNotExist:
+        raise Http404("no such contact") from None
+
+
+def children_of(membership: Membership) -> QuerySet[Child]:
+    require_permission(membership, Permission.VIEW_CASES)
+    return Child.objects.filter(organisation=membership.organisation)
+
+
+def access_child_by_id(membership: Membership, child_id: int) -> Child:
+    try:
+        return children_of(membership).get(pk=child_id)
+    except Child.DoesNotExist:
+        raise Http404("no such child") from None
+
+
+def my_cases(membership: Membership) -> QuerySet[Case]:
+    return cases_of(membership).filter(assigned_to=membership.user, status__in=OPEN_STATUSES)
+
+
+def cases_needing_attention(membership: Membership) -> QuerySet[Case]:
+    """High risk, follow-up overdue, or a closure waiting for a supervisor."""
+    now = timezone.now()
+    return cases_of(membership).filter(
+        Q(status__in=OPEN_STATUSES)
+        & (
+            Q(risk_grade=RiskGrade.HIGH)
+            | Q(follow_up_due__lt=now)
+            | Q(status=Status.CLOSURE_REQUESTED)
+            | Q(risk_grade="", reported_at__lt=now - timedelta(hours=1))
+        )
+    )
+
+
+def import_jobs_of(membership: Membership) -> QuerySet[ImportJob]:
+    require_permission(membership, Permission.EDIT_CASES)
+    return ImportJob.objects.filter(organisation=membership.organisation)
+
+
+def access_import_job_by_id(membership: Membership, job_id: int) -> ImportJob:
+    try:
+        return import_jobs_of(membership).get(pk=job_id)
+    except ImportJob.DoesNotExist:
+        raise Http404("no such import") from None
+
+
+@dataclass(frozen=True)
+class ChildView:
+    """A child as one member may see it: restricted fields are None without the permission.
+    Creating one records the read in the audit trail."""
+
+    child: Child
+    can_see_photo: bool
+    can_see_medical: bool
+
+    @property
+    def photo(self) -> object:
+        return self.child.photo if self.can_see_photo and self.child.photo else None
+
+    @property
+    def vulnerabilities(self) -> list[str] | None:
+        return list(self.child.vulnerabilities) if self.can_see_medical else None
+
+    @property
+    def medical_notes(self) -> str | None:
+        return self.child.medical_notes if self.can_see_medical else None
+
+
+def view_child(membership: Membership, child: Child, *, purpose: str = "read") -> ChildView:
+    can_see_photo = membership.has_perm(Permission.VIEW_PHOTOS)
+    can_see_medical = membership.has_perm(Permission.VIEW_MEDICAL)
+    fields = list(CHILD_FIELDS_READ)
+    if can_see_photo and child.photo:
+        fields.append("photo")
+    if can_see_medical:
+        fields += ["vulnerabilities", "medical_notes"]
+    record_read(
+        actor=membership.user,
+        organisation=membership.organisation,
+        action=f"cases.child.{purpose}",
+        target=child,
+        fields=fields,
+    )
+    return ChildView(child=child, can_see_photo=can_see_photo, can_see_medical=can_see_medical)

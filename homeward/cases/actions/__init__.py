@@ -1,0 +1,39 @@
+"""Every write to contacts, cases and children. Each action runs in one transaction, takes a
+keyword-only `acting_user`, checks the member's permission, and records its audit event (and
+where it matters a timeline entry) in that same transaction."""
+
+from homeward.cases.actions.cases import (
+    assign_case,
+    change_status,
+    open_case,
+    record_timeline,
+    update_case,
+    update_section,
+)
+from homeward.cases.actions.children import (
+    add_child_name,
+    add_child_to_case,
+    set_child_photo,
+    update_child,
+)
+from homeward.cases.actions.closure import decide_closure, reopen_case, request_closure
+from homeward.cases.actions.contacts import log_contact
+from homeward.cases.actions.risk import assess_risk
+
+__all__ = [
+    "add_child_name",
+    "add_child_to_case",
+    "assess_risk",
+    "assign_case",
+    "change_status",
+    "decide_closure",
+    "log_contact",
+    "open_case",
+    "record_timeline",
+    "reopen_case",
+    "request_closure",
+    "set_child_photo",
+    "update_case",
+    "update_child",
+    "update_section",
+]

@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from homeward.audit.actions import record_event
+from homeward.cases.actions.common import add_timeline, apply_changes, require_editor, validate
+from homeward.cases.choices import BirthPrecision, TimelineKind
+from homeward.cases.models import Case, CaseChild, Child, ChildName
+from homeward.cases.name_index import rebuild_name_keys
+from homeward.organisations.access import require_permission
+from homeward.organisations.models import Membership, User
+from homeward.organisations.roles import Permission
+
+ChildInput = Mapping[str, Any]
+"""Fields of Child, plus `other_names` (list of str), `clothing` (str), or `existing_child`
+(a Child of this organisation: a repeat episode)."""
+
+CHILD_FIELDS = {
+    "given_names",
+    "family_name",
+    "original_script_name",
+    "sex",
+    "birth_precision",
+    "birth_date",
+    "birth_year",
+    "estimated_age",
+    "age_estimated_on",
+    "nationalities",
+    "languages",
+    "physical_description",
+    "living_situation",
+    "vulnerabilities",
+    "medical_notes",
+}
+MEDICAL_FIELDS = {"vulnerabilities", "medical_notes"}
+PHOTO_MAX_SIDE = 1600
+
+
+def _check_birth(child: Child) -> None:
+    needed = {
+        BirthPrecision.EXACT: ("birth_date",),
+        BirthPrecision.YEAR: ("birth_year",),
+        BirthPrecision.ESTIMATED: ("estimated_age", "age_estimated_on"),
+    }[BirthPrecision(child.birth_precision)]
+    missing = [name for name in needed if getattr(child, name) in (None, "")]
+    # an unknown date of birth is allowed: hotlines often learn it later
+    if missing and len(missing) < len(needed):
+        raise ValidationError(
+            {name: _("Needed with this kind of date of birth.") for name in missing}
+        )
+    if not (child.given_names or child.family_name or child.original_script_name):
+        raise ValidationError({"given_names": _("Give at least one name, even a nickname.")})
+
+
+def attach_child(
+    *, acting_user: User, membership: Membership, case: Case, data: ChildInput
+) -> CaseChild:
+    """Within an open transaction: a new child, or an earlier case's child (repeat episode)."""
+    existing = data.get("existing_child")
+    if existing is not None:
+        if existing.organisation_id != case.organisation_id:
+            raise ValidationError({"existing_child": _("No such child.")})
+        child = existing
+        changed: list[str] = []
+    else:
+        fields = {k: v for k, v in data.items() if k in CHILD_FIELDS}
+        unknown = sorted(set(data) - CHILD_FIELDS - {"other_names", "clothing", "existing_child"})
+        if unknown:
+            raise ValidationError({name: _("Unknown field.") for name in unknown})
+        child = Child(organisation_id=case.organisation_id, **fields)
+        validate(child, exclude=["photo"])
+        _check_birth(child)
+        child.save()
+        ChildName.objects.bulk_create(
+            ChildName(child=child, value=value.strip())
+            for value in data.get("other_names", [])
+            if value.strip()
+        )
+        rebuild_name_keys(child)
+        changed = sorted(fields) + (["other_names"] if data.get("other_names") else [])
+        record_event(
+            actor=acting_user,
+            organisation=membership.organisation,
+            action="cases.child.create",
+            target=child,
+            fields=changed,
+        )
+    link = CaseChild.objects.create(case=case, child=child, clothing=data.get("clothing", ""))
+    add_timeline(case, TimelineKind.CHILD, actor=acting_user, text=str(child))
+    record_event(
+        actor=acting_user,
+        organisation=membership.organisation,
+        action="cases.case.add_child",
+        target=case,
+        fields=["children"] + (["clothing"] if link.clothing else []),
+    )
+    return link
+
+
+def add_child_to_case(
+    *, acting_user: User, membership: Membership, case: Case, data: ChildInput
+) -> CaseChild:
+    require_editor(membership, case)
+    with transaction.atomic():
+        return attach_child(acting_user=acting_user, membership=membership, case=case, data=data)
+
+
+def update_child(
+    *, acting_user: User, membership: Membership, child: Child, changes: Mapping[str, Any]
+) -> Child:
+    require_editor(membership)
+    if set(changes) & MEDICAL_FIELDS:
+        require_permission(membership, Permission.VIEW_MEDICAL)
+    with transaction.atomic():
+        child = Child.objects.select_for_update().get(
+            pk=child.pk, organisation=membership.organisation
+        )
+        changed = apply_changes(child, changes, CHILD_FIELDS)
+        if not changed:
+            return child
+        validate(child, exclude=["photo"])
+        _check_birth(child)
+        child.save()
+        if {"given_names", "family_name", "original_script_name"} & set(changed):
+            rebuild_name_keys(child)
+        record_event(
+            actor=acting_user,
+            organisation=membership.organisation,
+            action="cases.child.update",
+            target=child,
+            fields=changed,
+        )
+    return child
+
+
+def add_child_name(
+    *,
+    acting_user: User,
+    membership: Membership,
+    child: Child,
+    value: str,
+    kind: str = "other_form",
+    source: str = "",
+) -> ChildName:
+    require_editor(membership)
+    if not value.strip():
+        raise ValidationError({"value": _("Give the name as it was written.")})
+    if kind not in ChildName.Kind.values:
+        raise ValidationError({"kind": _("Unknown kind of name.")})
+    with transaction.atomic():
+        name = ChildName.objects.create(child=child, value=value.strip(), kind=kind, source=source)
+        rebuild_name_keys(child)
+        record_event(
+            actor=acting_user,
+            organisation=membership.organisation,
+            action="cases.child.add_name",
+            target=child,
+            fields=["other_names"],
+        )
+    return name
+
+
+def _clean_photo(upload: UploadedFile) -> ContentFile[bytes]:
+    """Re-encodes the image: drops EXIF (including GPS), XMP and comments, and bounds its size."""
+    if upload.size is not None and upload.size > settings.PHOTO_MAX_BYTES:
+        raise ValidationError({"photo": _("The photo is larger than 8 MB.")})
+    try:
+        with Image.open(upload) as source:
+            source.verify()
+        upload.seek(0)
+        with Image.open(upload) as source:
+            image = ImageOps.exif_transpose(source).convert("RGB")
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        raise ValidationError({"photo": _("This file is not a photo Homeward can read.")}) from None
+    image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+    clean = io.BytesIO()
+    image.save(clean, format="JPEG", quality=88)
+    return ContentFile(clean.getvalue())
+
+
+def set_child_photo(
+    *, acting_user: User, membership: Membership, child: Child, upload: UploadedFile
+) -> Child:
+    require_editor(membership)
+    require_permission(membership, Permission.VIEW_PHOTOS)
+    content = _clean_photo(upload)
+    with transaction.atomic():
+        child = Child.objects.select_for_update().get(
+            pk=child.pk, organisation=membership.organisation
+        )
+        old = child.photo.name if child.photo else None
+        child.photo.save(f"child-{child.pk}.jpg", content, save=False)
+        child.save(update_fields=["photo", "updated_at"])
+        record_event(
+            actor=acting_user,
+            organisation=membership.organisation,
+            action="cases.child.photo",
+            target=child,
+            fields=["photo"],
+        )
+        if old and old != child.photo.name:
+            storage = child.photo.storage
+            transaction.on_commit(lambda: storage.delete(old))
+    return child

@@ -1,0 +1,65 @@
+"""What the case actions share: permission checks, change tracking, the timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from homeward.cases.choices import TimelineKind
+from homeward.cases.models import Case, Contact, TimelineEvent
+from homeward.organisations.access import require_permission
+from homeward.organisations.models import Membership, User
+from homeward.organisations.roles import Permission
+
+
+def require_editor(membership: Membership, case: Case | None = None) -> None:
+    require_permission(membership, Permission.EDIT_CASES)
+    if case is not None and case.organisation_id != membership.organisation_id:
+        raise ValidationError("this case belongs to another organisation")
+
+
+def apply_changes(
+    instance: models.Model, changes: Mapping[str, Any], allowed: set[str]
+) -> list[str]:
+    """Sets the allowed fields that differ; returns the names of those that changed. An unknown
+    field is an error that names it, never silently dropped."""
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise ValidationError({name: "This field cannot be changed here." for name in unknown})
+    changed = []
+    for name, value in changes.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed.append(name)
+    return sorted(changed)
+
+
+def validate(instance: models.Model, exclude: list[str] | None = None) -> None:
+    instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+
+
+def add_timeline(
+    case: Case,
+    kind: str,
+    *,
+    actor: User | None,
+    text: str = "",
+    occurred_at: datetime | None = None,
+    contact: Contact | None = None,
+) -> TimelineEvent:
+    return TimelineEvent.objects.create(
+        case=case,
+        kind=kind,
+        actor=actor,
+        text=text,
+        occurred_at=occurred_at or timezone.now(),
+        contact=contact,
+    )
+
+
+__all__ = ["TimelineKind", "add_timeline", "apply_changes", "require_editor", "validate"]

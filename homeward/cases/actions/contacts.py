@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from homeward.audit.actions import record_event
+from homeward.cases.actions.common import add_timeline, require_editor, validate
+from homeward.cases.choices import TimelineKind
+from homeward.cases.models import Case, Contact
+from homeward.organisations.models import Membership, User
+
+CALLER_DETAILS = ("caller_name", "caller_phone", "caller_email")
+
+
+def log_contact(
+    *, acting_user: User, membership: Membership, case: Case | None = None, **fields: Any
+) -> Contact:
+    """Log one contact in one step. Caller details are kept only with the caller's consent."""
+    require_editor(membership, case)
+    contact = Contact(
+        organisation=membership.organisation, case=case, logged_by=acting_user, **fields
+    )
+    if not contact.caller_consent:
+        given = [name for name in CALLER_DETAILS if getattr(contact, name)]
+        if given:
+            raise ValidationError(
+                {name: _("Keep the caller's details only with their consent.") for name in given}
+            )
+    validate(contact, exclude=["case", "logged_by"])
+    with transaction.atomic():
+        contact.save()
+        if case is not None:
+            add_timeline(
+                case,
+                TimelineKind.CONTACT,
+                actor=acting_user,
+                occurred_at=contact.started_at,
+                contact=contact,
+                text=contact.get_contact_type_display(),
+            )
+        record_event(
+            actor=acting_user,
+            organisation=membership.organisation,
+            action="cases.contact.create",
+            target=contact,
+            fields=sorted(fields) + (["case"] if case else []),
+        )
+    return contact

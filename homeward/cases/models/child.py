@@ -1,0 +1,115 @@
+"""A child: the person, kept across episodes. A child who goes missing again is linked to a new
+case through CaseChild, so repeat episodes show on the child."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from homeward.cases.choices import BirthPrecision, Sex
+from homeward.cases.storage import private_photo_storage
+from homeward.organisations.models import Organisation
+
+
+class Child(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="children"
+    )
+    given_names = models.CharField(_("given names"), max_length=200, blank=True)
+    family_name = models.CharField(_("family name"), max_length=200, blank=True)
+    original_script_name = models.CharField(
+        _("name in its original script"), max_length=200, blank=True
+    )
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices, default=Sex.UNKNOWN)
+    birth_precision = models.CharField(
+        _("date of birth is"),
+        max_length=10,
+        choices=BirthPrecision.choices,
+        default=BirthPrecision.EXACT,
+    )
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    estimated_age = models.PositiveSmallIntegerField(_("estimated age"), null=True, blank=True)
+    age_estimated_on = models.DateField(_("age estimated on"), null=True, blank=True)
+    nationalities = models.JSONField(_("nationalities"), default=list, blank=True)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    physical_description = models.TextField(_("physical description"), blank=True)
+    living_situation = models.TextField(_("living situation"), blank=True)
+    # restricted: shown only to roles with the medical permission
+    vulnerabilities = models.JSONField(
+        _("medical needs and vulnerabilities"), default=list, blank=True
+    )
+    medical_notes = models.TextField(_("medical notes"), blank=True)
+    # restricted: shown only to roles with the photo permission
+    photo = models.ImageField(
+        _("photo"), storage=private_photo_storage, upload_to="children/", blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["family_name", "given_names"]
+
+    def __str__(self) -> str:
+        return " ".join(p for p in (self.given_names, self.family_name) if p) or f"child #{self.pk}"
+
+    @property
+    def display_name(self) -> str:
+        return str(self)
+
+    def age_on(self, day: date) -> int | None:
+        """Age in whole years on `day`, from whatever precision is known."""
+        if self.birth_precision == BirthPrecision.EXACT and self.birth_date:
+            born = self.birth_date
+            return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        if self.birth_precision == BirthPrecision.YEAR and self.birth_year:
+            return day.year - self.birth_year
+        if self.estimated_age is not None and self.age_estimated_on:
+            return self.estimated_age + (day - self.age_estimated_on).days // 365
+        return None
+
+
+class CaseChild(models.Model):
+    """A child in one case: what belongs to this episode only."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="case_children")
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="episodes")
+    clothing = models.TextField(_("clothing when last seen"), blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "child"], name="child_once_per_case")
+        ]
+
+
+class ChildName(models.Model):
+    """Another form of a child's name: an alias, or how another system wrote it."""
+
+    class Kind(models.TextChoices):
+        ALIAS = "alias", _("Alias or nickname")
+        OTHER_FORM = "other_form", _("Form used by another system")
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="other_names")
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.OTHER_FORM)
+    value = models.CharField(_("name"), max_length=200)
+    source = models.CharField(_("where it comes from"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+
+class NameKey(models.Model):
+    """Search keys derived from every form of a child's name (see cases/names.py). Rebuilt by
+    the actions whenever a name changes; never edited by hand."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="name_keys")
+    kind = models.CharField(max_length=12)
+    key = models.CharField(max_length=64)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "key"], name="namekey_org_key")]
