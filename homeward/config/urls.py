@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("audit/", include("homeward.audit.urls")),
+    path("", include("homeward.cases.urls")),
     path("", include("homeward.organisations.urls")),
     path("", include("homeward.dashboard.urls")),
 ]
