@@ -49,3 +49,19 @@ messages: install-dev
 
 clean:
 	rm -rf $(VENV) var homeward.sqlite3*
+
+# The benchmark (bench/README.md): seeds PostgreSQL (DATABASE_URL of bench/run.py, by default
+# postgres://postgres@127.0.0.1:5432/homeward_bench) with BENCH_CASES cases, serves Homeward and
+# loads each endpoint and its one-SQL-statement baseline with locust, from its own virtualenv.
+BENCH_VENV := var/bench-venv
+BENCH_CASES ?= 1000000
+BENCH_ARGS ?=
+
+$(BENCH_VENV)/.installed: requirements-bench.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet -r requirements-bench.txt
+	touch $@
+
+.PHONY: bench
+bench: install $(BENCH_VENV)/.installed
+	$(BIN)/python bench/run.py --cases $(BENCH_CASES) $(BENCH_ARGS)

@@ -12,9 +12,12 @@ pytest_plugins = ["homeward.testing.browser"]
 
 
 @pytest.fixture(autouse=True)
-def _fast_hashing_and_clean_cache(settings: Settings) -> Iterator[None]:
+def _fast_hashing_and_clean_cache(
+    settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
     # Argon2 is the production hasher; tests only need a hasher, not a slow one.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private")
     cache.clear()
     yield
     cache.clear()

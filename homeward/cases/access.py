@@ -12,11 +12,11 @@ from django.http import Http404
 from django.utils import timezone
 
 from homeward.audit.actions import record_read
-from homeward.cases.choices import RiskGrade, Status
-from homeward.cases.models import Case, Child, Contact, ImportJob
+from homeward.cases.choices import RiskFactorKind, RiskGrade, Status
+from homeward.cases.models import Case, Child, Closure, Contact, ImportJob, RiskFactor
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
-from homeward.organisations.roles import Permission
+from homeward.organisations.roles import ROLE_PERMISSIONS, Permission
 
 OPEN_STATUSES = (Status.OPEN, Status.ACTIVE_SEARCH, Status.FOUND, Status.CLOSURE_REQUESTED)
 CHILD_FIELDS_READ = (
@@ -144,3 +144,46 @@ def view_child(membership: Membership, child: Child, *, purpose: str = "read") -
         fields=fields,
     )
     return ChildView(child=child, can_see_photo=can_see_photo, can_see_medical=can_see_medical)
+
+
+_RISK_ORDER = {
+    RiskGrade.HIGH: 0,
+    RiskGrade.MEDIUM: 1,
+    "": 2,
+    RiskGrade.LOW: 3,
+    RiskGrade.VERY_LOW: 4,
+}
+
+
+def urgency(case: Case) -> tuple[int, float]:
+    """Sort key: high risk first (an unassessed case before a low one), then the oldest report."""
+    return (_RISK_ORDER.get(case.risk_grade, 2), case.reported_at.timestamp())
+
+
+def access_closure_by_id(membership: Membership, closure_id: int) -> Closure:
+    require_permission(membership, Permission.VIEW_CASES)
+    try:
+        return Closure.objects.select_related("case").get(
+            pk=closure_id, case__organisation=membership.organisation
+        )
+    except Closure.DoesNotExist:
+        raise Http404("no such closure") from None
+
+
+def case_workers_of(membership: Membership) -> QuerySet[Membership]:
+    """Colleagues a case can be handed to: active members who may edit cases."""
+    roles = [r for r, perms in ROLE_PERMISSIONS.items() if Permission.EDIT_CASES in perms]
+    return (
+        Membership.objects.filter(
+            organisation=membership.organisation, is_active=True, role__in=roles
+        )
+        .select_related("user")
+        .order_by("user__full_name", "user__email")
+    )
+
+
+def factor_detail(membership: Membership, factor: RiskFactor) -> str | None:
+    """A risk factor's detail, except a medical one for a role without the medical permission."""
+    if factor.kind == RiskFactorKind.MEDICAL and not membership.has_perm(Permission.VIEW_MEDICAL):
+        return None
+    return factor.detail

@@ -1,103 +1,521 @@
-"""Name search across spellings and scripts.
+"""Name matching across spellings and scripts, with an explanation of every match.
 
-Every form of a child's name (given and family names, the name in its original script, aliases
-and other systems' forms) is folded to Latin letters and reduced to search keys:
-- `fold`: the token transliterated to ASCII and lower-cased (Олександр → oleksandr);
-- `phon`: a phonetic skeleton of the folded token (Oleksandr, Aleksandr → ALKSNTR).
-A query is reduced the same way; children sharing a key with every query token are
-candidates, ranked by string similarity with an explanation of why each matched.
+Every form of a child's name (given and family names, the name in its original script, aliases,
+other systems' forms) is cut into tokens, each transliterated to Latin letters (anyascii) and
+reduced to search keys, stored as NameKey rows (see name_index.py):
+
+- `fold` (oleksandr): the same letters once accents and script are gone (Олександр, Oleksandr);
+- `phon` (ALKSNTR): the same sound by Metaphone, any leading vowel as A (Oleksandr, Aleksandr);
+- `nysiis` (#ALACSANDR): the same sound by NYSIIS, which keeps vowel places (Georgios, Giorgos);
+- `typo` (~ALKSTR): one sound more, less or different, for names of five sounds or more;
+- `skel` (:mhmd) and `abjad` (=mhmd): the consonants, to compare a name written in Arabic or
+  Hebrew script, which usually leaves out short vowels (محمد), with its Latin forms.
+
+Before the phonetic codes, a few spelling conventions of European transliteration are evened
+out (ü/ue/u, x/ks, th/t, kh/h, w/v, ou/u, Ye/Ie/E, Yu/Iu, -iy/-ii/-y, doubled letters). A query is
+reduced the same way; a child is a candidate when every query token shares a key with one of
+the child's tokens. `rank` then scores each query token against the child's best token and
+says why, in words a hotline operator can check. docs/name-search.md explains it for trainers.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 import jellyfish
 from anyascii import anyascii
 
-_GERMAN = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+# Small words inside family names; optional in a query, and joined to the next token too
+# ("van der Berg" is also "vanderberg"). Only a particle when another name follows it.
+PARTICLES = frozenset(
+    {"van", "von", "der", "den", "ter", "ten", "de", "del", "della", "da", "das", "dos", "du"}
+    | {"la", "zu", "al", "el", "bin", "ibn", "bint", "abu", "ul", "y"}
 )
-_NON_LETTERS = re.compile(r"[^a-z ]+")
-_VOWELS = "AEIOUY"
+# Scripts that usually leave out short vowels: compared by their consonants.
+ABJADS = frozenset({"Arabic", "Hebrew", "Syriac"})
+# Scripts whose names are written without spaces, one syllable per character.
+_SYLLABIC = frozenset({"Chinese characters", "Korean (Hangul)"})
+_SCRIPT_NAMES = {
+    "CJK": "Chinese characters",
+    "HANGUL": "Korean (Hangul)",
+    "HIRAGANA": "Japanese kana",
+    "KATAKANA": "Japanese kana",
+}
+# Letters a name may be re-spelled with: ü as ue (Müller, Mueller), ø as oe (Søren, Soeren).
+_DIGRAPHS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "æ": "ae", "å": "aa"})
+# Ukrainian passports transliterate differently from anyascii's Russian-style default.
+_UKRAINIAN = str.maketrans(
+    {"г": "h", "ґ": "g", "и": "y", "і": "i", "ї": "i", "є": "ie", "й": "i", "ь": "", "'": ""}
+)
+# Letters that open an Arabic or Hebrew word with a vowel sound (alif, hamza forms, ayin).
+_VOWEL_ONSETS = frozenset("اأإآٱعאע")
+_SEPARATORS = re.compile(r"[\s,;/()\[\]{}\"“”„«».:]+")
+_HYPHENS = re.compile(r"[-‐‑‒–—_]+")
+_NON_LETTERS = re.compile(r"[^a-z]+")
+_DOUBLES = re.compile(r"(.)\1+")
+_SPELLING = (
+    ("x", "ks"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("kh", "h"),
+    ("w", "v"),
+    ("ue", "u"),
+    ("oe", "o"),
+    ("ae", "a"),
+    ("ou", "u"),
+    ("iya", "ia"),
+    ("ija", "ia"),
+    ("iia", "ia"),
+)
+_VOWELS = "aeiou"
+MAX_QUERY_TOKENS = 6
+
+# Scores of one query token against one stored token (see `compare`).
+EXACT = 1.0
+SAME_LETTERS = 0.98
+SPELLING_VARIANT = 0.95
+
+
+@dataclass(frozen=True)
+class Token:
+    """One name token. `fold` is its ASCII lower-case form; a joined token stands for several
+    (`parts`), e.g. "Anna-Lena" → "annalena", "van der Berg" → "vanderberg"."""
+
+    text: str
+    fold: str
+    script: str
+    variants: frozenset[str]
+    particle: bool = False
+    parts: tuple[str, ...] = ()
+
+    @property
+    def abjad(self) -> bool:
+        return self.script in ABJADS
+
+    @property
+    def shown(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def spellings(self) -> frozenset[str]:
+        return frozenset(spelling(v) for v in self.variants)
+
+    @cached_property
+    def sounds(self) -> frozenset[str]:
+        return frozenset(
+            code for v in self.variants for code in (phonetic(v), "#" + nysiis(v)) if code
+        )
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    tokens: tuple[Token, ...]
+    joined: tuple[Token, ...]
+
+    @property
+    def all(self) -> tuple[Token, ...]:
+        return self.tokens + self.joined
+
+
+# --- tokens ------------------------------------------------------------------------------------
+
+
+def script_of(text: str) -> str:
+    """The script of the first letter: "Latin", "Cyrillic", "Arabic", "Chinese characters"…"""
+    for char in text:
+        if char.isalpha():
+            first = unicodedata.name(char, "LATIN").split(" ")[0]
+            return _SCRIPT_NAMES.get(first, first.title())
+    return "Latin"
+
+
+def _fold(text: str) -> str:
+    return _NON_LETTERS.sub("", anyascii(text).lower())
+
+
+def _strip_marks(text: str) -> str:
+    """NFC keeps é, ü, ễ whole; what stays a separate mark (Arabic vowel signs, Hebrew points,
+    stray accents) goes."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(c for c in text if unicodedata.category(c) != "Mn")
+
+
+def _token(text: str, script: str) -> Token | None:
+    fold = _fold(text)
+    if len(fold) < 2 and not (script in _SYLLABIC and fold):
+        return None
+    lower = text.lower()
+    variants = {fold, _fold(lower.translate(_DIGRAPHS))}
+    if script == "Cyrillic":
+        variants.add(_fold(lower.translate(_UKRAINIAN)))
+    return Token(text=text, fold=fold, script=script, variants=frozenset(v for v in variants if v))
+
+
+def _joined(tokens: Sequence[Token], text: str) -> Token:
+    fold = "".join(t.fold for t in tokens)
+    return Token(
+        text=text,
+        fold=fold,
+        script=tokens[-1].script,
+        variants=frozenset({fold, "".join(min(t.variants) for t in tokens)}),
+        parts=tuple(t.fold for t in tokens),
+    )
+
+
+@lru_cache(maxsize=8192)
+def parse(name: str) -> ParsedName:
+    """Tokens of one form of a name, plus the joined forms of its compounds and particles."""
+    words: list[tuple[str, list[Token]]] = []
+    for word in _SEPARATORS.split(_strip_marks(name)):
+        parts: list[Token] = []
+        for piece in _HYPHENS.split(word):
+            script = script_of(piece)
+            pieces = list(piece) if script in _SYLLABIC else [piece]
+            parts += [t for p in pieces if (t := _token(p, script)) is not None]
+        if parts:
+            words.append((word, parts))
+    flat = [t for _word, parts in words for t in parts]
+    tokens: list[Token] = []
+    for i, token in enumerate(flat):
+        is_particle = token.fold in PARTICLES and i < len(flat) - 1
+        tokens.append(replace(token, particle=is_particle))
+    joined: dict[str, Token] = {}
+    start = 0
+    for word, parts in words:  # compounds: Anna-Lena, al-Hassan, 张伟
+        mine = tokens[start : start + len(parts)]
+        start += len(parts)
+        if len(mine) > 1:
+            item = _joined(mine, word)
+            joined.setdefault(item.fold, item)
+    run: list[Token] = []
+    for token in tokens:  # particle runs with the name after them: van der Berg
+        if token.particle:
+            run.append(token)
+            continue
+        if run:
+            item = _joined([*run, token], " ".join(t.text for t in [*run, token]))
+            joined.setdefault(item.fold, item)
+        run = []
+    plain = {t.fold for t in tokens}
+    extra = tuple(t for t in joined.values() if t.fold not in plain)
+    return ParsedName(tokens=tuple(tokens), joined=extra)
 
 
 def tokens(name: str) -> list[str]:
     """Folded tokens of a name: ASCII letters only, lower case."""
-    folded = anyascii(unicodedata.normalize("NFC", name)).lower().replace("-", " ")
-    return [t for t in _NON_LETTERS.sub(" ", folded).split() if len(t) > 1]
+    return [t.fold for t in parse(name).tokens]
 
 
-def _variants(name: str) -> set[str]:
-    """Ü as u and as ue (Müller is written Muller and Mueller)."""
-    return {name, name.translate(_GERMAN)}
+# --- codes -------------------------------------------------------------------------------------
 
 
-def phonetic(token: str) -> str:
-    """A phonetic skeleton: 'ue' read as 'u', metaphone, and any leading vowel as A."""
-    key = jellyfish.metaphone(token.replace("ue", "u").replace("oe", "o").replace("ae", "a"))
-    if key and key[0] in _VOWELS:
-        key = "A" + key[1:]
-    return key
+@lru_cache(maxsize=16384)
+def spelling(fold: str) -> str:
+    """A folded token with transliteration conventions evened out (see the module docstring)."""
+    text = fold
+    for old, new in _SPELLING:
+        text = text.replace(old, new)
+    text = re.sub(r"^[iy]e", "e", text)  # Ye-/Ie- for Е, Є: Yelena, Ievgen
+    text = re.sub(r"^(?:yi|[iy])(?=[aeiou])", "y", text)
+    text = re.sub(r"(?:iy|ii|yi|ij|y)$", "i", text)
+    return _DOUBLES.sub(r"\1", text)
 
 
-def keys_for_names(names: Iterable[str]) -> set[tuple[str, str]]:
-    keys: set[tuple[str, str]] = set()
-    for name in names:
-        for variant in _variants(name):
-            for token in tokens(variant):
-                keys.add(("fold", token))
-                code = phonetic(token)
-                if code:
-                    keys.add(("phon", code))
+def _lead(code: str) -> str:
+    return "A" + code[1:] if code[:1] in ("A", "E", "I", "O", "U") else code
+
+
+@lru_cache(maxsize=16384)
+def phonetic(fold: str) -> str:
+    """Metaphone of the evened-out spelling, any leading vowel as A (Oleksandr = Aleksandr)."""
+    return _lead(jellyfish.metaphone(spelling(fold))) if fold else ""
+
+
+@lru_cache(maxsize=16384)
+def nysiis(fold: str) -> str:
+    return _lead(jellyfish.nysiis(spelling(fold))) if fold else ""
+
+
+@lru_cache(maxsize=16384)
+def skeleton(fold: str, vowel_onset: bool) -> str:
+    """Consonants only, as Arabic and Hebrew script write them: vowels, inner w and y (written
+    as long vowels) and a final h (ta marbuta) go; "_" marks a name opening with a vowel sound.
+    Mohammed, Muhammad, محمد → mhmd; Omar, عمر → _mr; Yusuf, يوسف → ysf."""
+    body = fold[0] + re.sub(r"[aeiouwy]", "", fold[1:]) if fold else ""
+    body = _DOUBLES.sub(r"\1", re.sub(r"^[aeiou]+", "", body))
+    if len(body) > 1 and body.endswith("h"):
+        body = body[:-1]
+    return ("_" if vowel_onset else "") + body
+
+
+def _skeletons(token: Token) -> set[str]:
+    if token.abjad:
+        onset = token.text[:1] in _VOWEL_ONSETS
+        found = {skeleton(token.fold, onset)}
+        if token.text.startswith("ال") and len(token.fold) > 3:  # the article: الحسن = al-Hassan
+            found.add(skeleton(token.fold[1:], False))
+        return found
+    return {skeleton(v, v[0] in _VOWELS) for v in token.variants}
+
+
+def _deletions(code: str) -> set[str]:
+    return {code[:i] + code[i + 1 :] for i in range(len(code))} if len(code) >= 5 else set()
+
+
+def token_keys(token: Token) -> dict[str, str]:
+    """The stored keys of one token: key → kind."""
+    keys = {v: "fold" for v in token.variants}
+    if token.particle:
+        return keys
+    if token.abjad:
+        keys.update({"=" + s: "abjad" for s in _skeletons(token) if s.strip("_")})
+        return keys
+    for variant in token.variants:
+        code = phonetic(variant)
+        if code:
+            keys[code] = "phon"
+            keys.update({"~" + d: "typo" for d in _deletions(code)})
+        if nysiis(variant):
+            keys["#" + nysiis(variant)] = "nysiis"
+    keys.update({":" + s: "skel" for s in _skeletons(token) if len(s.strip("_")) >= 2})
     return keys
 
 
+def keys_for_names(names: Iterable[str]) -> set[tuple[str, str]]:
+    """(kind, key) for every form of a child's name."""
+    found: set[tuple[str, str]] = set()
+    for name in names:
+        for token in parse(name).all:
+            found.update((kind, key) for key, kind in token_keys(token).items())
+    return found
+
+
+# Weights of a query key, for ordering candidates before they are ranked.
+W_FOLD, W_PHON, W_SKEL, W_TYPO = 8, 4, 3, 1
+
+
+def _query_token_keys(token: Token) -> dict[str, int]:
+    keys = dict.fromkeys(token.variants, W_FOLD)
+    skels = _skeletons(token)
+    if token.abjad:
+        keys.update({"=" + s: W_SKEL for s in skels if s.strip("_")})
+        keys.update({":" + s: W_SKEL for s in skels if len(s.strip("_")) >= 2})
+        return keys
+    for variant in token.variants:
+        code = phonetic(variant)
+        if code:
+            keys.setdefault(code, W_PHON)
+            if len(code) >= 4:
+                keys.setdefault("~" + code, W_TYPO)
+            for d in _deletions(code):
+                keys.setdefault(d, W_TYPO)
+                keys.setdefault("~" + d, W_TYPO)
+        if nysiis(variant):
+            keys.setdefault("#" + nysiis(variant), W_PHON)
+    keys.update({"=" + s: W_SKEL for s in skels if s.strip("_")})
+    return keys
+
+
+def _required(parsed: ParsedName) -> list[Token]:
+    required = [t for t in parsed.tokens if not t.particle] or list(parsed.tokens)
+    unique = {t.fold: t for t in required}
+    return list(unique.values())[:MAX_QUERY_TOKENS]
+
+
+def query_key_groups(query: str) -> list[dict[str, int]]:
+    """One group per required query token (particles are optional): key → weight. A child is a
+    candidate when it has a key of every group."""
+    parsed = parse(query)
+    groups = []
+    for token in _required(parsed):
+        group = _query_token_keys(token)
+        for joined in parsed.joined:
+            if token.fold in joined.parts:
+                for key, weight in _query_token_keys(joined).items():
+                    group[key] = max(group.get(key, 0), weight)
+        groups.append(group)
+    return groups
+
+
 def query_keys(query: str) -> list[set[str]]:
-    """For each query token, the keys that may find it."""
-    per_token: dict[str, set[str]] = {}
-    for variant in _variants(query):
-        for token in tokens(variant):
-            base = token.replace("ue", "u")
-            per_token.setdefault(base, set()).update({token, phonetic(token)})
-    return list(per_token.values())
+    """For each required query token, the keys that may find it."""
+    return [set(group) for group in query_key_groups(query)]
+
+
+# --- ranking -----------------------------------------------------------------------------------
+
+
+def _ending(fold: str) -> str:
+    """The closing vowel, which often marks a different name: Maria/Mario, Jan/Jana."""
+    text = spelling(fold)
+    if len(text) > 2 and text.endswith("h") and text[-2] in _VOWELS:
+        text = text[:-1]
+    last = text[-1:]
+    return last if last in _VOWELS else ""
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalpha())
+
+
+def _note(query: Token, stored: Token) -> str:
+    """Why two tokens with the same letters look different: script, accents or spacing."""
+    for token in (stored, query):
+        if token.script != "Latin":
+            return f", transliterated from {token.script}"
+    if _letters(query.text) != _letters(stored.text):
+        return ", apart from accents"
+    if stored.parts and not query.parts:
+        return ", written as separate words"
+    return ", written as one word" if query.parts and not stored.parts else ""
+
+
+# How a query token matched, best first.
+SAME, SPELLED, VARIANT, CONSONANTS, SOUNDS, ENDS, CLOSE, NONE = range(8)
+
+
+@dataclass(frozen=True)
+class TokenMatch:
+    """One query token against its best stored token; `reason` says why, in words."""
+
+    score: float
+    how: int
+    query: Token
+    stored: Token | None = None
+    similarity: float = 0.0
+
+    @property
+    def reason(self) -> str:
+        shown, stored = f"“{self.query.shown}”", self.stored
+        if stored is None or self.how == NONE:
+            return f"nothing like {shown}"
+        s, note = stored.shown, _note(self.query, stored)
+        if self.how == SAME:
+            return f"{shown} spelled the same"
+        if self.how == SPELLED:
+            return f"{shown} spelled the same as “{s}”{note}"
+        if self.how == VARIANT:
+            note = note if note.startswith(", transliterated") else ""
+            return f"{shown} is another spelling of “{s}”{note}"
+        if self.how == CONSONANTS:
+            script = stored.script if stored.abjad else self.query.script
+            return (
+                f"{shown} has the consonants of “{s}” ({script} script, "
+                "usually written without short vowels)"
+            )
+        if self.how in (SOUNDS, ENDS):
+            heard = f"{shown} sounds like “{stored.fold}”"
+            if stored.script != "Latin":
+                heard += f" (“{s}”{note})"
+            return heard + (", but ends differently" if self.how == ENDS else "")
+        return f"{shown} close spelling to “{s}” ({self.similarity:.0%})"
+
+
+def compare(query: Token, stored: Token) -> TokenMatch:
+    """How well one query token matches one stored token (see `TokenMatch.reason` for why)."""
+    if query.fold == stored.fold:
+        if query.text.casefold() == stored.text.casefold():
+            return TokenMatch(EXACT, SAME, query, stored)
+        return TokenMatch(SAME_LETTERS, SPELLED, query, stored)
+    if query.spellings & stored.spellings or query.variants & stored.variants:
+        return TokenMatch(SPELLING_VARIANT, VARIANT, query, stored)
+    similarity = max(
+        jellyfish.jaro_winkler_similarity(q, s) for q in query.variants for s in stored.variants
+    )
+    if query.abjad or stored.abjad:
+        if _skeletons(query) & _skeletons(stored):
+            consonants = max(len(k.strip("_")) for k in _skeletons(stored))
+            score = 0.75 + 0.05 * min(consonants, 3)
+            return TokenMatch(score, CONSONANTS, query, stored, similarity)
+    elif query.sounds & stored.sounds:
+        if _ending(query.fold) != _ending(stored.fold):
+            return TokenMatch(0.6 + 0.1 * similarity, ENDS, query, stored, similarity)
+        return TokenMatch(0.8 + 0.15 * similarity, SOUNDS, query, stored, similarity)
+    edits = jellyfish.damerau_levenshtein_distance(query.fold, stored.fold)
+    if edits <= max(1, min(len(query.fold), len(stored.fold)) // 4):
+        score = 0.8 * similarity * (1.0 if _ending(query.fold) == _ending(stored.fold) else 0.9)
+        return TokenMatch(score, CLOSE, query, stored, similarity)
+    return TokenMatch(0.0, NONE, query)
+
+
+def best_match(query: Token, stored: Sequence[Token]) -> TokenMatch:
+    """The best of the stored tokens for one query token; on equal scores a plain token wins
+    over a joined one."""
+    for token in stored:
+        if token.fold == query.fold and query.text.casefold() == token.text.casefold():
+            return TokenMatch(EXACT, SAME, query, token)
+    best = TokenMatch(0.0, NONE, query)
+    for token in stored:
+        found = compare(query, token)
+        if found.score > best.score or (
+            found.score == best.score and best.stored is not None and best.stored.parts
+        ):
+            best = found
+    return best
 
 
 @dataclass
 class Match:
+    """How well a child's names match a query: score 0–1 (the mean over the query's tokens),
+    one reason per query token, how much of the child's best name form the query covers (to
+    order equal scores: "Anna" puts Anna before Anna-Lena) and the weakest token's score."""
+
     child_id: int
     score: float
     reasons: list[str] = field(default_factory=list)
+    coverage: float = 0.0
+    weakest: float = 0.0
+    """The lowest score of a single query token."""
 
 
-def rank(query: str, candidates: dict[int, list[str]]) -> list[Match]:
-    """Orders candidates (child id → name forms) by how well their best name form matches each
-    query token, explaining each token's match."""
-    query_tokens = tokens(query.translate(_GERMAN)) or tokens(query)
+def score_names(query: str, forms: Sequence[str]) -> Match:
+    """Scores one child's name forms against a query (child_id 0)."""
+    parsed_query = parse(query)
+    parsed = [parse(form) for form in forms]
+    stored = [t for p in parsed for t in p.all]
+    required = _required(parsed_query)
+    if not stored or not required:
+        return Match(child_id=0, score=0.0)
+    results: dict[str, TokenMatch] = {t.fold: best_match(t, stored) for t in required}
+    for (
+        joined
+    ) in parsed_query.joined:  # Anna-Lena against Annalena, van der Berg against Vanderberg
+        whole = best_match(joined, stored)
+        parts = [results[p] for p in joined.parts if p in results]
+        if parts and whole.score > sum(r.score for r in parts) / len(parts):
+            results.update({p: whole for p in joined.parts if p in results})
+    covered: set[str] = set()
+    for result in results.values():
+        if result.stored is not None:
+            covered.update(result.stored.parts or (result.stored.fold,))
+    coverage = 0.0
+    for p in parsed:
+        own = {t.fold for t in p.tokens if not t.particle}
+        if own:
+            coverage = max(coverage, len(own & covered) / len(own))
+    reasons = list(dict.fromkeys(r.reason for r in results.values()))
+    score = sum(r.score for r in results.values()) / len(results)
+    weakest = min(r.score for r in results.values())
+    return Match(
+        child_id=0,
+        score=round(score, 3),
+        reasons=reasons,
+        coverage=round(coverage, 3),
+        weakest=round(weakest, 3),
+    )
+
+
+def rank(query: str, candidates: Mapping[int, Sequence[str]]) -> list[Match]:
+    """Orders candidates (child id → name forms) by how well their names match the query, best
+    first; equal scores by coverage, then the newest child (highest id)."""
     matches = []
     for child_id, forms in candidates.items():
-        form_tokens = {t for form in forms for v in _variants(form) for t in tokens(v)}
-        if not form_tokens or not query_tokens:
-            continue
-        total = 0.0
-        reasons = []
-        for q in query_tokens:
-            best_token, best = max(
-                ((t, jellyfish.jaro_winkler_similarity(q, t)) for t in form_tokens),
-                key=lambda pair: pair[1],
-            )
-            if q == best_token:
-                reasons.append(f"“{q}” spelled the same")
-            elif phonetic(q) == phonetic(best_token):
-                reasons.append(f"“{q}” sounds like “{best_token}”")
-                best = max(best, 0.9)
-            else:
-                reasons.append(f"“{q}” is close to “{best_token}” ({best:.0%})")
-            total += best
-        matches.append(
-            Match(child_id=child_id, score=round(total / len(query_tokens), 3), reasons=reasons)
-        )
-    return sorted(matches, key=lambda m: (-m.score, m.child_id))
+        match = score_names(query, forms)
+        if match.reasons:
+            match.child_id = child_id
+            matches.append(match)
+    return sorted(matches, key=lambda m: (-m.score, -m.coverage, -m.child_id))

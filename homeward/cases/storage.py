@@ -3,9 +3,12 @@ that checks the photo permission and records the read."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.utils.functional import LazyObject
+from django.core.signals import setting_changed
+from django.utils.functional import LazyObject, empty
 
 
 class _PrivatePhotoStorage(LazyObject):
@@ -14,3 +17,11 @@ class _PrivatePhotoStorage(LazyObject):
 
 
 private_photo_storage = _PrivatePhotoStorage()
+
+
+def _follow_setting(*, setting: str, **kwargs: Any) -> None:
+    if setting == "PRIVATE_MEDIA_ROOT":
+        private_photo_storage._wrapped = empty  # type: ignore[assignment]
+
+
+setting_changed.connect(_follow_setting)

@@ -1,17 +1,50 @@
-"""The signed-in home page and the public front page. Later capabilities add their panels
-(my cases, waiting for us, deadlines) to the dashboard."""
+"""The signed-in home page and the public front page. Each capability contributes a panel for
+the roles that can use it."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from homeward.cases import access as cases_access
+from homeward.cases.choices import Status
 from homeward.organisations.access import current_membership, member_required
+from homeward.organisations.models import Membership
+from homeward.organisations.roles import Permission
+
+PANEL_SIZE = 8
+
+
+def _case_panels(membership: Membership) -> dict[str, Any]:
+    if not membership.has_perm(Permission.VIEW_CASES):
+        return {}
+    mine = cases_access.my_cases(membership).prefetch_related("case_children__child")
+    attention = cases_access.cases_needing_attention(membership).prefetch_related(
+        "case_children__child"
+    )
+    panels: dict[str, Any] = {
+        "my_cases": sorted(mine[:50], key=cases_access.urgency)[:PANEL_SIZE],
+        "my_case_count": mine.count(),
+        "attention": sorted(attention[:50], key=cases_access.urgency)[:PANEL_SIZE],
+        "attention_count": attention.count(),
+    }
+    if membership.has_perm(Permission.APPROVE):
+        panels["closures"] = (
+            cases_access.cases_of(membership)
+            .filter(status=Status.CLOSURE_REQUESTED)
+            .order_by("updated_at")[:PANEL_SIZE]
+        )
+    return panels
 
 
 @member_required()
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "dashboard/dashboard.html", {"current": current_membership(request)})
+    membership = current_membership(request)
+    return render(
+        request, "dashboard/dashboard.html", {"current": membership, **_case_panels(membership)}
+    )
 
 
 def home(request: HttpRequest) -> HttpResponse:

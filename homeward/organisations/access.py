@@ -12,11 +12,12 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 
 from homeward.organisations.models import ApiToken, Hotline, Membership, Organisation, User
 from homeward.organisations.roles import Permission
 
-ViewFunc = Callable[..., HttpResponse]
+ViewFunc = Callable[..., HttpResponseBase]
 
 
 def active_memberships(user: User) -> QuerySet[Membership]:
@@ -62,7 +63,7 @@ def member_required(permission: Permission | None = None) -> Callable[[ViewFunc]
 
     def decorator(view: ViewFunc) -> ViewFunc:
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request)
             membership = current_membership(request)

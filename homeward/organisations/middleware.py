@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import zoneinfo
 from collections.abc import Callable
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 
 from homeward.organisations.access import membership_for
 from homeward.organisations.roles import role_requires_mfa
@@ -43,7 +45,7 @@ class SessionLifetimeMiddleware:
 
 class CurrentOrganisationMiddleware:
     """Puts the signed-in user's current membership on `request.membership` (None for the
-    public and for staff without an active membership)."""
+    public and for staff without an active membership), and shows times in its time zone."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -52,8 +54,15 @@ class CurrentOrganisationMiddleware:
         request.membership = None  # type: ignore[attr-defined]
         if request.user.is_authenticated:
             wanted = request.session.get(ORGANISATION_SESSION_KEY)
-            request.membership = membership_for(request.user, wanted)  # type: ignore[attr-defined]
-        return self.get_response(request)
+            membership = membership_for(request.user, wanted)
+            request.membership = membership  # type: ignore[attr-defined]
+            if membership is not None:
+                # stored in UTC, shown in the hotline's own time zone
+                timezone.activate(zoneinfo.ZoneInfo(membership.organisation.time_zone))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
 
 
 class RequireMfaMiddleware:

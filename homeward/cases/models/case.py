@@ -121,7 +121,27 @@ class Case(models.Model):
         return self.status == Status.CLOSED
 
 
-class ParentalAbductionDetails(models.Model):
+class _Section(models.Model):
+    """A category's own section of a case."""
+
+    class Meta:
+        abstract = True
+
+    def fields_for_display(self) -> list[tuple[str, object]]:
+        rows = []
+        for field in self._meta.concrete_fields:
+            if field.name in {"id", "case"}:
+                continue
+            value = getattr(self, field.name)
+            if field.choices:
+                value = getattr(self, f"get_{field.name}_display")()
+            elif isinstance(value, bool):
+                value = _("yes") if value else _("no")
+            rows.append((str(field.verbose_name), value))
+        return rows
+
+
+class ParentalAbductionDetails(_Section):
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="parental_abduction")
     taking_parent_relationship = models.CharField(_("taking parent"), max_length=100, blank=True)
     taking_parent_nationality = models.CharField(
@@ -138,7 +158,7 @@ class ParentalAbductionDetails(models.Model):
     mediation_considered = models.BooleanField(_("mediation considered"), default=False)
 
 
-class MigrationDetails(models.Model):
+class MigrationDetails(_Section):
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="migration")
     facility = models.CharField(
         _("reception or accommodation facility"), max_length=200, blank=True
@@ -152,7 +172,7 @@ class MigrationDetails(models.Model):
     trafficking_indicators = models.TextField(_("trafficking indicators"), blank=True)
 
 
-class RunawayDetails(models.Model):
+class RunawayDetails(_Section):
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="runaway")
     left_from = models.CharField(
         _("left from"), max_length=20, choices=LeftFrom.choices, blank=True

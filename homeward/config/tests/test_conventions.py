@@ -7,7 +7,13 @@ from pathlib import Path
 
 APPS = Path(__file__).resolve().parents[2]
 HANDLER_MODULES = sorted(
-    p for p in APPS.glob("*/*.py") if p.name in {"views.py", "api.py"} and "tests" not in p.parts
+    {
+        *APPS.glob("*/views.py"),
+        *APPS.glob("*/views/*.py"),
+        *APPS.glob("*/api.py"),
+        *APPS.glob("*/api_*.py"),
+        *APPS.glob("*/*/views.py"),
+    }
 )
 
 

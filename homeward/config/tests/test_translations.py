@@ -133,10 +133,12 @@ def test_every_string_is_translated_and_none_is_fuzzy(language: str) -> None:
             problems.append(f"line {entry.line}: fuzzy: {entry.msgid!r}")
         if sorted(entry.msgstrs) != list(range(forms)):
             problems.append(f"line {entry.line}: wrong plural forms: {entry.msgid!r}")
-        for text in entry.msgstrs.values():
+        for form, text in entry.msgstrs.items():
+            # the singular form matches msgid; every plural form matches msgid_plural
+            source = entry.msgid if form == 0 else (entry.msgid_plural or entry.msgid)
             if not text.strip():
                 problems.append(f"line {entry.line}: untranslated: {entry.msgid!r}")
-            elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(entry.msgid)):
+            elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
                 problems.append(f"line {entry.line}: placeholders differ: {entry.msgid!r}")
             elif ("<code>" in text) != ("<code>" in entry.msgid):
                 problems.append(f"line {entry.line}: markup differs: {entry.msgid!r}")
@@ -189,3 +191,15 @@ def test_the_hotline_finder_is_german() -> None:
     assert "<h1>Eine Hotline für vermisste Kinder finden</h1>" in page
     assert "Erreichbarkeit und Sprachen jeder Hotline stehen unten." in page
     assert "Find a missing-children hotline" not in page
+
+
+def test_the_case_pages_speak_french_and_german(cast: Cast) -> None:
+    client = Client()
+    client.force_login(cast.user("be_operator"))
+    cases = _page(client, "/cases/", "fr")
+    assert "<h1>Dossiers</h1>" in cases
+    assert ">Ouvrir un dossier</a>" in cases
+    assert "Open a case" not in cases
+    contact = _page(client, "/contacts/new/", "de")
+    assert "<h1>Kontakt erfassen" in contact
+    assert "Log a contact" not in contact

@@ -2,10 +2,16 @@
 
 `make run` calls it with --if-empty, so every start prints the logins again: they are derived
 from the seed, not read back from the database.
+
+Besides the organisations and logins it seeds each hotline's demo cases and contacts through the
+case actions (cases.py). `--cases N` writes N cases in bulk instead (bulk.py), for benchmarks:
+into an empty database after the network, or added to an existing demo network. Like the rest of
+this command it refuses to run outside demo, debug and test runs.
 """
 
 from __future__ import annotations
 
+import time
 from argparse import ArgumentParser
 from typing import Any
 
@@ -14,6 +20,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from homeward.demo.bulk import bulk_seed
+from homeward.demo.cases import seed_cases
 from homeward.demo.network import (
     DEFAULT_SEED,
     DOMAIN,
@@ -48,6 +56,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--list", action="store_true", help="print every demo login and its password, then exit"
         )
+        parser.add_argument(
+            "--cases", type=int, metavar="N",
+            help="write N cases in bulk (for benchmarks) instead of the demo cases; "
+            "on an existing demo network, add them",
+        )  # fmt: skip
+        parser.add_argument(
+            "--no-cases", action="store_true", help="seed the network and logins only"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         seed: int = options["seed"]
@@ -65,7 +81,13 @@ class Command(BaseCommand):
         if not (settings.DEMO or settings.DEBUG or settings.TESTING):
             # Every demo password is printable from the seed: never in a real deployment.
             raise CommandError("The demo network is only for HOMEWARD_DEMO=1 (or debug) runs.")
+        bulk: int | None = options["cases"]
+        if bulk is not None and bulk < 1:
+            raise CommandError("--cases: give a number of cases, at least 1.")
         if Organisation.objects.exists():
+            if bulk is not None:
+                self._bulk(bulk, seed)
+                return
             if not options["if_empty"]:
                 raise CommandError(
                     "The database already has organisations; the demo network is only seeded "
@@ -83,10 +105,30 @@ class Command(BaseCommand):
                     f"{len(logins)} logins."
                 )
             )
+            if bulk is not None:
+                self._bulk(bulk, seed)
+            elif not options["no_cases"]:
+                started = time.monotonic()
+                summary = seed_cases(seed)
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"Seeded the demo cases: {summary} ({time.monotonic() - started:.0f} s)."
+                    )
+                )
         self._write_table([login for login in logins if login.is_highlighted])
         self.stdout.write(
             f"Other countries: operator@<cc>.{DOMAIN} etc.; "
             "run `homeward demo --list` to print all."
+        )
+
+    def _bulk(self, count: int, seed: int) -> None:
+        started = time.monotonic()
+        summary = bulk_seed(count, seed=seed, progress=self.stdout.write)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Wrote {summary} in bulk ({time.monotonic() - started:.0f} s). "
+                "For benchmarks and demos only."
+            )
         )
 
     def _write_table(self, logins: list[DemoLogin]) -> None:

@@ -1,0 +1,387 @@
+"""The benchmark: seed PostgreSQL, serve Homeward, load each endpoint and its baseline with
+locust, write the results. Run it with the project's Python (it imports Django to create the
+API token and pick the cases to read); locust runs from its own virtualenv (`make bench`).
+
+    .venv/bin/python bench/run.py --cases 1000000 --duration 60 --users 20
+
+Everything runs on 127.0.0.1. Each locust run is bounded by --duration, each subprocess by a
+timeout, and the server is stopped at the end, whatever happens. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import random
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/homeward_bench"
+SCENARIOS = ("contact", "case_detail", "case_list", "search")
+TITLES = {
+    "contact": "Log a contact (POST /api/v1/contacts)",
+    "case_detail": "Open a case (GET /api/v1/cases/{id})",
+    "case_list": "Case list, filtered (GET /api/v1/cases?status=&category=)",
+    "search": "Name search (GET /api/v1/search/children?q=)",
+}
+LIST_FILTERS = [
+    ("open", "runaway"),
+    ("active_search", "runaway"),
+    ("closed", "runaway"),
+    ("found", "runaway"),
+    ("closed", "parental_abduction"),
+    ("active_search", "parental_abduction"),
+    ("closure_requested", "runaway"),
+    ("closed", "migrant"),
+]
+# Names as an operator types them: the spelling on file, another spelling, another script.
+NAMES = {
+    "be": [
+        "Emma Peeters",
+        "Lotte Janssens",
+        "Daan Maes",
+        "Camille Dubois",
+        "Lucas Martin",
+        "Thomas Muller",
+        "Thomas Müller",
+        "Anna Schmidt",
+        "Sanne de Vries",
+        "Hugo Bernard",
+        "Marie Laurent",
+        "Bram Visser",
+        "Mohammed Hassan",
+        "Muhammad Hasan",
+        "محمد حسن",
+        "Yonas Tesfamariam",
+        "Zahra Ahmadi",
+        "Peeters",
+        "Janssen",
+        "Manon Moreau",
+    ],
+}
+STATEMENT_TIMEOUT = 600
+
+
+def log(message: str) -> None:
+    print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", flush=True)
+
+
+def environment(args: argparse.Namespace) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "DATABASE_URL": args.database_url,
+            "HOMEWARD_DEMO": "1",
+            "HOMEWARD_BENCH": "1",
+            "HOMEWARD_REQUIRE_MFA": "0",
+            "HOMEWARD_API_RATE_AUTHENTICATED": "100000000/min",
+            "HOMEWARD_API_RATE_ANONYMOUS": "100000000/min",
+            "HOMEWARD_LOG_LEVEL": "WARNING",
+            "WEB_CONCURRENCY": str(args.workers),
+        }
+    )
+    env.pop("HOMEWARD_TESTING", None)
+    return env
+
+
+def homeward(env: dict[str, str], *arguments: str, timeout: float = 3600) -> None:
+    command = [str(VENV_BIN / "homeward"), *arguments]
+    log("$ " + " ".join(command[1:]))
+    subprocess.run(command, env=env, check=True, timeout=timeout, cwd=ROOT)  # noqa: S603
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if exists.fetchone() is None:
+            log(f"creating database {name}")
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def seed(args: argparse.Namespace, env: dict[str, str]) -> float | None:
+    """Migrate and seed the network plus --cases cases if the database has no cases yet;
+    returns the seconds the seeding took (None when the data was already there)."""
+    ensure_database(args.database_url)
+    homeward(env, "migrate", "--no-input", "-v", "0")
+    import django
+
+    django.setup()
+    from homeward.cases.models import Case
+
+    existing = Case.objects.count()
+    if existing:
+        log(f"database already holds {existing} cases: not seeding")
+        return None
+    started = time.monotonic()
+    homeward(env, "demo", "--cases", str(args.cases), "--password", args.password)
+    return time.monotonic() - started
+
+
+def prepare(args: argparse.Namespace, out: Path) -> tuple[Path, dict[str, Any]]:
+    """The token, the cases to open and the names to search, for the locust runs."""
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from homeward.cases.models import Case, Child, Contact, NameKey
+    from homeward.organisations.actions import create_api_token
+    from homeward.organisations.models import Membership
+    from homeward.organisations.roles import Role
+
+    membership = Membership.objects.select_related("user", "organisation").get(
+        organisation__slug=args.hotline, role=Role.OPERATOR
+    )
+    organisation = membership.organisation
+    token = create_api_token(
+        acting_user=membership.user, membership=membership, name="benchmark", days=1
+    )
+    case_ids = list(
+        Case.objects.filter(organisation=organisation)
+        .values_list("id", flat=True)
+        .order_by("?")[:5000]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        postgres_version = cursor.fetchone()[0]  # type: ignore[index]
+    dataset = {
+        "cases": Case.objects.count(),
+        "children": Child.objects.count(),
+        "contacts": Contact.objects.count(),
+        "name_keys": NameKey.objects.count(),
+        "hotline": organisation.slug,
+        "hotline_cases": Case.objects.filter(organisation=organisation).count(),
+        "hotline_children": Child.objects.filter(organisation=organisation).count(),
+        "postgres": postgres_version.split(" on ")[0],
+    }
+    config = {
+        "token": token.secret,
+        "organisation_id": organisation.pk,
+        "language": (organisation.languages or ["en"])[0],
+        "case_ids": case_ids,
+        "list_filters": LIST_FILTERS,
+        "names": NAMES.get(args.hotline, NAMES["be"]),
+    }
+    path = out / "config.json"
+    path.write_text(json.dumps(config))
+    path.chmod(0o600)
+    return path, dataset
+
+
+def start_server(
+    args: argparse.Namespace, env: dict[str, str], out: Path
+) -> subprocess.Popen[bytes]:
+    command = [
+        str(VENV_BIN / "homeward"), "serve", "--host", "127.0.0.1", "--port", str(args.port),
+        "--workers", str(args.workers),
+    ]  # fmt: skip
+    log("$ " + " ".join(command[1:]))
+    server_log = (out / "server.log").open("wb")
+    server = subprocess.Popen(  # noqa: S603
+        command, env=env, stdout=server_log, stderr=subprocess.STDOUT, cwd=ROOT,
+        start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server stopped; see {out / 'server.log'}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{args.port}/healthz", timeout=2):
+                return server
+        except OSError:
+            time.sleep(0.5)
+    stop_server(server)
+    raise RuntimeError("the server did not answer /healthz within 60 s")
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    if server.poll() is not None:
+        return
+    os.killpg(server.pid, signal.SIGTERM)  # the server's own process group: gunicorn + worker
+    try:
+        server.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=10)
+
+
+def locust(
+    args: argparse.Namespace, config: Path, scenario: str, target: str, seconds: int, prefix: Path
+) -> dict[str, Any] | None:
+    env = dict(os.environ)
+    env.update({"BENCH_CONFIG": str(config), "BENCH_SCENARIO": scenario, "BENCH_TARGET": target})
+    command = [
+        args.locust, "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
+        "--host", f"http://127.0.0.1:{args.port}", "--users", str(args.users),
+        "--spawn-rate", str(args.users), "--run-time", f"{seconds}s", "--stop-timeout", "5",
+        "--only-summary", "--csv", str(prefix), "--loglevel", "WARNING",
+    ]  # fmt: skip
+    subprocess.run(  # noqa: S603
+        command, env=env, check=False, timeout=seconds + 60, cwd=ROOT,
+        stdout=subprocess.DEVNULL, stderr=(prefix.parent / f"{prefix.name}.log").open("wb"),
+    )  # fmt: skip
+    stats = Path(f"{prefix}_stats.csv")
+    if not stats.exists():
+        return None
+    with stats.open() as handle:
+        for row in csv.DictReader(handle):
+            if row["Name"] == "Aggregated":
+                return {
+                    "requests": int(row["Request Count"]),
+                    "failures": int(row["Failure Count"]),
+                    "rps": float(row["Requests/s"]),
+                    "median_ms": float(row["50%"]),
+                    "p95_ms": float(row["95%"]),
+                    "p99_ms": float(row["99%"]),
+                    "mean_ms": float(row["Average Response Time"]),
+                }
+    return None
+
+
+def run_scenarios(args: argparse.Namespace, config: Path, out: Path) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    for scenario in args.scenarios:
+        results[scenario] = {}
+        for target in ("ours", "baseline"):
+            log(f"{scenario} / {target}: warm-up {args.warmup} s, then {args.duration} s")
+            if args.warmup:
+                locust(
+                    args, config, scenario, target, args.warmup, out / f"warmup-{scenario}-{target}"
+                )
+            result = locust(
+                args, config, scenario, target, args.duration, out / f"{scenario}-{target}"
+            )
+            if result is not None:  # other work on the machine shows here
+                result["load_average_1min_after"] = round(os.getloadavg()[0], 2)
+            results[scenario][target] = result
+            log(f"  {result}")
+    return results
+
+
+def markdown(results: dict[str, Any], meta: dict[str, Any]) -> str:
+    lines = [
+        f"Run {meta['finished']} — {meta['dataset']['cases']:,} cases, "
+        f"{meta['users']} concurrent users, {meta['duration']} s per run, "
+        f"{meta['workers']} gunicorn workers, hotline `{meta['dataset']['hotline']}` "
+        f"({meta['dataset']['hotline_cases']:,} cases).",
+        "",
+        "| scenario | ours req/s | ours median ms | ours p95 ms | baseline req/s | "
+        "baseline median ms | baseline p95 ms | p95 ours/baseline | req/s baseline/ours |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for scenario, pair in results.items():
+        ours, base = pair.get("ours"), pair.get("baseline")
+        if not ours or not base:
+            lines.append(f"| {TITLES[scenario]} | no result | | | | | | | |")
+            continue
+        p95_ratio = ours["p95_ms"] / base["p95_ms"] if base["p95_ms"] else float("nan")
+        rps_ratio = base["rps"] / ours["rps"] if ours["rps"] else float("nan")
+        lines.append(
+            f"| {TITLES[scenario]} | {ours['rps']:.0f} | {ours['median_ms']:.0f} | "
+            f"{ours['p95_ms']:.0f} | {base['rps']:.0f} | {base['median_ms']:.0f} | "
+            f"{base['p95_ms']:.0f} | {p95_ratio:.1f}× | {rps_ratio:.1f}× |"
+        )
+    failures = {
+        f"{scenario}/{target}": result["failures"]
+        for scenario, pair in results.items()
+        for target, result in pair.items()
+        if result and result["failures"]
+    }
+    if failures:
+        lines += ["", f"Failed requests: {failures}"]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE)
+    )
+    parser.add_argument(
+        "--cases", type=int, default=1_000_000, help="cases to seed into an empty database"
+    )
+    parser.add_argument("--no-seed", action="store_true", help="use the database as it is")
+    parser.add_argument(
+        "--duration", type=int, default=60, help="seconds per measured run (10–600)"
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=5, help="seconds of unmeasured warm-up per run"
+    )
+    parser.add_argument(
+        "--users", type=int, default=20, help="concurrent simulated operators (1–200)"
+    )
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--hotline", default="be", help="the hotline whose operator is simulated")
+    parser.add_argument("--scenarios", default=",".join(SCENARIOS))
+    parser.add_argument("--locust", default=str(ROOT / "var" / "bench-venv" / "bin" / "locust"))
+    parser.add_argument("--out", default=str(ROOT / "var" / "bench"))
+    parser.add_argument("--password", default="bench-demo-password-116000")
+    args = parser.parse_args()
+    args.duration = min(max(args.duration, 10), 600)
+    args.warmup = min(max(args.warmup, 0), 60)
+    args.users = min(max(args.users, 1), 200)
+    args.scenarios = [s for s in args.scenarios.split(",") if s]
+    unknown = set(args.scenarios) - set(SCENARIOS)
+    if unknown:
+        parser.error(f"unknown scenarios: {', '.join(sorted(unknown))}")
+    if not Path(args.locust).exists():
+        parser.error(f"no locust at {args.locust}: run `make bench`, or pass --locust")
+    random.seed(116000)
+
+    env = environment(args)
+    os.environ.update(env)  # this process imports Django with the same settings
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "homeward.config.settings")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    seed_seconds = None if args.no_seed else seed(args, env)
+    config, dataset = prepare(args, out)
+    log(f"dataset: {dataset}")
+    server = start_server(args, env, out)
+    try:
+        results = run_scenarios(args, config, out)
+    finally:
+        stop_server(server)
+        config.unlink(missing_ok=True)  # the token's secret
+    meta = {
+        "finished": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "command": " ".join([Path(sys.executable).name, *sys.argv]),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+        },
+        "dataset": dataset,
+        "seed_seconds": seed_seconds,
+        "users": args.users,
+        "duration": args.duration,
+        "workers": args.workers,
+    }
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    (out / f"results-{stamp}.json").write_text(
+        json.dumps({"meta": meta, "results": results}, indent=2)
+    )
+    table = markdown(results, meta)
+    (out / f"results-{stamp}.md").write_text(table)
+    print(table)
+
+
+if __name__ == "__main__":
+    main()

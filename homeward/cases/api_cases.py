@@ -1,0 +1,288 @@
+"""Cases through the API: open, read, work and close a case; its risk, timeline and children."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from homeward.cases import access, actions, search
+from homeward.cases.api_common import child_input, record, reference, who
+from homeward.cases.models import Case, RiskAssessment, TimelineEvent
+from homeward.cases.schemas import CaseChildOut, ChildIn, case_child_out
+from homeward.cases.schemas_cases import (
+    AssignIn,
+    CaseDetailOut,
+    CaseFilter,
+    CaseIn,
+    CaseListItemOut,
+    CaseOut,
+    CasePatchIn,
+    ClosureIn,
+    ClosureOut,
+    DecisionIn,
+    RankedCase,
+    ReopenIn,
+    RiskIn,
+    RiskOut,
+    SectionIn,
+    SectionOut,
+    StatusIn,
+    TimelineIn,
+    TimelineOut,
+    case_detail_out,
+    section_out,
+)
+from homeward.organisations.access import require_permission
+from homeward.organisations.models import Membership, User
+from homeward.organisations.roles import Permission
+
+router = Router(tags=["cases"])
+
+SEARCH_LIMIT = 500
+"""GET /cases?q= ranks at most this many matches."""
+CASE_READ_FIELDS = ["case", "children", "section", "risk", "closures"]
+
+
+def _case(request: HttpRequest, case_id: int) -> tuple[User, Membership, Case]:
+    user, membership = who(request)
+    return user, membership, access.access_case_by_id(membership, case_id)
+
+
+@router.get("/cases", response=list[CaseListItemOut], summary="The hotline's cases")
+@paginate
+def list_cases(
+    request: HttpRequest, filters: Query[CaseFilter]
+) -> QuerySet[Case] | list[RankedCase]:
+    user, membership = who(request)
+    if filters.q and filters.q.strip():
+        matches = search.search_cases(
+            membership,
+            q=filters.q,
+            status=filters.status or "",
+            category=filters.category or "",
+            risk=filters.risk or "",
+            country=filters.country or "",
+            reported_from=filters.reported_from,
+            reported_to=filters.reported_to,
+            limit=SEARCH_LIMIT,
+        )
+        return [
+            RankedCase(m.case, m.score, list(m.reasons))
+            for m in matches
+            if filters.assigned != "me" or m.case.assigned_to_id == user.pk
+        ]
+    cases = filters.apply(access.cases_of(membership), membership)
+    return cases.select_related("assigned_to").order_by("-reported_at", "-pk")
+
+
+@router.post(
+    "/cases",
+    response={201: CaseDetailOut},
+    summary="Open a case for one or more children (siblings share a case)",
+)
+def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
+    user, membership = who(request)
+    require_permission(membership, Permission.EDIT_CASES)  # before any reference is looked up
+    fields = payload.changes()
+    children = [
+        child_input(membership, child, f"children.{index}.")
+        for index, child in enumerate(fields.pop("children"))
+    ]
+    contact_id = fields.pop("contact_id", None)
+    contact = (
+        reference("contact_id", lambda: access.access_contact_by_id(membership, contact_id))
+        if contact_id is not None
+        else None
+    )
+    case = actions.open_case(
+        acting_user=user,
+        membership=membership,
+        children=children,
+        contact=contact,
+        section=fields.pop("section", None),
+        **fields,
+    )
+    return Status(201, case_detail_out(case))
+
+
+@router.get("/cases/{case_id}", response=CaseDetailOut, summary="One case, with its children")
+def get_case(request: HttpRequest, case_id: int) -> CaseDetailOut:
+    _user, membership, case = _case(request, case_id)
+    record(membership, "cases.case.read", case, CASE_READ_FIELDS)
+    return case_detail_out(case)
+
+
+@router.patch("/cases/{case_id}", response=CaseOut, summary="Change a case's fields")
+def update_case(request: HttpRequest, case_id: int, payload: CasePatchIn) -> CaseOut:
+    user, membership, case = _case(request, case_id)
+    case = actions.update_case(
+        acting_user=user, membership=membership, case=case, changes=payload.changes()
+    )
+    return CaseOut.from_orm(case)
+
+
+@router.put(
+    "/cases/{case_id}/section",
+    response=SectionOut,
+    summary="Set fields of the category's own section (the fields you send)",
+)
+def update_section(request: HttpRequest, case_id: int, payload: SectionIn) -> SectionOut | None:
+    user, membership, case = _case(request, case_id)
+    section = actions.update_section(
+        acting_user=user, membership=membership, case=case, changes=payload.changes()
+    )
+    return section_out(section)
+
+
+@router.post("/cases/{case_id}/status", response=CaseOut, summary="Move a case along")
+def change_status(request: HttpRequest, case_id: int, payload: StatusIn) -> CaseOut:
+    user, membership, case = _case(request, case_id)
+    case = actions.change_status(
+        acting_user=user,
+        membership=membership,
+        case=case,
+        status=str(payload.status),
+        note=payload.note,
+    )
+    return CaseOut.from_orm(case)
+
+
+@router.post(
+    "/cases/{case_id}/assign",
+    response=CaseOut,
+    summary="Assign a case to a colleague, with a handover note",
+)
+def assign_case(request: HttpRequest, case_id: int, payload: AssignIn) -> CaseOut:
+    user, membership, case = _case(request, case_id)
+    require_permission(membership, Permission.EDIT_CASES)  # before the colleague is looked up
+    assignee = access.case_workers_of(membership).filter(pk=payload.member_id).first()
+    if assignee is None:
+        raise ValidationError({"member_id": _("Choose an active colleague who works cases.")})
+    case = actions.assign_case(
+        acting_user=user,
+        membership=membership,
+        case=case,
+        assignee=assignee,
+        handover_note=payload.handover_note,
+    )
+    return CaseOut.from_orm(case)
+
+
+@router.get(
+    "/cases/{case_id}/timeline",
+    response=list[TimelineOut],
+    summary="What happened in a case, oldest first",
+)
+@paginate
+def case_timeline(request: HttpRequest, case_id: int) -> QuerySet[TimelineEvent]:
+    _user, membership, case = _case(request, case_id)
+    record(membership, "cases.timeline.read", case, ["timeline"])
+    return case.timeline.select_related("actor").order_by("occurred_at", "pk")
+
+
+@router.post(
+    "/cases/{case_id}/timeline",
+    response={201: TimelineOut},
+    summary="Record police informed, information received, publicity, support, a message or a note",
+)
+def add_timeline_entry(
+    request: HttpRequest, case_id: int, payload: TimelineIn
+) -> Status[TimelineOut]:
+    user, membership, case = _case(request, case_id)
+    event = actions.record_timeline(
+        acting_user=user,
+        membership=membership,
+        case=case,
+        kind=str(payload.kind),
+        text=payload.text,
+        occurred_at=payload.occurred_at,
+    )
+    return Status(201, TimelineOut.from_orm(event))
+
+
+@router.get(
+    "/cases/{case_id}/risk",
+    response=list[RiskOut],
+    summary="The case's risk assessments with their factors, newest (current) first",
+)
+@paginate
+def risk_history(request: HttpRequest, case_id: int) -> QuerySet[RiskAssessment]:
+    _user, membership, case = _case(request, case_id)
+    record(membership, "cases.risk.read", case, ["risk_grade", "risk_factors", "rationale"])
+    return case.risk_assessments.select_related("assessed_by").prefetch_related("factors")
+
+
+@router.post(
+    "/cases/{case_id}/risk",
+    response={201: RiskOut},
+    summary="Assess (or reassess) the risk, with the factors behind it",
+)
+def assess_risk(request: HttpRequest, case_id: int, payload: RiskIn) -> Status[RiskOut]:
+    user, membership, case = _case(request, case_id)
+    assessment = actions.assess_risk(
+        acting_user=user,
+        membership=membership,
+        case=case,
+        grade=str(payload.grade),
+        rationale=payload.rationale,
+        factors=[factor.model_dump() for factor in payload.factors],
+    )
+    return Status(201, RiskOut.model_validate(assessment, context={"request": request}))
+
+
+@router.post(
+    "/cases/{case_id}/closure",
+    response={201: ClosureOut},
+    summary="Request closure with the outcome; a supervisor approves",
+)
+def request_closure(request: HttpRequest, case_id: int, payload: ClosureIn) -> Status[ClosureOut]:
+    user, membership, case = _case(request, case_id)
+    closure = actions.request_closure(
+        acting_user=user, membership=membership, case=case, **payload.model_dump()
+    )
+    return Status(201, ClosureOut.from_orm(closure))
+
+
+@router.post(
+    "/closures/{closure_id}/decision",
+    response=ClosureOut,
+    summary="Approve a closure (the case closes) or send it back with a note",
+)
+def decide_closure(request: HttpRequest, closure_id: int, payload: DecisionIn) -> ClosureOut:
+    user, membership = who(request)
+    closure = actions.decide_closure(
+        acting_user=user,
+        membership=membership,
+        closure=access.access_closure_by_id(membership, closure_id),
+        approve=payload.decision == "approve",
+        note=payload.decision_note,
+    )
+    return ClosureOut.from_orm(closure)
+
+
+@router.post("/cases/{case_id}/reopen", response=CaseOut, summary="Reopen a closed case")
+def reopen_case(request: HttpRequest, case_id: int, payload: ReopenIn) -> CaseOut:
+    user, membership, case = _case(request, case_id)
+    case = actions.reopen_case(
+        acting_user=user, membership=membership, case=case, reason=payload.reason
+    )
+    return CaseOut.from_orm(case)
+
+
+@router.post(
+    "/cases/{case_id}/children",
+    response={201: CaseChildOut},
+    summary="Add a child to a case: a new child, or one of an earlier case",
+)
+def add_child(request: HttpRequest, case_id: int, payload: ChildIn) -> Status[CaseChildOut]:
+    user, membership, case = _case(request, case_id)
+    require_permission(membership, Permission.EDIT_CASES)  # before any reference is looked up
+    link = actions.add_child_to_case(
+        acting_user=user,
+        membership=membership,
+        case=case,
+        data=child_input(membership, payload.changes()),
+    )
+    return Status(201, case_child_out(link))

@@ -1,0 +1,49 @@
+"""Contacts through the API: every call, message or visit, whether or not it became a case."""
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from homeward.cases import access, actions
+from homeward.cases.api_common import record, reference, who
+from homeward.cases.models import Contact
+from homeward.cases.schemas import ContactFilter, ContactIn, ContactListItemOut, ContactOut
+
+router = Router(tags=["contacts"])
+
+CONTACT_READ_FIELDS = ["notes", "caller_name", "caller_phone", "caller_email"]
+
+
+@router.post("/contacts", response={201: ContactOut}, summary="Log one contact")
+def log_contact(request: HttpRequest, payload: ContactIn) -> Status[ContactOut]:
+    user, membership = who(request)
+    fields = payload.changes()
+    case_id = fields.pop("case_id", None)
+    case = (
+        reference("case_id", lambda: access.access_case_by_id(membership, case_id))
+        if case_id is not None
+        else None
+    )
+    contact = actions.log_contact(acting_user=user, membership=membership, case=case, **fields)
+    return Status(201, ContactOut.from_orm(contact))
+
+
+@router.get(
+    "/contacts",
+    response=list[ContactListItemOut],
+    summary="The hotline's contacts, newest first (without notes or caller details)",
+)
+@paginate
+def list_contacts(request: HttpRequest, filters: Query[ContactFilter]) -> QuerySet[Contact]:
+    _user, membership = who(request)
+    contacts = filters.apply(access.contacts_of(membership), membership.organisation)
+    return contacts.order_by("-started_at", "-pk")
+
+
+@router.get("/contacts/{contact_id}", response=ContactOut, summary="One contact (an audited read)")
+def get_contact(request: HttpRequest, contact_id: int) -> ContactOut:
+    _user, membership = who(request)
+    contact = access.access_contact_by_id(membership, contact_id)
+    record(membership, "cases.contact.read", contact, CONTACT_READ_FIELDS)
+    return ContactOut.from_orm(contact)

@@ -1,0 +1,269 @@
+"""Forms of the hotline pages. They parse and check input; the actions decide and write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from homeward.cases.choices import (
+    MANUAL_TIMELINE_KINDS,
+    BirthPrecision,
+    Caller,
+    Category,
+    ContactType,
+    Outcome,
+    Reason,
+    RiskFactorKind,
+    RiskGrade,
+    Sex,
+    SisCategory,
+    Status,
+    Subcategory,
+    Support,
+    TimelineKind,
+)
+from homeward.organisations.models import Channel, Membership
+
+COUNTRY_CHOICES = [("", "—"), *[(code, name) for code, name in countries]]
+DATE = forms.DateInput(attrs={"type": "date"})
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class ContactForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("Channel"), choices=Channel.choices, initial=Channel.PHONE_116000
+    )
+    caller = forms.ChoiceField(
+        label=_("Who contacts"), choices=Caller.choices, initial=Caller.PARENT
+    )
+    contact_type = forms.ChoiceField(
+        label=_("About"), choices=ContactType.choices, initial=ContactType.NEW_CASE
+    )
+    language = forms.CharField(label=_("Language"), max_length=16, required=False)
+    started_at = forms.DateTimeField(label=_("Started"), widget=DATETIME, required=False)
+    duration_minutes = forms.IntegerField(
+        label=_("Duration (minutes)"), min_value=0, max_value=600, required=False
+    )
+    notes = forms.CharField(
+        label=_("Notes"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    caller_consent = forms.BooleanField(
+        label=_("Caller agrees to their details being kept"), required=False
+    )
+    caller_name = forms.CharField(label=_("Caller's name"), max_length=200, required=False)
+    caller_phone = forms.CharField(label=_("Caller's phone"), max_length=40, required=False)
+    caller_email = forms.EmailField(label=_("Caller's e-mail"), required=False)
+
+    def action_fields(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        minutes = data.pop("duration_minutes")
+        data["duration_seconds"] = minutes * 60 if minutes is not None else None
+        data["started_at"] = data["started_at"] or timezone.now()
+        return data
+
+
+class CaseForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
+    subcategory = forms.ChoiceField(
+        label=_("Subcategory"), choices=[("", "—"), *Subcategory.choices], required=False
+    )
+    is_cross_border = forms.BooleanField(label=_("Cross-border"), required=False)
+    disappeared_on = forms.DateField(label=_("Disappeared on"), widget=DATE, required=False)
+    disappeared_approximate = forms.BooleanField(label=_("Date is approximate"), required=False)
+    last_seen_country = forms.ChoiceField(
+        label=_("Last seen: country"), choices=COUNTRY_CHOICES, required=False
+    )
+    last_seen_locality = forms.CharField(
+        label=_("Last seen: locality"), max_length=200, required=False
+    )
+    last_seen_description = forms.CharField(
+        label=_("Last seen: where exactly"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    reasons = forms.MultipleChoiceField(
+        label=_("Reasons and vulnerabilities"),
+        choices=Reason.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    summary = forms.CharField(
+        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    reporter_name = forms.CharField(label=_("Reported by"), max_length=200, required=False)
+    reporter_relationship = forms.CharField(
+        label=_("Relationship to the child"), max_length=100, required=False
+    )
+    reporter_phone = forms.CharField(label=_("Reporter's phone"), max_length=40, required=False)
+    police_reference = forms.CharField(
+        label=_("National police reference"), max_length=64, required=False
+    )
+    police_reported_on = forms.DateField(
+        label=_("Reported to police on"), widget=DATE, required=False
+    )
+    sis_category = forms.ChoiceField(
+        label=_("SIS alert category requested"),
+        choices=[("", "—"), *SisCategory.choices],
+        required=False,
+    )
+    interpol_notice_requested_on = forms.DateField(
+        label=_("Interpol yellow notice requested on"), widget=DATE, required=False
+    )
+    hague_file = forms.CharField(
+        label=_("Hague Convention central authority file"), max_length=64, required=False
+    )
+
+
+class ChildForm(forms.Form):
+    given_names = forms.CharField(label=_("Given names"), max_length=200, required=False)
+    family_name = forms.CharField(label=_("Family name"), max_length=200, required=False)
+    original_script_name = forms.CharField(
+        label=_("Name in its original script"), max_length=200, required=False
+    )
+    other_names = forms.CharField(
+        label=_("Other names and spellings"),
+        required=False,
+        help_text=_("Separate with semicolons."),
+    )
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
+    birth_precision = forms.ChoiceField(label=_("Date of birth is"), choices=BirthPrecision.choices)
+    birth_date = forms.DateField(label=_("Date of birth"), widget=DATE, required=False)
+    birth_year = forms.IntegerField(
+        label=_("Year of birth"), min_value=1990, max_value=2100, required=False
+    )
+    estimated_age = forms.IntegerField(
+        label=_("Estimated age"), min_value=0, max_value=25, required=False
+    )
+    physical_description = forms.CharField(
+        label=_("Physical description"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    clothing = forms.CharField(
+        label=_("Clothing when last seen"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def child_data(self) -> dict[str, Any]:
+        data = {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
+        data["other_names"] = [
+            n.strip() for n in data.pop("other_names", "").split(";") if n.strip()
+        ]
+        if data.get("estimated_age") is not None:
+            data["age_estimated_on"] = timezone.localdate()
+        return data
+
+    def has_names(self) -> bool:
+        return bool(
+            self.cleaned_data.get("given_names")
+            or self.cleaned_data.get("family_name")
+            or self.cleaned_data.get("original_script_name")
+        )
+
+
+class RiskForm(forms.Form):
+    grade = forms.ChoiceField(label=_("Risk"), choices=RiskGrade.choices, widget=forms.RadioSelect)
+    rationale = forms.CharField(
+        label=_("Why"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class RiskFactorForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Factor"), choices=[("", "—"), *RiskFactorKind.choices], required=False
+    )
+    detail = forms.CharField(label=_("Detail"), max_length=500, required=False)
+    source = forms.CharField(label=_("Source"), max_length=200, required=False)
+    observed_at = forms.DateTimeField(label=_("When"), widget=DATETIME, required=False)
+
+
+RiskFactorFormSet = forms.formset_factory(RiskFactorForm, extra=4, max_num=12)
+
+
+class TimelineForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What"),
+        choices=[(k, TimelineKind(k).label) for k in MANUAL_TIMELINE_KINDS],
+        initial=TimelineKind.NOTE,
+    )
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}))
+    occurred_at = forms.DateTimeField(label=_("When (if not now)"), widget=DATETIME, required=False)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[(s, Status(s).label) for s in (Status.OPEN, Status.ACTIVE_SEARCH, Status.FOUND)]
+    )
+
+
+class ColleagueField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.user} — {obj.get_role_display()}"
+
+
+class AssignForm(forms.Form):
+    assignee = ColleagueField(label=_("Hand over to"), queryset=Membership.objects.none())
+    handover_note = forms.CharField(
+        label=_("Handover note"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("What the next shift needs to know and do."),
+    )
+
+    def __init__(self, *args: Any, colleagues: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["assignee"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = colleagues
+
+
+class ClosureForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    found_on = forms.DateField(label=_("Found on"), widget=DATE, required=False)
+    found_country = forms.ChoiceField(
+        label=_("Found in country"), choices=COUNTRY_CHOICES, required=False
+    )
+    found_place = forms.CharField(label=_("Found where"), max_length=200, required=False)
+    how_found = forms.CharField(
+        label=_("How found"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    support_offered = forms.MultipleChoiceField(
+        label=_("Follow-up support offered"),
+        choices=Support.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class DecisionForm(forms.Form):
+    approve = forms.BooleanField(required=False)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PhotoForm(forms.Form):
+    photo = forms.ImageField(label=_("Photo"))
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or reference"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Any open")), ("all", _("All")), *Status.choices],
+        required=False,
+    )
+    category = forms.ChoiceField(
+        label=_("Category"), choices=[("", _("Any")), *Category.choices], required=False
+    )
+    risk = forms.ChoiceField(
+        label=_("Risk"), choices=[("", _("Any")), *RiskGrade.choices], required=False
+    )
+    country = forms.ChoiceField(label=_("Last seen in"), choices=COUNTRY_CHOICES, required=False)
+    reported_from = forms.DateField(label=_("Reported from"), widget=DATE, required=False)
+    reported_to = forms.DateField(label=_("Reported until"), widget=DATE, required=False)

@@ -1,0 +1,360 @@
+"""The REST API's shapes: shared types, contacts, children and name search (cases:
+schemas_cases.py).
+
+Input schemas refuse unknown fields (a 422 that names the field) and turn enumerations into
+their string codes; times must carry a time zone. Output schemas carry codes, never labels.
+The `*_out` functions build output from models: the API handlers stay thin.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import date, datetime, time, timedelta
+from typing import Annotated, Any, Literal
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from ninja import Field, FilterSchema, Schema
+from pydantic import AwareDatetime, ConfigDict, StringConstraints
+
+from homeward.cases.access import ChildView
+from homeward.cases.choices import BirthPrecision, Caller, ContactType
+from homeward.cases.choices import Sex as SexChoice
+from homeward.cases.models import Case, CaseChild, Child, ChildName, Contact
+from homeward.organisations.models import Channel, Organisation, User
+
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)]
+CountryOrBlank = Annotated[str, StringConstraints(pattern=r"^([A-Za-z]{2})?$", to_upper=True)]
+Language = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=16)
+]
+Text = Annotated[str, StringConstraints(max_length=20_000)]
+Line40 = Annotated[str, StringConstraints(max_length=40)]
+Line64 = Annotated[str, StringConstraints(max_length=64)]
+Line100 = Annotated[str, StringConstraints(max_length=100)]
+Line200 = Annotated[str, StringConstraints(max_length=200)]
+Line254 = Annotated[str, StringConstraints(max_length=254)]
+
+
+class In(Schema):
+    """Unknown fields are errors, never silently dropped; enumerations become their codes."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the client sent (a PATCH changes only those)."""
+        return self.model_dump(exclude_unset=True)
+
+
+class PersonOut(Schema):
+    user_id: int
+    full_name: str
+
+
+def person_out(user: User | None) -> PersonOut | None:
+    if user is None:
+        return None
+    return PersonOut(user_id=user.pk, full_name=user.full_name or user.email)
+
+
+# --- contacts ----------------------------------------------------------------------------------
+
+
+class ContactIn(In):
+    channel: Channel
+    caller: Caller
+    contact_type: ContactType
+    started_at: AwareDatetime | None = None
+    duration_seconds: int | None = Field(None, ge=0, le=86_400)
+    language: Language | Literal[""] = ""
+    case_id: int | None = None
+    notes: Text = ""
+    caller_consent: bool = False
+    caller_name: Line200 = ""
+    caller_phone: Line40 = ""
+    caller_email: Line254 = ""
+
+
+def _day_start(organisation: Organisation, day: date) -> datetime:
+    try:
+        zone = zoneinfo.ZoneInfo(organisation.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zoneinfo.ZoneInfo("UTC")
+    return datetime.combine(day, time.min, tzinfo=zone)
+
+
+def days_between(
+    field: str, organisation: Organisation, first: date | None, last: date | None
+) -> Q:
+    """From the start of `first` to the end of `last` (both included), in the hotline's time
+    zone."""
+    q = Q()
+    if first is not None:
+        q &= Q(**{f"{field}__gte": _day_start(organisation, first)})
+    if last is not None:
+        q &= Q(**{f"{field}__lt": _day_start(organisation, last + timedelta(days=1))})
+    return q
+
+
+class ContactFilter(FilterSchema):
+    case_id: int | None = None
+    contact_type: ContactType | None = None
+    channel: Channel | None = None
+    date_from: date | None = Field(
+        None, alias="from", description="started on or after this day (the hotline's time zone)"
+    )
+    date_to: date | None = Field(
+        None, alias="to", description="started on or before this day (the hotline's time zone)"
+    )
+
+    def filter_date_from(self, value: date | None) -> Q:
+        return Q()  # see apply: days are the hotline's
+
+    def filter_date_to(self, value: date | None) -> Q:
+        return Q()
+
+    def apply(self, contacts: QuerySet[Contact], organisation: Organisation) -> QuerySet[Contact]:
+        return self.filter(contacts).filter(
+            days_between("started_at", organisation, self.date_from, self.date_to)
+        )
+
+
+class ContactListItemOut(Schema):
+    """A contact in a list: no notes and no caller details (those are in the audited detail)."""
+
+    id: int
+    channel: str
+    started_at: datetime
+    duration_seconds: int | None
+    caller: str
+    language: str
+    contact_type: str
+    case_id: int | None
+    has_caller_details: bool
+
+    @staticmethod
+    def resolve_has_caller_details(contact: Contact) -> bool:
+        return bool(contact.caller_name or contact.caller_phone or contact.caller_email)
+
+
+class ContactOut(ContactListItemOut):
+    notes: str
+    caller_consent: bool
+    caller_name: str
+    caller_phone: str
+    caller_email: str
+    logged_by: PersonOut | None
+    created_at: datetime
+
+    @staticmethod
+    def resolve_logged_by(contact: Contact) -> PersonOut | None:
+        return person_out(contact.logged_by)
+
+
+# --- children ----------------------------------------------------------------------------------
+
+
+class ChildFieldsIn(In):
+    """A child's own fields (kept across episodes)."""
+
+    given_names: Line200 | None = None
+    family_name: Line200 | None = None
+    original_script_name: Line200 | None = None
+    sex: SexChoice | None = None
+    birth_precision: BirthPrecision | None = None
+    birth_date: date | None = None
+    birth_year: int | None = Field(None, ge=1900, le=2100)
+    estimated_age: int | None = Field(None, ge=0, le=30)
+    age_estimated_on: date | None = None
+    nationalities: list[Country] | None = None
+    languages: list[Language] | None = None
+    physical_description: Text | None = None
+    living_situation: Text | None = None
+    vulnerabilities: list[Line200] | None = Field(
+        None, description="Medical needs and vulnerabilities: needs the view_medical permission"
+    )
+    medical_notes: Text | None = Field(
+        None, description="Needs the view_medical permission to change"
+    )
+
+
+class ChildIn(ChildFieldsIn):
+    """A child in a case: either a new child's fields, or `existing_child_id` (a child of an
+    earlier case of this hotline: a repeat episode). `clothing` belongs to this episode."""
+
+    existing_child_id: int | None = None
+    other_names: list[Line200] | None = None
+    clothing: Text | None = None
+
+
+class ChildPatchIn(ChildFieldsIn):
+    pass
+
+
+class ChildNameIn(In):
+    value: Line200
+    kind: ChildName.Kind = ChildName.Kind.OTHER_FORM
+    source: Line200 = ""
+
+
+class ChildNameOut(Schema):
+    id: int
+    kind: str
+    value: str
+    source: str
+
+
+class EpisodeOut(Schema):
+    """One case of the child: a repeat episode shows as a second entry."""
+
+    case_id: int
+    reference: str
+    category: str
+    status: str
+    reported_at: datetime
+    clothing: str
+
+
+class ChildSummaryOut(Schema):
+    id: int
+    given_names: str
+    family_name: str
+    original_script_name: str
+    other_names: list[str]
+    sex: str
+    age: int | None
+
+
+class CaseChildOut(ChildSummaryOut):
+    clothing: str
+
+
+class ChildOut(Schema):
+    """A child as the asking member may see it. Restricted fields are always present: `null`
+    when the member's role lacks the permission, and then also named in `withheld`."""
+
+    id: int
+    given_names: str
+    family_name: str
+    original_script_name: str
+    other_names: list[ChildNameOut]
+    sex: str
+    birth_precision: str
+    birth_date: date | None
+    birth_year: int | None
+    estimated_age: int | None
+    age_estimated_on: date | None
+    age: int | None
+    nationalities: list[str]
+    languages: list[str]
+    physical_description: str
+    living_situation: str
+    vulnerabilities: list[str] | None = Field(description="null without view_medical")
+    medical_notes: str | None = Field(description="null without view_medical")
+    photo_url: str | None = Field(
+        description="where to download the photo; null without view_photos or without a photo"
+    )
+    withheld: list[str] = Field(description="restricted fields your role may not see")
+    episodes: list[EpisodeOut]
+    created_at: datetime
+    updated_at: datetime
+
+
+def child_summary_out(child: Child, clothing: str | None = None) -> dict[str, Any]:
+    return {
+        "id": child.pk,
+        "given_names": child.given_names,
+        "family_name": child.family_name,
+        "original_script_name": child.original_script_name,
+        "other_names": [n.value for n in child.other_names.all()],
+        "sex": child.sex,
+        "age": child.age_on(timezone.localdate()),
+        **({"clothing": clothing} if clothing is not None else {}),
+    }
+
+
+def case_child_out(link: CaseChild) -> CaseChildOut:
+    return CaseChildOut(**child_summary_out(link.child, link.clothing))
+
+
+def episodes_out(child: Child) -> list[EpisodeOut]:
+    links = child.episodes.select_related("case").order_by("case__reported_at", "pk")
+    return [episode_out(link.case, link.clothing) for link in links]
+
+
+def child_out(view: ChildView) -> ChildOut:
+    child = view.child
+    withheld = [] if view.can_see_photo else ["photo_url"]
+    if not view.can_see_medical:
+        withheld += ["vulnerabilities", "medical_notes"]
+    return ChildOut(
+        id=child.pk,
+        given_names=child.given_names,
+        family_name=child.family_name,
+        original_script_name=child.original_script_name,
+        other_names=[ChildNameOut.from_orm(n) for n in child.other_names.all()],
+        sex=child.sex,
+        birth_precision=child.birth_precision,
+        birth_date=child.birth_date,
+        birth_year=child.birth_year,
+        estimated_age=child.estimated_age,
+        age_estimated_on=child.age_estimated_on,
+        age=child.age_on(timezone.localdate()),
+        nationalities=list(child.nationalities),
+        languages=list(child.languages),
+        physical_description=child.physical_description,
+        living_situation=child.living_situation,
+        vulnerabilities=view.vulnerabilities,
+        medical_notes=view.medical_notes,
+        photo_url=(
+            reverse("api-v1:child_photo", kwargs={"child_id": child.pk}) if view.photo else None
+        ),
+        withheld=withheld,
+        episodes=episodes_out(child),
+        created_at=child.created_at,
+        updated_at=child.updated_at,
+    )
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+class ChildMatchOut(Schema):
+    child: ChildSummaryOut
+    score: float
+    reasons: list[str]
+    cases: list[EpisodeOut]
+
+
+def episode_out(case: Case, clothing: str = "") -> EpisodeOut:
+    return EpisodeOut(
+        case_id=case.pk,
+        reference=case.reference,
+        category=case.category,
+        status=case.status,
+        reported_at=case.reported_at,
+        clothing=clothing,
+    )
+
+
+def child_match_out(match: Any) -> ChildMatchOut:
+    """From search.ChildMatch (child, score, reasons, cases)."""
+    return ChildMatchOut(
+        child=ChildSummaryOut(**child_summary_out(match.child)),
+        score=match.score,
+        reasons=list(match.reasons),
+        cases=[episode_out(case) for case in match.cases],
+    )
+
+
+class ChildSearchFilter(Schema):
+    q: str = Field(..., min_length=1, max_length=200, description="a name, in any spelling")
+    limit: int = Field(20, ge=1, le=50)
+
+
+class LikelyExistingFilter(Schema):
+    given_names: str = Field("", max_length=200)
+    family_name: str = Field("", max_length=200)
+    birth_year: int | None = Field(None, ge=1900, le=2100)
+    limit: int = Field(5, ge=1, le=20)

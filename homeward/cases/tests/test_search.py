@@ -1,0 +1,427 @@
+"""Name, reference and filter search through the database: scoped to the member's
+organisation, audited without the query text, and a bounded number of queries."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from homeward.audit.models import AuditEvent
+from homeward.cases import actions, search
+from homeward.cases.models import Case, Child, NameKey
+from homeward.cases.name_index import rebuild_all_name_keys
+from homeward.cases.tests.test_names import FINDS
+from homeward.testing.cases import make_case
+from homeward.testing.cast import Cast
+
+pytestmark = pytest.mark.django_db
+
+
+def _child(given: str, family: str = "", **fields: Any) -> dict[str, Any]:
+    return {"given_names": given, "family_name": family, **fields}
+
+
+def _case(cast: Cast, *children: dict[str, Any], org: Any = None, **fields: Any) -> Case:
+    return make_case(cast, org or cast.be, children=list(children), **fields)
+
+
+def _child_of(case: Case) -> Child:
+    return case.case_children.get().child
+
+
+def _found(matches: list[search.ChildMatch]) -> list[int]:
+    return [m.child.pk for m in matches]
+
+
+# --- the test set, end to end ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "stored"), FINDS)
+def test_the_name_test_set_through_the_database(cast: Cast, query: str, stored: str) -> None:
+    wanted = _child_of(_case(cast, _child(stored)))
+    other = _child_of(_case(cast, _child("Zebulon", "Quist")))
+    matches = search.search_children(cast.member("be_operator"), query)
+    assert wanted.pk in _found(matches)
+    assert other.pk not in _found(matches)
+    assert matches[0].reasons
+
+
+def test_original_script_and_other_forms_are_searched(cast: Cast) -> None:
+    case = _case(
+        cast,
+        _child(
+            "Oleksandr",
+            "Kovalenko",
+            original_script_name="Олександр Коваленко",
+            other_names=["Sasha"],
+        ),
+    )
+    child = _child_of(case)
+    member = cast.member("be_operator")
+    for query in ("Aleksandr Kovalenko", "Олександр", "Sasha Kovalenko", "Коваленко Oleksandr"):
+        assert _found(search.search_children(member, query)) == [child.pk], query
+
+
+# --- search_children ---------------------------------------------------------------------------
+
+
+def test_search_children_ranks_and_explains(cast: Cast) -> None:
+    maria = _child_of(_case(cast, _child("Maria", "Rossi")))
+    mario = _child_of(_case(cast, _child("Mario", "Rossi")))
+    matches = search.search_children(cast.member("be_operator"), "Maria Rossi")
+    assert _found(matches) == [maria.pk, mario.pk]
+    assert matches[0].score == 1.0
+    assert matches[0].reasons == ["“maria” spelled the same", "“rossi” spelled the same"]
+    assert matches[1].score < 0.85
+    assert "ends differently" in matches[1].reasons[0]
+
+
+def test_every_query_token_must_match(cast: Cast) -> None:
+    anna_schmidt = _child_of(_case(cast, _child("Anna", "Schmidt")))
+    _case(cast, _child("Anna", "Peeters"))
+    matches = search.search_children(cast.member("be_operator"), "Schmidt Anna")
+    assert _found(matches) == [anna_schmidt.pk]
+
+
+def test_a_childs_cases_newest_first(cast: Cast) -> None:
+    now = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    first = _case(cast, _child("Lena", "Wouters"), reported_at=now - timedelta(days=400))
+    child = _child_of(first)
+    second = _case(cast, {"existing_child": child}, reported_at=now)
+    (match,) = search.search_children(cast.member("be_operator"), "Lena Wouters")
+    assert match.child == child
+    assert match.cases == [second, first]
+
+
+def test_search_children_limit(cast: Cast) -> None:
+    for i in range(4):
+        _case(cast, _child("Lena", f"Janssens{'x' * i}"))
+    assert len(search.search_children(cast.member("be_operator"), "Lena", limit=2)) == 2
+
+
+def test_candidates_are_capped_before_ranking(cast: Cast, monkeypatch: Any) -> None:
+    for family in ("Peeters", "Maes", "Claes", "Goossens", "Wouters"):
+        _case(cast, _child("Lena", family))
+    exact = _child_of(_case(cast, _child("Lena", "Jacobs")))
+    monkeypatch.setattr(search, "CANDIDATE_CAP", 3)
+    matches = search.search_children(cast.member("be_operator"), "Lena")
+    assert len(matches) == 3
+    assert exact.pk in _found(matches)  # strongest keys first, then the newest
+
+
+def test_empty_or_unusable_query(cast: Cast) -> None:
+    _case(cast, _child("Lena", "Test"))
+    member = cast.member("be_operator")
+    assert search.search_children(member, "") == []
+    assert search.search_children(member, " ?! ") == []
+    assert not AuditEvent.objects.filter(action="cases.search").exists()
+
+
+# --- scoping and permissions -------------------------------------------------------------------
+
+
+def test_another_hotlines_child_never_appears(cast: Cast) -> None:
+    be_child = _child_of(_case(cast, _child("Oleksandr", "Kovalenko")))
+    fr_case = _case(cast, _child("Oleksandr", "Kovalenko"), org=cast.fr)
+    fr_child = _child_of(fr_case)
+    be = cast.member("be_operator")
+    fr = cast.member("fr_operator")
+    assert _found(search.search_children(be, "Oleksandr Kovalenko")) == [be_child.pk]
+    assert _found(search.search_children(fr, "Oleksandr Kovalenko")) == [fr_child.pk]
+    likely = search.likely_existing_children(be, given_names="Oleksandr", family_name="Kovalenko")
+    assert _found(likely) == [be_child.pk]
+    cases = search.search_cases(be, q="Oleksandr Kovalenko")
+    assert fr_case.pk not in [m.case.pk for m in cases] and len(cases) == 1
+    assert search.search_cases(be, q=fr_case.reference) == []
+    assert fr_case.pk not in [m.case.pk for m in search.search_cases(be)]
+
+
+@pytest.mark.parametrize("name", ["be_admin", "coordinator"])
+def test_members_without_case_access_cannot_search(cast: Cast, name: str) -> None:
+    _case(cast, _child("Lena", "Test"))
+    member = cast.member(name)
+    with pytest.raises(PermissionDenied):
+        search.search_children(member, "Lena")
+    with pytest.raises(PermissionDenied):
+        search.search_cases(member, q="Lena")
+    with pytest.raises(PermissionDenied):
+        search.search_cases(member)
+    with pytest.raises(PermissionDenied):
+        search.likely_existing_children(member, given_names="Lena", family_name="Test")
+    assert not AuditEvent.objects.filter(action="cases.search").exists()
+
+
+def test_the_dpo_may_search(cast: Cast) -> None:
+    child = _child_of(_case(cast, _child("Lena", "Test")))
+    assert _found(search.search_children(cast.member("be_dpo"), "Lena")) == [child.pk]
+
+
+# --- audit -------------------------------------------------------------------------------------
+
+
+def test_each_search_is_audited_without_the_query_text(
+    cast: Cast, caplog: pytest.LogCaptureFixture
+) -> None:
+    _case(cast, _child("Oleksandr", "Kovalenko"))
+    member = cast.member("be_operator")
+    caplog.set_level(logging.DEBUG)
+    search.search_children(member, "Oleksandr Kovalenko")
+    search.search_cases(member, q="Kovalenko", status="open", reported_from=date(2026, 1, 1))
+    search.search_cases(member, q="BE-2026-000001")
+    search.likely_existing_children(
+        member, given_names="Oleksandr", family_name="Kovalenko", birth_year=2011
+    )
+    events = list(AuditEvent.objects.filter(action="cases.search").order_by("seq"))
+    assert [(e.object_type, e.object_id, e.fields) for e in events] == [
+        ("search", "children", ["name"]),
+        ("search", "cases", ["name", "reported_from", "status"]),
+        ("search", "cases", ["reference"]),
+        ("search", "likely_existing", ["birth_year", "family_name", "given_names"]),
+    ]
+    for event in events:
+        assert event.actor_id == member.user.pk and event.organisation_id == cast.be.pk
+        stored = " ".join(
+            str(v) for v in AuditEvent.objects.filter(pk=event.pk).values().get().values()
+        )
+        assert "kovalenko" not in stored.lower() and "oleksandr" not in stored.lower()
+        assert "000001" not in stored
+    assert "kovalenko" not in caplog.text.lower()
+
+
+# --- query counts ------------------------------------------------------------------------------
+
+
+def _count(callable_: Any) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        callable_()
+    return len(captured)
+
+
+def test_a_bounded_number_of_queries(cast: Cast, django_assert_max_num_queries: Any) -> None:
+    member = cast.member("be_operator")
+    _case(cast, _child("Lena", "Peeters", other_names=["Leentje"]))
+    one_child = _count(lambda: search.search_children(member, "Lena"))
+    one_case = _count(lambda: search.search_cases(member, q="Lena"))
+    for i in range(12):
+        _case(cast, _child("Lena", f"Peeters{'s' * i}", other_names=["Leentje", "Lenaatje"]))
+    with django_assert_max_num_queries(one_child):
+        assert len(search.search_children(member, "Lena")) == 13
+    with django_assert_max_num_queries(one_case):
+        assert len(search.search_cases(member, q="Lena")) == 13
+    with django_assert_max_num_queries(10):
+        search.search_children(member, "Lena Peeters")
+    with django_assert_max_num_queries(10):
+        search.search_cases(member, q="Lena", status="open")
+    with django_assert_max_num_queries(10):
+        search.search_cases(member)
+    with django_assert_max_num_queries(10):
+        search.likely_existing_children(member, given_names="Lena", family_name="Peeters")
+
+
+def test_candidates_come_from_one_namekey_query(cast: Cast) -> None:
+    _case(cast, _child("Lena", "Peeters"))
+    with CaptureQueriesContext(connection) as captured:
+        search.search_children(cast.member("be_operator"), "Lena Peeters")
+    namekey = [q["sql"] for q in captured if NameKey._meta.db_table in q["sql"]]
+    assert len(namekey) == 1
+    assert "GROUP BY" in namekey[0] and "LIMIT 500" in namekey[0]
+
+
+# --- search_cases ------------------------------------------------------------------------------
+
+
+def test_search_cases_without_a_query_lists_by_risk_then_newest(cast: Cast) -> None:
+    now = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    old_high = _case(cast, reported_at=now - timedelta(days=3))
+    new_low = _case(cast, reported_at=now)
+    unassessed = _case(cast, reported_at=now - timedelta(days=1))
+    medium = _case(cast, reported_at=now - timedelta(days=2))
+    for case, grade in ((old_high, "high"), (new_low, "low"), (medium, "medium")):
+        Case.objects.filter(pk=case.pk).update(risk_grade=grade)
+    matches = search.search_cases(cast.member("be_operator"))
+    assert [m.case.pk for m in matches] == [old_high.pk, medium.pk, unassessed.pk, new_low.pk]
+    assert {m.score for m in matches} == {1.0} and all(m.reasons == [] for m in matches)
+    assert len(search.search_cases(cast.member("be_operator"), limit=2)) == 2
+
+
+def test_search_cases_by_name_ranks_then_risk_then_newest(cast: Cast) -> None:
+    now = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    older = _case(cast, _child("Yusuf", "Demir"), reported_at=now - timedelta(days=5))
+    newer = _case(cast, _child("Yusuf", "Demir"), reported_at=now)
+    high = _case(cast, _child("Yusuf", "Demir"), reported_at=now - timedelta(days=9))
+    Case.objects.filter(pk=high.pk).update(risk_grade="high")
+    variant = _case(cast, _child("Youssef", "Demir"), reported_at=now + timedelta(days=1))
+    _case(cast, _child("Ayse", "Demir"))
+    matches = search.search_cases(cast.member("be_operator"), q="Yusuf Demir")
+    assert [m.case.pk for m in matches] == [high.pk, newer.pk, older.pk, variant.pk]
+    assert matches[0].score == 1.0 and matches[-1].score < 1.0
+    assert "sounds like “youssef”" in matches[-1].reasons[0]
+
+
+def test_search_cases_with_siblings_names_the_matching_child(cast: Cast) -> None:
+    case = _case(cast, _child("Sara", "Peeters"), _child("Tom", "Peeters"))
+    (match,) = search.search_cases(cast.member("be_operator"), q="Tom")
+    assert match.case == case
+    assert match.reasons == ["Tom Peeters: “tom” spelled the same"]
+    assert [link.child.given_names for link in match.case.case_children.all()] == ["Sara", "Tom"]
+
+
+def test_search_cases_filters_apply_in_the_database(cast: Cast) -> None:
+    day = datetime(2026, 2, 10, 12, tzinfo=UTC)
+    runaway = _case(cast, _child("Lena", "Maes"), reported_at=day)
+    migrant = _case(
+        cast,
+        _child("Lena", "Claes"),
+        category="migrant",
+        subcategory="unaccompanied",
+        last_seen_country="FR",
+        reported_at=day - timedelta(days=20),
+    )
+    Case.objects.filter(pk=migrant.pk).update(risk_grade="high", status="active_search")
+    member = cast.member("be_operator")
+
+    def found(**filters: Any) -> list[int]:
+        return [m.case.pk for m in search.search_cases(member, **filters)]
+
+    assert found(category="migrant") == [migrant.pk]
+    assert found(status="active_search") == [migrant.pk]
+    assert found(status="open") == [runaway.pk]
+    assert found(risk="high") == [migrant.pk]
+    assert found(country="fr") == [migrant.pk]
+    assert found(reported_from=date(2026, 2, 10)) == [runaway.pk]
+    assert found(reported_to=date(2026, 2, 9)) == [migrant.pk]
+    assert found(reported_from=date(2026, 1, 21), reported_to=date(2026, 1, 21)) == [migrant.pk]
+    assert found(q="Lena", category="runaway") == [runaway.pk]
+    assert found(q="Lena", risk="high") == [migrant.pk]
+    assert found(q="Lena", status="closed") == []
+
+
+def test_reported_dates_are_the_hotlines_days(cast: Cast) -> None:
+    # 23:30 UTC on 9 February is already 10 February in Brussels
+    case = _case(cast, reported_at=datetime(2026, 2, 9, 23, 30, tzinfo=UTC))
+    member = cast.member("be_operator")
+    assert [m.case for m in search.search_cases(member, reported_from=date(2026, 2, 10))] == [case]
+    assert search.search_cases(member, reported_to=date(2026, 2, 9)) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["{ref}", "{ref_lower}", "BE-2026-{n}", "be-2026-{n6}", "2026-{n}", "{n}", "{n6}", "#{n}"],
+)
+def test_search_cases_by_reference(cast: Cast, query: str) -> None:
+    reported = datetime(2026, 2, 10, 12, tzinfo=UTC)
+    _case(cast, reported_at=reported)
+    wanted = _case(cast, reported_at=reported)
+    number = int(wanted.reference.rsplit("-", 1)[1])
+    text = query.format(
+        ref=wanted.reference, ref_lower=wanted.reference.lower(), n=number, n6=f"{number:06d}"
+    )
+    (match,) = search.search_cases(cast.member("be_operator"), q=text)
+    assert match.case == wanted and match.score == 1.0 and match.reasons == ["reference matches"]
+
+
+def test_reference_lookup_with_filters_and_misses(cast: Cast) -> None:
+    case = _case(cast)
+    member = cast.member("be_operator")
+    assert search.search_cases(member, q=case.reference, status="closed") == []
+    assert search.search_cases(member, q="BE-2026-999999") == []
+    assert search.search_cases(member, q="999999") == []
+
+
+# --- likely_existing_children ------------------------------------------------------------------
+
+
+def test_likely_existing_children_boosts_the_birth_year(cast: Cast) -> None:
+    born_2005 = _child_of(
+        _case(cast, _child("Oleksandr", "Kovalenko", birth_precision="year", birth_year=2005))
+    )
+    born_2011 = _child_of(
+        _case(
+            cast,
+            _child("Aleksandr", "Kovalenko", birth_precision="exact", birth_date=date(2011, 5, 2)),
+        )
+    )
+    member = cast.member("be_operator")
+    without = search.likely_existing_children(
+        member, given_names="Oleksandr", family_name="Kovalenko"
+    )
+    assert _found(without) == [born_2005.pk, born_2011.pk]
+    ranked = search.likely_existing_children(
+        member, given_names="Oleksandr", family_name="Kovalenko", birth_year=2011
+    )
+    assert _found(ranked) == [born_2011.pk, born_2005.pk]
+    assert ranked[0].reasons[-1] == "born 2011, as given"
+    assert ranked[0].score == 1.0
+    assert ranked[1].reasons[-1] == "born 2005, not 2011 as given"
+    assert ranked[0].cases and ranked[0].cases[0].case_children.get().child == born_2011
+
+
+def test_likely_existing_children_within_a_year_and_estimated_ages(cast: Cast) -> None:
+    child = _child_of(
+        _case(
+            cast,
+            _child(
+                "Lena",
+                "Maes",
+                birth_precision="estimated",
+                estimated_age=14,
+                age_estimated_on=date(2025, 6, 1),
+            ),
+        )
+    )
+    member = cast.member("be_operator")
+    (match,) = search.likely_existing_children(
+        member, given_names="Lena", family_name="Maes", birth_year=2012
+    )
+    assert match.child == child
+    assert match.reasons[-1] == "born about 2011 (estimated age), within a year of 2012"
+
+
+def test_likely_existing_children_has_a_threshold(cast: Cast) -> None:
+    _case(cast, _child("Mario", "Peeters", birth_precision="year", birth_year=2011))
+    _case(cast, _child("Sara", "Peeters", birth_precision="year", birth_year=2011))
+    member = cast.member("be_operator")
+    # same family and year, but Mario is not Maria: never suggested
+    found = search.likely_existing_children(
+        member, given_names="Maria", family_name="Peeters", birth_year=2011
+    )
+    assert found == []
+    assert all(m.score >= search.LIKELY_THRESHOLD for m in found)
+
+
+def test_likely_existing_children_limit(cast: Cast) -> None:
+    for _ in range(3):
+        _case(cast, _child("Lena", "Maes"))
+    member = cast.member("be_operator")
+    assert len(search.likely_existing_children(member, given_names="Lena", family_name="Maes")) == 3
+    found = search.likely_existing_children(member, given_names="Lena", family_name="Maes", limit=2)
+    assert len(found) == 2
+
+
+# --- the index ---------------------------------------------------------------------------------
+
+
+def test_renamed_children_are_found_by_their_new_name(cast: Cast) -> None:
+    child = _child_of(_case(cast, _child("Lena", "Maes")))
+    member = cast.member("be_operator")
+    actions.update_child(
+        acting_user=member.user, membership=member, child=child, changes={"given_names": "Yusuf"}
+    )
+    assert _found(search.search_children(member, "Yusuf Maes")) == [child.pk]
+    assert search.search_children(member, "Lena Maes") == []
+
+
+def test_rebuild_all_name_keys(cast: Cast) -> None:
+    child = _child_of(_case(cast, _child("Lena", "Maes")))
+    _case(cast, _child("Ahmed", "Demir"), org=cast.fr)
+    NameKey.objects.all().delete()
+    assert rebuild_all_name_keys(cast.be, batch=1) == 1
+    assert _found(search.search_children(cast.member("be_operator"), "Lena")) == [child.pk]
+    assert not NameKey.objects.filter(organisation=cast.fr).exists()
+    assert rebuild_all_name_keys() == 2

@@ -1,0 +1,286 @@
+"""The hotline pages: logging a contact, opening a case, working it, closing it."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from homeward.audit.models import AuditEvent
+from homeward.cases import actions
+from homeward.cases.models import Case, Contact
+from homeward.testing.cases import make_case
+from homeward.testing.cast import Cast
+
+pytestmark = pytest.mark.django_db
+
+
+def _photo_with_gps() -> SimpleUploadedFile:
+    image = Image.new("RGB", (40, 30), "orange")
+    exif = Image.Exif()
+    exif[0x010F] = "Synthetic camera"
+    exif.get_ifd(0x8825)[2] = (50.0, 51.0, 0.0)  # GPS latitude
+    data = io.BytesIO()
+    image.save(data, format="JPEG", exif=exif)
+    return SimpleUploadedFile("photo.jpg", data.getvalue(), content_type="image/jpeg")
+
+
+def test_a_contact_that_is_not_a_case_saves_and_clears(cast: Cast) -> None:
+    client = cast.client("be_operator")
+    page = client.get("/contacts/new/")
+    assert page.status_code == 200 and page.context["form"].initial["language"] == "nl"
+    response = client.post(
+        "/contacts/new/",
+        {
+            "channel": "chat",
+            "caller": "child",
+            "contact_type": "support",
+            "notes": "Worried about a friend",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == "/contacts/new/"
+    assert Contact.objects.get().contact_type == "support"
+
+
+def test_a_new_case_contact_continues_to_the_case_form(cast: Cast) -> None:
+    client = cast.client("be_operator")
+    response = client.post(
+        "/contacts/new/",
+        {"channel": "phone_116000", "caller": "parent", "contact_type": "new_case"},
+    )
+    contact = Contact.objects.get()
+    assert response["Location"] == f"/cases/new/?contact={contact.pk}"
+    response = client.post(
+        f"/cases/new/?contact={contact.pk}",
+        {
+            "contact": contact.pk,
+            "category": "runaway",
+            "subcategory": "from_care",
+            "last_seen_country": "BE",
+            "last_seen_locality": "Antwerpen",
+            "child0-given_names": "Noor",
+            "child0-family_name": "Jacobs",
+            "child0-sex": "female",
+            "child0-birth_precision": "year",
+            "child0-birth_year": "2011",
+            "child1-given_names": "Milan",
+            "child1-family_name": "Jacobs",
+            "child1-sex": "male",
+            "child1-birth_precision": "exact",
+            "child1-birth_date": "2013-02-01",
+            "child2-birth_precision": "exact",
+            "child2-sex": "unknown",
+        },
+    )
+    case = Case.objects.get()
+    assert response["Location"] == f"/cases/{case.pk}/"
+    assert [link.child.given_names for link in case.case_children.all()] == ["Noor", "Milan"]
+    contact.refresh_from_db()
+    assert contact.case == case
+
+
+def test_an_invalid_case_form_names_the_field(cast: Cast) -> None:
+    response = cast.client("be_operator").post(
+        "/cases/new/",
+        {
+            "category": "runaway",
+            "subcategory": "international",
+            "child0-given_names": "Noor",
+            "child0-birth_precision": "exact",
+            "child0-sex": "female",
+            "child1-birth_precision": "exact",
+            "child1-sex": "unknown",
+            "child2-birth_precision": "exact",
+            "child2-sex": "unknown",
+        },
+    )
+    assert response.status_code == 200
+    assert "subcategory" in response.context["form"].errors
+    assert not Case.objects.exists()
+
+
+def test_the_case_page_logs_each_childs_read_and_stands_out_at_high_risk(cast: Cast) -> None:
+    case = make_case(cast)
+    actions.assess_risk(
+        acting_user=cast.user("be_operator"),
+        membership=cast.member("be_operator"),
+        case=case,
+        grade="high",
+        factors=[{"kind": "self_harm", "source": "mother"}],
+    )
+    page = cast.client("be_supervisor").get(f"/cases/{case.pk}/")
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "case-header high-risk" in content and "Risk: High" in content
+    child = case.case_children.get().child
+    event = AuditEvent.objects.filter(action="cases.child.read").latest("seq")
+    assert event.object_id == str(child.pk) and event.actor_id == cast.user("be_supervisor").pk
+
+
+def test_another_hotline_gets_404_on_every_case_url(cast: Cast) -> None:
+    case = make_case(cast)
+    child = case.case_children.get().child
+    closure = actions.request_closure(
+        acting_user=cast.user("be_operator"),
+        membership=cast.member("be_operator"),
+        case=case,
+        outcome="still_missing",
+    )
+    client = cast.client("fr_operator")
+    for url in (
+        f"/cases/{case.pk}/",
+        f"/cases/{case.pk}/edit/",
+        f"/cases/{case.pk}/risk/",
+        f"/cases/{case.pk}/assign/",
+        f"/cases/{case.pk}/close/",
+        f"/cases/{case.pk}/children/add/",
+        f"/children/{child.pk}/",
+        f"/children/{child.pk}/photo/",
+    ):
+        assert client.get(url).status_code == 404, url
+    for url in (
+        f"/cases/{case.pk}/timeline/",
+        f"/cases/{case.pk}/status/",
+        f"/cases/{case.pk}/reopen/",
+        f"/children/{child.pk}/names/",
+        f"/children/{child.pk}/photo/upload/",
+    ):
+        assert (
+            client.post(
+                url, {"text": "x", "kind": "note", "status": "found", "reason": "x", "value": "x"}
+            ).status_code
+            == 404
+        ), url
+    assert (
+        cast.client("fr_supervisor")
+        .post(f"/closures/{closure.pk}/decide/", {"approve": "on"})
+        .status_code
+        == 404
+    )
+
+
+def test_photo_is_stripped_of_metadata_and_shown_only_with_the_permission(
+    cast: Cast, settings, tmp_path
+) -> None:
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    case = make_case(cast)
+    child = case.case_children.get().child
+    operator = cast.client("be_operator")
+    upload = _photo_with_gps()
+    with Image.open(io.BytesIO(upload.read())) as original:
+        assert original.getexif().get_ifd(0x8825)  # the test photo really carries GPS data
+    upload.seek(0)
+    response = operator.post(f"/children/{child.pk}/photo/upload/", {"photo": upload})
+    assert response.status_code == 302
+    served = operator.get(f"/children/{child.pk}/photo/")
+    assert served.status_code == 200 and "no-store" in served["Cache-Control"]
+    with Image.open(io.BytesIO(served.getvalue())) as stored:
+        assert not stored.getexif() and "exif" not in stored.info
+    assert not list(tmp_path.glob("*.jpg"))  # never under a public folder name; in children/
+    assert list((tmp_path / "children").glob("*.jpg"))
+    assert AuditEvent.objects.filter(action="cases.child.photo_read").exists()
+    dpo = cast.client("be_dpo")
+    assert dpo.get(f"/children/{child.pk}/photo/").status_code == 403
+    assert b"/photo/" not in dpo.get(f"/cases/{case.pk}/").content
+
+
+def test_medical_details_show_only_to_supervisors(cast: Cast) -> None:
+    case = make_case(cast)
+    child = case.case_children.get().child
+    actions.update_child(
+        acting_user=cast.user("be_supervisor"),
+        membership=cast.member("be_supervisor"),
+        child=child,
+        changes={"medical_notes": "needs insulin daily"},
+    )
+    assert (
+        b"needs insulin daily" in cast.client("be_supervisor").get(f"/children/{child.pk}/").content
+    )
+    assert (
+        b"needs insulin daily"
+        not in cast.client("be_operator").get(f"/children/{child.pk}/").content
+    )
+    assert (
+        b"needs insulin daily" not in cast.client("be_operator").get(f"/cases/{case.pk}/").content
+    )
+
+
+def test_timeline_handover_and_supervisor_closure_through_the_pages(cast: Cast) -> None:
+    case = make_case(cast, disappeared_on=timezone.localdate() - timedelta(days=2))
+    operator = cast.client("be_operator")
+    operator.post(
+        f"/cases/{case.pk}/timeline/", {"kind": "police", "text": "Police informed, ref 77"}
+    )
+    operator.post(f"/cases/{case.pk}/status/", {"status": "active_search"})
+    response = operator.post(
+        f"/cases/{case.pk}/assign/",
+        {
+            "assignee": cast.member("be_supervisor").pk,
+            "handover_note": "Call the school at 8",
+        },
+    )
+    assert response.status_code == 302
+    operator.post(
+        f"/cases/{case.pk}/close/",
+        {
+            "outcome": "returned",
+            "found_on": timezone.localdate().isoformat(),
+            "support_offered": ["return_interview"],
+        },
+    )
+    case.refresh_from_db()
+    assert case.status == "closure_requested" and case.assigned_to == cast.user("be_supervisor")
+    closure = case.closures.get()
+    assert operator.post(f"/closures/{closure.pk}/decide/", {"approve": "on"}).status_code == 403
+    page = cast.client("be_supervisor").get("/dashboard/")
+    assert case in page.context["closures"]
+    cast.client("be_supervisor").post(f"/closures/{closure.pk}/decide/", {"approve": "on"})
+    case.refresh_from_db()
+    assert case.status == "closed"
+    texts = " ".join(case.timeline.values_list("text", flat=True))
+    assert "Police informed, ref 77" in texts and "Call the school at 8" in texts
+
+
+def test_the_handover_summary_lists_my_cases_first(cast: Cast) -> None:
+    mine = make_case(cast)
+    page = cast.client("be_operator").get("/cases/handover/")
+    assert page.status_code == 200
+    assert mine in page.context["mine"]
+    assert mine.reference in page.content.decode()
+
+
+def test_the_dashboard_shows_my_cases_and_what_needs_attention(cast: Cast) -> None:
+    case = make_case(cast)
+    actions.assess_risk(
+        acting_user=cast.user("be_operator"),
+        membership=cast.member("be_operator"),
+        case=case,
+        grade="high",
+        factors=[{"kind": "age", "source": "father"}],
+    )
+    page = cast.client("be_operator").get("/dashboard/")
+    assert case in page.context["my_cases"] and case in page.context["attention"]
+    assert "closures" not in page.context
+    admin_page = cast.client("be_admin").get("/dashboard/")
+    assert "my_cases" not in admin_page.context
+
+
+def test_a_medical_risk_factor_is_a_medical_detail(cast: Cast) -> None:
+    case = make_case(cast)
+    actions.assess_risk(
+        acting_user=cast.user("be_supervisor"),
+        membership=cast.member("be_supervisor"),
+        case=case,
+        grade="high",
+        factors=[{"kind": "medical", "source": "mother", "detail": "epilepsy, no medication"}],
+    )
+    assert b"epilepsy" in cast.client("be_supervisor").get(f"/cases/{case.pk}/").content
+    assert b"epilepsy" not in cast.client("be_operator").get(f"/cases/{case.pk}/").content
+    api = cast.client("be_operator").get(f"/api/v1/cases/{case.pk}/risk").json()
+    assert api["items"][0]["factors"][0]["detail"] is None
+    api = cast.client("be_supervisor").get(f"/api/v1/cases/{case.pk}/risk").json()
+    assert api["items"][0]["factors"][0]["detail"] == "epilepsy, no medication"

@@ -1,0 +1,202 @@
+"""Opening, reading and working a case."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from homeward.cases import access, actions, search
+from homeward.cases.choices import STATUS_FLOW, Status
+from homeward.cases.forms import CaseForm, ChildForm, StatusForm, TimelineForm
+from homeward.cases.models import Contact
+from homeward.cases.views.common import add_errors, flash_errors
+from homeward.organisations.access import current_membership, member_required
+from homeward.organisations.roles import Permission
+
+SIBLING_PREFIXES = ("child0", "child1", "child2")
+
+
+def _case_fields(form: CaseForm) -> dict[str, Any]:
+    return {k: v for k, v in form.cleaned_data.items() if v not in (None, "") or k == "reasons"}
+
+
+@member_required(Permission.EDIT_CASES)
+def case_new(request: HttpRequest) -> HttpResponse:
+    """One page: the case, the first child and up to two siblings. While the operator types a
+    name, likely existing children show beside the form (search before create)."""
+    membership = current_membership(request)
+    contact: Contact | None = None
+    if (contact_id := request.GET.get("contact") or request.POST.get("contact", "")).isdigit():
+        contact = access.access_contact_by_id(membership, int(contact_id))
+    country = membership.organisation.country
+    form = CaseForm(request.POST or None, initial={"last_seen_country": country})
+    children = [ChildForm(request.POST or None, prefix=p) for p in SIBLING_PREFIXES]
+    existing_id = request.POST.get("existing_child", "")
+    if request.method == "POST" and form.is_valid() and all(c.is_valid() for c in children):
+        data = [c.child_data() for c in children if c.has_names()]
+        if (
+            existing_id.isdigit()
+        ):  # a known child: a repeat episode; the first name fields are ignored
+            known = access.access_child_by_id(membership, int(existing_id))
+            data = [{"existing_child": known}] + [
+                c.child_data() for c in children[1:] if c.has_names()
+            ]
+        try:
+            case = actions.open_case(
+                acting_user=membership.user,
+                membership=membership,
+                contact=contact,
+                children=data,
+                **_case_fields(form),
+            )
+        except ValidationError as error:
+            add_errors(children[0] if "given_names" in error.message_dict else form, error)
+        else:
+            messages.success(request, _("Case %(ref)s opened.") % {"ref": case.reference})
+            return redirect("case_detail", case_id=case.pk)
+    return render(
+        request,
+        "cases/case_new.html",
+        {
+            "form": form,
+            "children": children,
+            "contact": contact,
+            "existing_id": existing_id,
+        },
+    )
+
+
+@member_required(Permission.EDIT_CASES)
+def likely_existing(request: HttpRequest) -> HttpResponse:
+    """The search-before-create panel (an htmx fragment)."""
+    membership = current_membership(request)
+    given = request.GET.get("child0-given_names", "").strip()
+    family = request.GET.get("child0-family_name", "").strip()
+    year = request.GET.get("child0-birth_year", "") or request.GET.get("child0-birth_date", "")[:4]
+    matches = []
+    if len(given) + len(family) >= 3:
+        matches = search.likely_existing_children(
+            membership,
+            given_names=given,
+            family_name=family,
+            birth_year=int(year) if year.isdigit() else None,
+        )
+    return render(request, "cases/_likely_existing.html", {"matches": matches})
+
+
+@member_required(Permission.VIEW_CASES)
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    membership = current_membership(request)
+    case = access.access_case_by_id(membership, case_id)
+    links = case.case_children.select_related("child").order_by("added_at")
+    children = [(access.view_child(membership, link.child), link) for link in links]
+    section = {
+        "parental_abduction": getattr(case, "parental_abduction", None),
+        "migrant": getattr(case, "migration", None),
+        "runaway": getattr(case, "runaway", None),
+    }.get(case.category)
+    return render(
+        request,
+        "cases/case_detail.html",
+        {
+            "case": case,
+            "children": children,
+            "section": section,
+            "timeline": case.timeline.select_related("actor").order_by("-occurred_at", "-pk"),
+            "risk": case.risk_assessments.prefetch_related("factors")
+            .select_related("assessed_by")
+            .first(),
+            "closure": case.closures.select_related("requested_by", "decided_by").first(),
+            "timeline_form": TimelineForm(),
+            "next_statuses": [Status(s) for s in STATUS_FLOW.get(case.status, ())],
+            "can_edit": membership.has_perm(Permission.EDIT_CASES),
+            "can_approve": membership.has_perm(Permission.APPROVE),
+            "can_see_medical": membership.has_perm(Permission.VIEW_MEDICAL),
+        },
+    )
+
+
+@member_required(Permission.EDIT_CASES)
+def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
+    membership = current_membership(request)
+    case = access.access_case_by_id(membership, case_id)
+    initial = {name: getattr(case, name) for name in CaseForm.base_fields}
+    form = CaseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_case(
+                acting_user=membership.user,
+                membership=membership,
+                case=case,
+                changes=form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Case updated."))
+            return redirect("case_detail", case_id=case.pk)
+    return render(request, "cases/case_edit.html", {"case": case, "form": form})
+
+
+@require_POST
+@member_required(Permission.EDIT_CASES)
+def timeline_add(request: HttpRequest, case_id: int) -> HttpResponse:
+    membership = current_membership(request)
+    case = access.access_case_by_id(membership, case_id)
+    form = TimelineForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.record_timeline(
+                acting_user=membership.user, membership=membership, case=case, **form.cleaned_data
+            )
+        except ValidationError as error:
+            flash_errors(request, error)
+    else:
+        messages.error(request, _("Write what happened before adding it to the timeline."))
+    return redirect("case_detail", case_id=case.pk)
+
+
+@require_POST
+@member_required(Permission.EDIT_CASES)
+def status_change(request: HttpRequest, case_id: int) -> HttpResponse:
+    membership = current_membership(request)
+    case = access.access_case_by_id(membership, case_id)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.change_status(
+                acting_user=membership.user,
+                membership=membership,
+                case=case,
+                status=form.cleaned_data["status"],
+            )
+        except ValidationError as error:
+            flash_errors(request, error)
+    return redirect("case_detail", case_id=case.pk)
+
+
+@member_required(Permission.EDIT_CASES)
+def child_add(request: HttpRequest, case_id: int) -> HttpResponse:
+    membership = current_membership(request)
+    case = access.access_case_by_id(membership, case_id)
+    form = ChildForm(request.POST or None, prefix="child0")
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_child_to_case(
+                acting_user=membership.user,
+                membership=membership,
+                case=case,
+                data=form.child_data(),
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Child added to the case."))
+            return redirect("case_detail", case_id=case.pk)
+    return render(request, "cases/child_add.html", {"case": case, "form": form})

@@ -1,0 +1,61 @@
+"""Logging a contact during a call: one screen, sensible defaults, one step."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from homeward.cases import access, actions
+from homeward.cases.choices import ContactType
+from homeward.cases.forms import ContactForm
+from homeward.cases.views.common import add_errors
+from homeward.organisations.access import current_membership, member_required
+from homeward.organisations.roles import Permission
+
+
+@member_required(Permission.EDIT_CASES)
+def contact_log(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    case = None
+    if case_id := request.GET.get("case") or request.POST.get("case"):
+        case = access.access_case_by_id(membership, int(case_id)) if case_id.isdigit() else None
+    languages = membership.organisation.languages
+    form = ContactForm(
+        request.POST or None,
+        initial={
+            "language": languages[0] if languages else "",
+            "contact_type": ContactType.EXISTING_CASE if case else ContactType.NEW_CASE,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact = actions.log_contact(
+                acting_user=membership.user,
+                membership=membership,
+                case=case,
+                **form.action_fields(),
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            if case is not None:
+                messages.success(request, _("Contact logged on %(ref)s.") % {"ref": case.reference})
+                return redirect("case_detail", case_id=case.pk)
+            if contact.contact_type == ContactType.NEW_CASE:
+                return redirect(f"{reverse('case_new')}?contact={contact.pk}")
+            messages.success(request, _("Contact logged. Ready for the next one."))
+            return redirect("contact_log")
+    return render(request, "cases/contact_log.html", {"form": form, "case": case})
+
+
+@member_required(Permission.VIEW_CASES)
+def contact_list(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    contacts = access.contacts_of(membership).select_related("case", "logged_by")
+    page = Paginator(contacts, 50).get_page(request.GET.get("page"))
+    return render(request, "cases/contact_list.html", {"page": page})

@@ -1,0 +1,59 @@
+"""Finding cases: the filtered list with name search, and the shift handover summary."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from homeward.cases import access, search
+from homeward.cases.forms import CaseFilterForm
+from homeward.organisations.access import current_membership, member_required
+from homeward.organisations.roles import Permission
+
+
+@member_required(Permission.VIEW_CASES)
+def case_list(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    form = CaseFilterForm(request.GET or None)
+    matches: list[search.CaseMatch] = []
+    if form.is_valid() or not request.GET:
+        data = form.cleaned_data if request.GET else {}
+        matches = search.search_cases(
+            membership,
+            q=data.get("q", ""),
+            status=data.get("status", ""),
+            category=data.get("category", ""),
+            risk=data.get("risk", ""),
+            country=data.get("country", ""),
+            reported_from=data.get("reported_from"),
+            reported_to=data.get("reported_to"),
+            limit=500,
+        )
+    page = Paginator(matches, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "cases/case_list.html", {"form": form, "page": page, "query": query.urlencode()}
+    )
+
+
+@member_required(Permission.VIEW_CASES)
+def handover(request: HttpRequest) -> HttpResponse:
+    """What the next shift needs: my open cases and everything needing attention, with the
+    latest timeline entries, printable."""
+    membership = current_membership(request)
+    mine = list(access.my_cases(membership).prefetch_related("timeline", "case_children__child"))
+    attention = list(
+        access.cases_needing_attention(membership)
+        .exclude(pk__in=[c.pk for c in mine])
+        .prefetch_related("timeline", "case_children__child")[:50]
+    )
+    return render(
+        request,
+        "cases/handover.html",
+        {
+            "mine": sorted(mine, key=access.urgency),
+            "attention": sorted(attention, key=access.urgency),
+        },
+    )

@@ -1,0 +1,220 @@
+"""The demo cases: their shapes follow the published figures (checked on plans, no database),
+the ones written through the actions leave audit events, name keys and timelines, and the bulk
+path (`homeward demo --cases N`) writes exactly N searchable cases that later cases don't
+collide with."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Count, Max, Min
+from django.test import override_settings
+from pytest_django import DjangoDbBlocker
+
+from homeward.audit.models import AuditEvent
+from homeward.cases import actions, search
+from homeward.cases.choices import Category, Sex, Status
+from homeward.cases.models import Case, CaseSequence, Child, Closure, TimelineEvent
+from homeward.demo import shapes
+from homeward.demo.cases import seed_cases
+from homeward.demo.network import COUNTRIES, seed_network
+from homeward.organisations.models import Membership, Organisation
+from homeward.organisations.roles import Role
+
+NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
+PASSWORD = "a-long-demo-password"
+SAMPLE_PER_HOTLINE = 250
+
+
+@pytest.fixture(scope="module")
+def plans() -> list[shapes.CasePlan]:
+    """A large sample of planned cases over every hotline: the shapes, without a database."""
+    planned = []
+    for country in COUNTRIES:
+        rng = random.Random(f"test-{country.code}")
+        planner = shapes.HotlinePlanner(rng, country, NOW.date())
+        for reported_at in shapes.report_times(rng, SAMPLE_PER_HOTLINE, NOW, 548):
+            planned.append(planner.plan(reported_at))
+    return planned
+
+
+def _share(count: int, total: int) -> float:
+    return 100 * count / total
+
+
+def test_categories_follow_the_published_shares(plans: list[shapes.CasePlan]) -> None:
+    categories = Counter(plan.category for plan in plans)
+    total = len(plans)
+    assert 55 <= _share(categories[Category.RUNAWAY], total) <= 75
+    assert 12 <= _share(categories[Category.PARENTAL_ABDUCTION], total) <= 25
+    assert 1 <= _share(categories[Category.MIGRANT], total) <= 8
+    assert _share(categories[Category.CRIMINAL_ABDUCTION], total) < 2
+    assert (
+        _share(categories[Category.LOST_INJURED] + categories[Category.OTHERWISE_MISSING], total)
+        > 0
+    )
+    subcategories = Counter(p.subcategory for p in plans if p.category == Category.RUNAWAY)
+    assert set(subcategories) == {"from_home", "from_care", "pushed_out"}
+
+
+def test_runaways_peak_at_15_and_are_mostly_girls(plans: list[shapes.CasePlan]) -> None:
+    runaways = [p for p in plans if p.category == Category.RUNAWAY]
+    ages = Counter(shapes.age_on(p.children[0].birth_date, p.disappeared_on) for p in runaways)
+    assert min(ages) >= 6
+    assert max(ages) <= 17
+    assert ages.most_common(1)[0][0] == 15
+    children = {id(p.children[0]): p.children[0] for p in runaways}.values()
+    girls = sum(child.sex == Sex.FEMALE for child in children)
+    assert 50 <= _share(girls, len(children)) <= 70
+
+
+def test_parental_abductions_peak_at_six(plans: list[shapes.CasePlan]) -> None:
+    ages = Counter(
+        shapes.age_on(p.children[0].birth_date, p.disappeared_on)
+        for p in plans
+        if p.category == Category.PARENTAL_ABDUCTION
+    )
+    assert ages.most_common(1)[0][0] in {5, 6, 7}
+
+
+def test_durations_cross_border_and_repeat_episodes(plans: list[shapes.CasePlan]) -> None:
+    found = [(p.found_on - p.disappeared_on).days for p in plans if p.found_on is not None]
+    assert 72 <= _share(sum(d < 7 for d in found), len(found)) <= 84
+    assert 9 <= _share(sum(7 <= d <= 31 for d in found), len(found)) <= 21
+    assert 9 <= _share(sum(p.is_cross_border for p in plans), len(plans)) <= 19
+    runaway_children = {
+        id(child): child for p in plans if p.category == Category.RUNAWAY for child in p.children
+    }.values()
+    repeated = sum(child.episodes > 1 for child in runaway_children)
+    assert 18 <= _share(repeated, len(runaway_children)) <= 35
+
+
+def test_migrant_children_have_their_original_script_and_other_forms() -> None:
+    rng = random.Random(1)
+    children = [shapes.migrant_child(rng, rng.random() < 0.5, NOW.date()) for _ in range(200)]
+    assert all(child.original_script_name for child in children)
+    assert all(not child.original_script_name.isascii() for child in children)
+    assert any(child.other_names for child in children)
+    forms = {form.split()[0] for child in children for form in child.other_names}
+    assert {"Muhammad", "Mohamed"} & forms
+
+
+# --- written to the database -------------------------------------------------------------------
+
+
+# (before the module's seeded network exists: the command wants an empty database)
+@pytest.mark.django_db
+def test_the_demo_command_seeds_cases_unless_told_not_to(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("homeward.demo.cases.CASES_PER_HOTLINE", (1, 1))
+    out = io.StringIO()
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        call_command("demo", "--password", PASSWORD, stdout=out)
+    assert "Seeded the demo cases: 32 cases" in out.getvalue()
+    assert Case.objects.values("organisation").distinct().count() == 32
+
+
+@pytest.fixture(scope="module")
+def network(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[None]:
+    """The demo network and three hotlines' cases through the actions, once for the module, in a
+    transaction rolled back afterwards."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+        transaction.atomic(),
+    ):
+        seed_network(shared_password=PASSWORD)
+        seed_cases(per_hotline=(30, 34), countries=["BE", "GR", "UA"])
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_cases_are_written_through_the_audited_actions(network: None) -> None:
+    cases = Case.objects.all()
+    assert 90 <= cases.count() <= 102
+    assert AuditEvent.objects.filter(action="cases.case.create").count() == cases.count()
+    assert AuditEvent.objects.filter(action="cases.child.create").count() == Child.objects.count()
+    assert AuditEvent.objects.filter(action="cases.contact.create").count() >= 3 * cases.count()
+    assert not cases.annotate(n=Count("timeline")).filter(n=0).exists()
+    assert not cases.filter(risk_grade="").exists()
+
+
+@pytest.mark.django_db
+def test_every_child_has_name_keys_and_names_in_the_hotlines_script(network: None) -> None:
+    assert not Child.objects.annotate(n=Count("name_keys")).filter(n=0).exists()
+    for country, script in (("GR", "[\u0370-\u03ff]"), ("UA", "[\u0400-\u04ff]")):
+        local = [
+            child
+            for child in Child.objects.filter(organisation__country=country)
+            if country in child.nationalities
+        ]
+        assert local
+        assert all(re.search(script, f"{c.given_names} {c.family_name}") for c in local)
+
+
+@pytest.mark.django_db
+def test_statuses_closures_and_repeat_episodes(network: None) -> None:
+    statuses = Counter(Case.objects.values_list("status", flat=True))
+    assert statuses[Status.CLOSED] > len(statuses) and len(statuses) >= 3
+    closed = Case.objects.filter(status=Status.CLOSED)
+    approved = Closure.objects.filter(state=Closure.State.APPROVED, case__in=closed)
+    assert approved.values("case").distinct().count() == closed.count()
+    assert not closed.filter(closed_at=None).exists()
+    assert Child.objects.annotate(n=Count("episodes")).filter(n__gte=2).exists()
+    assert not TimelineEvent.objects.filter(occurred_at__gt=datetime.now(UTC)).exists()
+    span = Case.objects.aggregate(first=Min("reported_at"), last=Max("reported_at"))
+    assert (span["last"] - span["first"]).days > 365
+
+
+# --- the bulk path -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_bulk_writes_exactly_n_searchable_cases_that_later_cases_follow(network: None) -> None:
+    before = Case.objects.count()
+    out = io.StringIO()
+    call_command("demo", "--cases", "2000", stdout=out)
+    assert "2000 case" in out.getvalue()
+    assert Case.objects.count() == before + 2000
+    references = Case.objects.values_list("organisation_id", "reference")
+    assert len(set(references)) == len(references)
+    assert not Child.objects.annotate(n=Count("name_keys")).filter(n=0).exists()
+    assert AuditEvent.objects.filter(action="demo.bulk_seed").count() == 1
+    for sequence in CaseSequence.objects.all():
+        numbers = [
+            int(reference.rsplit("-", 1)[1])
+            for reference in Case.objects.filter(
+                organisation_id=sequence.organisation_id, reference__contains=f"-{sequence.year}-"
+            ).values_list("reference", flat=True)
+        ]
+        assert sequence.last == max(numbers)
+
+    belgium = Organisation.objects.get(country="BE", hotlines__isnull=False)
+    operator = Membership.objects.filter(organisation=belgium, role=Role.OPERATOR).first()
+    assert operator is not None
+    child = Child.objects.filter(organisation=belgium).order_by("-pk").first()
+    assert child is not None
+    found = search.search_children(operator, f"{child.given_names} {child.family_name}", limit=50)
+    assert child.pk in {match.child.pk for match in found}
+
+    case = actions.open_case(
+        acting_user=operator.user,
+        membership=operator,
+        children=[{"given_names": "Lena", "family_name": "Peeters", "sex": "female"}],
+        category=Category.RUNAWAY,
+        subcategory="from_home",
+    )
+    year = case.reported_at.year
+    assert (
+        case.reference
+        == f"BE-{year}-{CaseSequence.objects.get(organisation=belgium, year=year).last:06d}"
+    )
+    assert Case.objects.filter(organisation=belgium, reference=case.reference).count() == 1
