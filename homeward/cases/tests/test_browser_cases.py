@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from homeward.cases.models import Case
+from homeward.testing.browser import ARTIFACTS
 from homeward.testing.cast import PASSWORD, Cast, build_cast, current_totp_code
 
 pytestmark = pytest.mark.browser
@@ -120,3 +121,35 @@ def test_a_supervisor_approves_the_closure(page: Any, cast_live: Cast) -> None:
     expect(page.get_by_role("heading", name="Closed", exact=True)).to_be_visible()
     case.refresh_from_db()
     assert case.status == "closed"
+
+
+def test_search_before_create_finds_the_child_across_scripts(page: Any, cast_live: Cast) -> None:
+    from homeward.testing.cases import make_case
+
+    earlier = make_case(
+        cast_live,
+        children=[
+            {
+                "given_names": "Oleksandr",
+                "family_name": "Shevchenko",
+                "sex": "male",
+                "original_script_name": "Олександр Шевченко",
+                "birth_precision": "year",
+                "birth_year": 2010,
+            }
+        ],
+    )
+    sign_in(page, "be_operator@cast.test")
+    page.goto("/cases/new/")
+    first = page.locator("#first-child")
+    first.get_by_label("Given names").fill("Aleksandr")
+    first.get_by_label("Family name").fill("Ševčenko")
+    likely = page.locator("#likely-existing")
+    expect(likely).to_contain_text("Oleksandr Shevchenko")
+    expect(likely).to_contain_text(earlier.reference)
+    page.screenshot(path=str(ARTIFACTS / "search-before-create.png"), full_page=True)
+    likely.get_by_label(re.compile("Oleksandr Shevchenko")).check()
+    page.get_by_label("Category", exact=True).select_option("runaway")
+    page.get_by_role("button", name="Open the case").click()
+    expect(page.get_by_role("heading", name="Oleksandr Shevchenko")).to_be_visible()
+    expect(page.get_by_text("2 episodes")).to_be_visible()

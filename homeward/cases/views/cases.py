@@ -87,7 +87,10 @@ def likely_existing(request: HttpRequest) -> HttpResponse:
             family_name=family,
             birth_year=int(year) if year.isdigit() else None,
         )
-    return render(request, "cases/_likely_existing.html", {"matches": matches})
+    selected = request.GET.get("existing_child", "")
+    return render(
+        request, "cases/_likely_existing.html", {"matches": matches, "selected": selected}
+    )
 
 
 @member_required(Permission.VIEW_CASES)
