@@ -221,7 +221,14 @@ def stop_server(server: subprocess.Popen[bytes]) -> None:
 
 
 def locust(
-    args: argparse.Namespace, config: Path, scenario: str, target: str, seconds: int, prefix: Path
+    args: argparse.Namespace,
+    config: Path,
+    scenario: str,
+    target: str,
+    seconds: int,
+    prefix: Path,
+    *,
+    record: bool = True,
 ) -> dict[str, Any] | None:
     env = dict(os.environ)
     env.update({"BENCH_CONFIG": str(config), "BENCH_SCENARIO": scenario, "BENCH_TARGET": target})
@@ -229,14 +236,15 @@ def locust(
         args.locust, "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
         "--host", f"http://127.0.0.1:{args.port}", "--users", str(args.users),
         "--spawn-rate", str(args.users), "--run-time", f"{seconds}s", "--stop-timeout", "5",
-        "--only-summary", "--csv", str(prefix), "--loglevel", "WARNING",
+        "--only-summary", "--loglevel", "WARNING", *(["--csv", str(prefix)] if record else []),
     ]  # fmt: skip
-    subprocess.run(  # noqa: S603
-        command, env=env, check=False, timeout=seconds + 60, cwd=ROOT,
-        stdout=subprocess.DEVNULL, stderr=(prefix.parent / f"{prefix.name}.log").open("wb"),
-    )  # fmt: skip
+    with (prefix.parent / f"{prefix.name}.log").open("wb") as errors:
+        subprocess.run(  # noqa: S603
+            command, env=env, check=False, timeout=seconds + 60, cwd=ROOT,
+            stdout=subprocess.DEVNULL, stderr=errors,
+        )  # fmt: skip
     stats = Path(f"{prefix}_stats.csv")
-    if not stats.exists():
+    if not record or not stats.exists():
         return None
     with stats.open() as handle:
         for row in csv.DictReader(handle):
@@ -260,9 +268,8 @@ def run_scenarios(args: argparse.Namespace, config: Path, out: Path) -> dict[str
         for target in ("ours", "baseline"):
             log(f"{scenario} / {target}: warm-up {args.warmup} s, then {args.duration} s")
             if args.warmup:
-                locust(
-                    args, config, scenario, target, args.warmup, out / f"warmup-{scenario}-{target}"
-                )
+                warmup = out / f"warmup-{scenario}-{target}"
+                locust(args, config, scenario, target, args.warmup, warmup, record=False)
             result = locust(
                 args, config, scenario, target, args.duration, out / f"{scenario}-{target}"
             )

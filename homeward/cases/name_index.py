@@ -4,6 +4,7 @@ change a name, so the index never disagrees with the record."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from django.db import transaction
 
@@ -12,11 +13,23 @@ from homeward.cases.models import Child, NameKey
 from homeward.organisations.models import Organisation
 
 
-def name_forms(child: Child, other_names: Iterable[str] | None = None) -> list[str]:
+class Named(Protocol):
+    """A Child, or anything with its three name fields."""
+
+    @property
+    def given_names(self) -> str: ...
+    @property
+    def family_name(self) -> str: ...
+    @property
+    def original_script_name(self) -> str: ...
+
+
+def name_forms(child: Named, other_names: Iterable[str] | None = None) -> list[str]:
     """Every form of the child's name: given and family names, the original script, and the
-    other forms (`other_names` when the caller already has them, else read from the child)."""
+    other forms (`other_names` when the caller already has them, else read from the Child)."""
     forms = [f"{child.given_names} {child.family_name}", child.original_script_name]
     if other_names is None:
+        assert isinstance(child, Child), "give the other names of anything but a Child"
         other_names = [n.value for n in child.other_names.all()]
     forms += other_names
     return [f for f in forms if f.strip()]

@@ -513,9 +513,12 @@ def rank(query: str, candidates: Mapping[int, Sequence[str]]) -> list[Match]:
     """Orders candidates (child id → name forms) by how well their names match the query, best
     first; equal scores by coverage, then the newest child (highest id)."""
     matches = []
+    seen: dict[tuple[str, ...], Match] = {}  # many children share a name: score it once
     for child_id, forms in candidates.items():
-        match = score_names(query, forms)
-        if match.reasons:
-            match.child_id = child_id
-            matches.append(match)
+        key = tuple(forms)
+        if key not in seen:
+            seen[key] = score_names(query, forms)
+        if seen[key].reasons:
+            match = seen[key]
+            matches.append(replace(match, child_id=child_id, reasons=list(match.reasons)))
     return sorted(matches, key=lambda m: (-m.score, -m.coverage, -m.child_id))

@@ -21,7 +21,8 @@ from __future__ import annotations
 import operator
 import re
 import zoneinfo
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import reduce
 
@@ -35,7 +36,6 @@ from django.db.models import (
     QuerySet,
     Value,
     When,
-    prefetch_related_objects,
 )
 from django.db.models.expressions import Combinable
 from django.utils import timezone
@@ -118,9 +118,36 @@ def _candidate_ids(organisation: Organisation, groups: list[dict[str, int]], cap
     return [row["child_id"] for row in rows]
 
 
-def _ranked_children(membership: Membership, query: str) -> list[tuple[Child, names.Match]]:
+@dataclass(frozen=True)
+class _Candidate:
+    """What ranking needs of a child: its names and year of birth (not a model instance, which
+    would cost more to build for hundreds of candidates)."""
+
+    pk: int
+    given_names: str
+    family_name: str
+    original_script_name: str
+    born: tuple[int, bool] | None
+
+    def __str__(self) -> str:
+        return " ".join(p for p in (self.given_names, self.family_name) if p) or f"#{self.pk}"
+
+
+_CANDIDATE_FIELDS = (
+    "pk",
+    "given_names",
+    "family_name",
+    "original_script_name",
+    "birth_date",
+    "birth_year",
+    "estimated_age",
+    "age_estimated_on",
+)
+
+
+def _ranked_children(membership: Membership, query: str) -> list[tuple[_Candidate, names.Match]]:
     """The organisation's children matching `query`, ranked: three queries whatever the number
-    of candidates (keys, children, their other names)."""
+    of candidates (keys; the candidates' names; their other names)."""
     children = children_of(membership)  # checks the permission before anything is read
     groups = names.query_key_groups(query)
     if not groups:
@@ -128,7 +155,11 @@ def _ranked_children(membership: Membership, query: str) -> list[tuple[Child, na
     ids = _candidate_ids(membership.organisation, groups, CANDIDATE_CAP)
     if not ids:
         return []
-    by_id = {child.pk: child for child in children.filter(pk__in=ids).order_by()}
+    rows = children.filter(pk__in=ids).order_by().values_list(*_CANDIDATE_FIELDS)
+    by_id = {
+        pk: _Candidate(pk, given, family, original, _born(born_on, year, age, estimated_on))
+        for pk, given, family, original, born_on, year, age, estimated_on in rows
+    }
     other_names: dict[int, list[str]] = {pk: [] for pk in by_id}
     for child_id, value in ChildName.objects.filter(
         child_id__in=list(by_id), child__organisation=membership.organisation
@@ -138,14 +169,19 @@ def _ranked_children(membership: Membership, query: str) -> list[tuple[Child, na
     return [(by_id[match.child_id], match) for match in names.rank(query, forms)]
 
 
-def _with_cases(membership: Membership, children: list[Child]) -> None:
-    """Loads the cases of the children shown (one query), newest report first."""
+def _full(membership: Membership, shown: Iterable[_Candidate]) -> dict[int, Child]:
+    """The children shown, loaded, with their cases (newest report first): two queries."""
+    ids = [c.pk for c in shown]
+    if not ids:
+        return {}
     episodes = (
         CaseChild.objects.filter(case__organisation=membership.organisation)
         .select_related("case")
         .order_by("-case__reported_at", "-case_id")
     )
-    prefetch_related_objects(children, Prefetch("episodes", queryset=episodes))
+    loaded = children_of(membership).filter(pk__in=ids)
+    loaded = loaded.prefetch_related(Prefetch("episodes", queryset=episodes))
+    return {child.pk: child for child in loaded}
 
 
 def _cases_of_child(child: Child) -> list[Case]:
@@ -173,24 +209,39 @@ def search_children(
     first, each with its reasons and cases. Every required query token must match (the order
     of names does not matter; particles such as "van der" are optional)."""
     ranked = _ranked_children(membership, query)[:limit]
-    _with_cases(membership, [child for child, _match in ranked])
+    full = _full(membership, [child for child, _match in ranked])
     if names.query_key_groups(query):
         _record_search(membership, "children", ["name"])
     return [
-        ChildMatch(child=child, score=m.score, reasons=m.reasons, cases=_cases_of_child(child))
+        ChildMatch(
+            child=full[child.pk],
+            score=m.score,
+            reasons=m.reasons,
+            cases=_cases_of_child(full[child.pk]),
+        )
         for child, m in ranked
+        if child.pk in full
     ]
+
+
+def _born(
+    birth_date: date | None,
+    birth_year: int | None,
+    estimated_age: int | None,
+    age_estimated_on: date | None,
+) -> tuple[int, bool] | None:
+    if birth_date is not None:
+        return birth_date.year, False
+    if birth_year:
+        return birth_year, False
+    if estimated_age is not None and age_estimated_on is not None:
+        return age_estimated_on.year - estimated_age, True
+    return None
 
 
 def birth_year_of(child: Child) -> tuple[int, bool] | None:
     """(year of birth, estimated?) from whatever is known: date, year, or estimated age."""
-    if child.birth_date is not None:
-        return child.birth_date.year, False
-    if child.birth_year:
-        return child.birth_year, False
-    if child.estimated_age is not None and child.age_estimated_on is not None:
-        return child.age_estimated_on.year - child.estimated_age, True
-    return None
+    return _born(child.birth_date, child.birth_year, child.estimated_age, child.age_estimated_on)
 
 
 def _birth_reason(known: tuple[int, bool], given: int) -> tuple[float, str]:
@@ -218,17 +269,15 @@ def likely_existing_children(
     returned, best first."""
     query = f"{given_names} {family_name}".strip()
     ranked = _ranked_children(membership, query)
-    found: list[tuple[float, float, ChildMatch]] = []
+    found: list[tuple[float, float, _Candidate, list[str]]] = []
     for child, match in ranked:
         score, reasons = match.score, list(match.reasons)
-        known = birth_year_of(child)
-        if birth_year is not None and known is not None:
-            change, reason = _birth_reason(known, birth_year)
+        if birth_year is not None and child.born is not None:
+            change, reason = _birth_reason(child.born, birth_year)
             score += change
             reasons.append(reason)
         if score >= LIKELY_THRESHOLD and match.weakest >= LIKELY_MIN_TOKEN:
-            result = ChildMatch(child=child, score=round(min(score, 1.0), 3), reasons=reasons)
-            found.append((score, match.coverage, result))
+            found.append((score, match.coverage, child, reasons))
     if names.query_key_groups(query):
         used = [
             name
@@ -240,10 +289,19 @@ def likely_existing_children(
             if value
         ]
         _record_search(membership, "likely_existing", used)
-    found.sort(key=lambda item: (-item[0], -item[1], -item[2].child.pk))
-    shown = [result for _score, _coverage, result in found[:limit]]
-    _with_cases(membership, [m.child for m in shown])
-    return [replace(m, cases=_cases_of_child(m.child)) for m in shown]
+    found.sort(key=lambda item: (-item[0], -item[1], -item[2].pk))
+    shown = found[:limit]
+    full = _full(membership, [child for _s, _c, child, _r in shown])
+    return [
+        ChildMatch(
+            child=full[child.pk],
+            score=round(min(score, 1.0), 3),
+            reasons=reasons,
+            cases=_cases_of_child(full[child.pk]),
+        )
+        for score, _coverage, child, reasons in shown
+        if child.pk in full
+    ]
 
 
 # --- cases -------------------------------------------------------------------------------------
@@ -351,29 +409,24 @@ def _cases_by_name(
         _record_search(membership, "cases", [*used, "name"])
     if not ranked:
         return []
-    # filter, then annotate: the annotation reuses the join, one row per (case, matched child)
+    # filter, then annotate: the annotation reuses the join, one row per (case, matched child);
+    # only the columns that order them, then the cases shown in full
     rows = (
         cases.filter(case_children__child_id__in=list(ranked))
         .annotate(matched_child_id=F("case_children__child_id"))
-        .select_related("assigned_to")
+        .values_list("pk", "matched_child_id", "risk_grade", "reported_at")
     )
-    best: dict[int, tuple[Case, Child, names.Match]] = {}
-    for row in rows:
-        child, match = ranked[row.matched_child_id]
-        if row.pk not in best or match.score > best[row.pk][2].score:
-            best[row.pk] = (row, child, match)
-    ordered = sorted(
-        best.values(),
-        key=lambda item: (
-            -item[2].score,
-            RISK_RANK.get(item[0].risk_grade, len(RISK_RANK)),
-            -item[0].reported_at.timestamp(),
-            -item[0].pk,
-        ),
-    )[:limit]
-    prefetch_related_objects([case for case, _child, _match in ordered], _children_prefetch())
+    best: dict[int, tuple[tuple[float, int, float, int], int]] = {}  # case → (order, child)
+    for pk, child_id, risk_grade, reported_at in rows:
+        score = ranked[child_id][1].score
+        order = (-score, RISK_RANK.get(risk_grade, len(RISK_RANK)), -reported_at.timestamp(), -pk)
+        if pk not in best or order < best[pk][0]:
+            best[pk] = (order, child_id)
+    ordered = sorted(best.items(), key=lambda item: item[1][0])[:limit]
+    shown = {case.pk: case for case in _with_rows(cases.filter(pk__in=[pk for pk, _ in ordered]))}
     results = []
-    for case, child, match in ordered:
+    for pk, (_order, child_id) in ordered:
+        case, (child, match) = shown[pk], ranked[child_id]
         siblings = len(case.case_children.all()) > 1
         reasons = [f"{child}: {r}" if siblings else r for r in match.reasons]
         results.append(CaseMatch(case=case, score=match.score, reasons=reasons))

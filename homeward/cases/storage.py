@@ -1,27 +1,29 @@
-"""Children's photos live outside the static and media URLs: they are served only by a view
-that checks the photo permission and records the read."""
+"""Children's photos and cross-border attachments live outside the static and media URLs: they
+are served only by views that check the permission and record the read.
+
+Models name `private_storage` (a callable), so migrations refer to it rather than to a path on
+the machine that made them; the location is read from the settings at each use."""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.core.signals import setting_changed
-from django.utils.functional import LazyObject, empty
+from django.core.files.storage import FileSystemStorage, Storage
 
 
-class _PrivatePhotoStorage(LazyObject):
-    def _setup(self) -> None:
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+class PrivateStorage(FileSystemStorage):
+    @property
+    def base_location(self) -> str:
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self) -> str:
+        return str(Path(self.base_location).resolve())
 
 
-private_photo_storage = _PrivatePhotoStorage()
+_storage = PrivateStorage()
 
 
-def _follow_setting(*, setting: str, **kwargs: Any) -> None:
-    if setting == "PRIVATE_MEDIA_ROOT":
-        private_photo_storage._wrapped = empty  # type: ignore[assignment]
-
-
-setting_changed.connect(_follow_setting)
+def private_storage() -> Storage:
+    return _storage

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "homeward.audit",
     "homeward.organisations",
     "homeward.cases",
+    "homeward.crossborder",
     "homeward.api",
     "homeward.dashboard",
     "homeward.demo",
@@ -253,6 +254,13 @@ PRIVATE_MEDIA_ROOT = Path(
 )
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+# --- Cross-border procedure (the network's standard deadlines) -------------------------------
+CROSSBORDER_ACK_URGENT_MINUTES = int(os.environ.get("HOMEWARD_XB_ACK_URGENT_MINUTES", 120))
+CROSSBORDER_ACK_NORMAL_MINUTES = int(os.environ.get("HOMEWARD_XB_ACK_NORMAL_MINUTES", 24 * 60))
+CROSSBORDER_REMINDER_FRACTION = 0.75  # remind when three quarters of the time has passed
+CROSSBORDER_LOCATED_DECISION_HOURS = 12  # Regulation (EU) 2018/1862 art. 33
+CROSSBORDER_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 # --- Background tasks -----------------------------------------------------------------------
 # The database backend needs no broker; set HOMEWARD_TASKS_BACKEND to another django-tasks

@@ -10,7 +10,7 @@ from django.urls import reverse
 from homeward.organisations.models import Membership
 
 
-def _base_url() -> str:
+def base_url() -> str:
     hosts = settings.ALLOWED_HOSTS
     host = hosts[0] if hosts and hosts[0] != "*" else "127.0.0.1:8000"
     scheme = "https" if settings.SECURE_HTTPS else "http"
@@ -35,7 +35,7 @@ def send_invitation(membership: Membership, *, new_account: bool) -> None:
     context = {
         "organisation": membership.organisation.name,
         "role": membership.get_role_display(),
-        "link": _base_url() + path,
+        "link": base_url() + path,
         "new_account": new_account,
     }
     send_mail(

@@ -1,20 +1,17 @@
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 from homeward.audit.actions import record_event
 from homeward.cases.actions.common import add_timeline, apply_changes, require_editor, validate
 from homeward.cases.choices import BirthPrecision, TimelineKind
+from homeward.cases.images import clean_image
 from homeward.cases.models import Case, CaseChild, Child, ChildName
 from homeward.cases.name_index import rebuild_name_keys
 from homeward.organisations.access import require_permission
@@ -43,7 +40,6 @@ CHILD_FIELDS = {
     "medical_notes",
 }
 MEDICAL_FIELDS = {"vulnerabilities", "medical_notes"}
-PHOTO_MAX_SIDE = 1600
 
 
 def _check_birth(child: Child) -> None:
@@ -170,30 +166,12 @@ def add_child_name(
     return name
 
 
-def _clean_photo(upload: UploadedFile) -> ContentFile[bytes]:
-    """Re-encodes the image: drops EXIF (including GPS), XMP and comments, and bounds its size."""
-    if upload.size is not None and upload.size > settings.PHOTO_MAX_BYTES:
-        raise ValidationError({"photo": _("The photo is larger than 8 MB.")})
-    try:
-        with Image.open(upload) as source:
-            source.verify()
-        upload.seek(0)
-        with Image.open(upload) as source:
-            image = ImageOps.exif_transpose(source).convert("RGB")
-    except (UnidentifiedImageError, OSError, SyntaxError):
-        raise ValidationError({"photo": _("This file is not a photo Homeward can read.")}) from None
-    image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
-    clean = io.BytesIO()
-    image.save(clean, format="JPEG", quality=88)
-    return ContentFile(clean.getvalue())
-
-
 def set_child_photo(
     *, acting_user: User, membership: Membership, child: Child, upload: UploadedFile
 ) -> Child:
     require_editor(membership)
     require_permission(membership, Permission.VIEW_PHOTOS)
-    content = _clean_photo(upload)
+    content = clean_image(upload, field="photo")
     with transaction.atomic():
         child = Child.objects.select_for_update().get(
             pk=child.pk, organisation=membership.organisation

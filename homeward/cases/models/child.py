@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from homeward.cases.choices import BirthPrecision, Sex
-from homeward.cases.storage import private_photo_storage
+from homeward.cases.storage import private_storage
 from homeward.organisations.models import Organisation
 
 
@@ -44,7 +44,7 @@ class Child(models.Model):
     medical_notes = models.TextField(_("medical notes"), blank=True)
     # restricted: shown only to roles with the photo permission
     photo = models.ImageField(
-        _("photo"), storage=private_photo_storage, upload_to="children/", blank=True
+        _("photo"), storage=private_storage, upload_to="children/", blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.test.client import MULTIPART_CONTENT, encode_multipart
@@ -18,7 +17,6 @@ from PIL import Image
 from homeward.audit.models import AuditEvent
 from homeward.cases import actions
 from homeward.cases.models import Child
-from homeward.cases.storage import private_photo_storage
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
 
@@ -30,12 +28,10 @@ RESTRICTED = {"photo_url", "vulnerabilities", "medical_notes"}
 
 
 @pytest.fixture
-def photos(tmp_path: Path) -> Iterator[Path]:
+def photos(settings: Any, tmp_path: Path) -> Iterator[Path]:
     """Children's photos go to a temporary private directory for the test."""
-    previous = private_photo_storage._wrapped
-    private_photo_storage._wrapped = FileSystemStorage(location=tmp_path, base_url=None)
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
     yield tmp_path
-    private_photo_storage._wrapped = previous
 
 
 def _jpeg(colour: str = "orange") -> bytes:

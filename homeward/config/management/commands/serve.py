@@ -1,4 +1,5 @@
-"""`homeward serve`: the web server (gunicorn) and the background task worker together.
+"""`homeward serve`: the web server (gunicorn), the background task worker and the deadline
+clock together.
 Ctrl-C (or SIGTERM) stops both; if either dies, the other is stopped too."""
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class Command(BaseCommand):
         if not options["no_worker"]:
             worker = [str(bindir / "homeward"), "db_worker", "--interval", "1"]
             processes["worker"] = subprocess.Popen(worker)  # noqa: S603
+            clock = [str(bindir / "homeward"), "deadlines", "--every", "60"]
+            processes["deadlines"] = subprocess.Popen(clock)  # noqa: S603
         self.stdout.write(
             f"Homeward is serving on http://{options['host']}:{options['port']}/ (Ctrl-C stops it)"
         )

@@ -1,0 +1,103 @@
+"""Scoped reads of cooperation requests. A request exists for its sender and, once sent, for its
+receiver; for any other hotline it does not exist (404). The receiver reads a snapshot of what was
+shared, never the live case, and nothing at all once the sender revoked the share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from homeward.audit.actions import record_read
+from homeward.crossborder.choices import OPEN_STATES, State
+from homeward.crossborder.models import CooperationRequest, Notification, Snapshot
+from homeward.organisations.access import require_permission
+from homeward.organisations.models import Membership, Organisation
+from homeward.organisations.roles import Permission
+
+HIDDEN_FROM_RECEIVER = (State.DRAFT, State.AWAITING_APPROVAL)
+
+
+def requests_of(membership: Membership) -> QuerySet[CooperationRequest]:
+    require_permission(membership, Permission.VIEW_CASES)
+    org = membership.organisation
+    return CooperationRequest.objects.filter(
+        Q(sender=org) | (Q(receiver=org) & ~Q(state__in=HIDDEN_FROM_RECEIVER))
+    ).select_related("sender", "receiver", "case")
+
+
+def access_request_by_id(membership: Membership, request_id: int) -> CooperationRequest:
+    try:
+        return requests_of(membership).get(pk=request_id)
+    except CooperationRequest.DoesNotExist:
+        raise Http404("no such request") from None
+
+
+def is_sender(membership: Membership, request: CooperationRequest) -> bool:
+    return request.sender_id == membership.organisation_id
+
+
+@dataclass(frozen=True)
+class SharedView:
+    request: CooperationRequest
+    snapshot: Snapshot
+
+
+def shared_snapshot(membership: Membership, request: CooperationRequest) -> SharedView:
+    """The latest snapshot, as this side may see it. For the receiver a revoked share is gone
+    (404) on its next request. Every read is in the reader's audit trail."""
+    if not is_sender(membership, request) and request.share_revoked_at is not None:
+        raise Http404("the sender revoked this share")
+    snapshot = request.snapshots.first()
+    if snapshot is None:
+        raise Http404("nothing was shared")
+    record_read(
+        actor=membership.user,
+        organisation=membership.organisation,
+        action="crossborder.snapshot.read",
+        target=snapshot,
+        fields=sorted(request.shared_fields),
+    )
+    return SharedView(request=request, snapshot=snapshot)
+
+
+def shared_photo_name(membership: Membership, request: CooperationRequest, child_key: str) -> str:
+    view = shared_snapshot(membership, request)
+    name = view.snapshot.photos.get(child_key)
+    if not name:
+        raise Http404("no shared photo")
+    return str(name)
+
+
+def waiting_for(membership: Membership) -> QuerySet[CooperationRequest]:
+    """Incoming requests to acknowledge, and open requests either side must act on soon."""
+    org = membership.organisation
+    soon = timezone.now() + timedelta(hours=2)
+    return (
+        requests_of(membership)
+        .filter(
+            (Q(receiver=org) & Q(state=State.SENT))
+            | (
+                Q(state__in=OPEN_STATES)
+                & Q(acknowledge_due_at__lt=soon)
+                & Q(acknowledged_at__isnull=True)
+            )
+            | (Q(sender=org) & Q(decision_due_at__isnull=False) & Q(state__in=OPEN_STATES))
+            | (Q(sender=org) & Q(state=State.AWAITING_APPROVAL))
+        )
+        .order_by("acknowledge_due_at", "-created_at")
+    )
+
+
+def notifications_of(membership: Membership) -> QuerySet[Notification]:
+    return Notification.objects.filter(
+        recipient=membership.user, organisation=membership.organisation
+    )
+
+
+def receivers_for(organisation: Organisation) -> QuerySet[Organisation]:
+    """Hotlines a request can go to: every other active national hotline."""
+    return Organisation.objects.filter(kind="hotline", is_active=True).exclude(pk=organisation.pk)

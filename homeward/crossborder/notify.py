@@ -1,0 +1,60 @@
+"""Telling people: an in-app notice per member, and an e-mail that holds a link and nothing
+else (no names, no case details: e-mail leaves our control)."""
+
+from __future__ import annotations
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from homeward.crossborder.models import CooperationRequest, Notification
+from homeward.organisations.models import Membership, Organisation, User
+from homeward.organisations.notifications import base_url
+from homeward.organisations.roles import ROLE_PERMISSIONS, Permission
+
+
+def members_with(organisation: Organisation, permission: Permission) -> list[User]:
+    roles = [role for role, perms in ROLE_PERMISSIONS.items() if permission in perms]
+    return [
+        m.user
+        for m in Membership.objects.filter(
+            organisation=organisation, is_active=True, role__in=roles, user__is_active=True
+        ).select_related("user")
+    ]
+
+
+def notify(
+    organisation: Organisation,
+    request: CooperationRequest,
+    text: str,
+    *,
+    permission: Permission = Permission.EDIT_CASES,
+) -> int:
+    """Within the action's transaction: notices now, e-mails once it commits."""
+    recipients = members_with(organisation, permission)
+    Notification.objects.bulk_create(
+        Notification(recipient=user, organisation=organisation, request=request, text=text[:200])
+        for user in recipients
+    )
+    ids = [user.pk for user in recipients]
+    if ids:
+        transaction.on_commit(lambda: send_notice_emails.enqueue(ids, request.pk))
+    return len(recipients)
+
+
+@task()
+def send_notice_emails(user_ids: list[int], request_id: int) -> None:
+    link = base_url() + reverse("xb_request_detail", args=[request_id])
+    for user in User.objects.filter(pk__in=user_ids, is_active=True):
+        send_mail(
+            subject=_("Homeward: a cross-border request needs you"),
+            message=_(
+                "Something changed on a cross-border request of your hotline. "
+                "Sign in to see it:\n%(link)s"
+            )
+            % {"link": link},
+            from_email=None,
+            recipient_list=[user.email],
+        )

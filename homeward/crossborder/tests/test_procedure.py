@@ -1,0 +1,262 @@
+"""The standard procedure between two hotlines, through its actions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils import timezone
+
+from homeward.audit.models import AuditEvent
+from homeward.crossborder import access, actions
+from homeward.crossborder.models import CooperationRequest, Notification
+from homeward.testing.cases import make_case
+from homeward.testing.cast import Cast
+
+pytestmark = pytest.mark.django_db
+
+
+def _as(cast: Cast, name: str) -> dict[str, Any]:
+    member = cast.member(name)
+    return {"acting_user": member.user, "membership": member}
+
+
+def _draft(
+    cast: Cast, *, fields: list[str] | None = None, urgency: str = "urgent"
+) -> CooperationRequest:
+    case = make_case(cast, category="parental_abduction", subcategory="international")
+    child = case.case_children.get().child
+    chosen = (
+        fields
+        if fields is not None
+        else [f"child.{child.pk}.given_names", f"child.{child.pk}.birth_date", "case.reference"]
+    )
+    return actions.draft_request(
+        **_as(cast, "be_operator"),
+        case=case,
+        receiver=cast.fr,
+        request_type="locate",
+        urgency=urgency,
+        question="Please check whether the child is with the mother in Lille.",
+        shared_fields=chosen,
+    )
+
+
+def test_a_draft_shares_nothing_unticked_and_is_invisible_to_the_receiver(cast: Cast) -> None:
+    request = _draft(cast, fields=[])
+    assert request.shared_fields == [] and request.state == "draft"
+    with pytest.raises(Http404):
+        access.access_request_by_id(cast.member("fr_operator"), request.pk)
+
+
+def test_personal_data_waits_for_a_supervisor_then_goes(cast: Cast) -> None:
+    request = _draft(cast)
+    actions.send_request(**_as(cast, "be_operator"), request=request)
+    request.refresh_from_db()
+    assert request.state == "awaiting_approval"
+    assert Notification.objects.filter(recipient=cast.user("be_supervisor")).exists()
+    with pytest.raises(Http404):
+        access.access_request_by_id(cast.member("fr_operator"), request.pk)
+    actions.approve_request(**_as(cast, "be_supervisor"), request=request)
+    request.refresh_from_db()
+    assert request.state == "sent" and request.approved_by == cast.user("be_supervisor")
+    assert request.sent_at is not None
+    assert request.acknowledge_due_at == request.sent_at + timedelta(hours=2)
+    assert Notification.objects.filter(recipient=cast.user("fr_operator"), request=request).exists()
+    assert not Notification.objects.filter(
+        text__contains="Lena"
+    ).exists()  # no personal data in notices
+
+
+def test_the_receiver_reads_a_snapshot_of_exactly_what_was_shared(cast: Cast) -> None:
+    request = _draft(cast)
+    actions.send_request(**_as(cast, "be_supervisor"), request=request)
+    view = access.shared_snapshot(cast.member("fr_operator"), request)
+    child = view.snapshot.data["children"][0]["fields"]
+    assert set(child) == {"given_names", "birth_date"} and child["given_names"] == "Lena"
+    assert set(view.snapshot.data["case"]) == {"reference"}
+    event = AuditEvent.objects.filter(action="crossborder.snapshot.read").latest("seq")
+    assert event.organisation_id == cast.fr.pk
+    # the live case changing does not change what the receiver sees until the sender pushes
+    link = request.case.case_children.get()
+    from homeward.cases import actions as case_actions
+
+    case_actions.update_child(
+        **_as(cast, "be_operator"), child=link.child, changes={"given_names": "Lenka"}
+    )
+    assert (
+        access.shared_snapshot(cast.member("fr_operator"), request).snapshot.data["children"][0][
+            "fields"
+        ]["given_names"]
+        == "Lena"
+    )
+    actions.push_update(**_as(cast, "be_operator"), request=request)
+    assert (
+        access.shared_snapshot(cast.member("fr_operator"), request).snapshot.data["children"][0][
+            "fields"
+        ]["given_names"]
+        == "Lenka"
+    )
+
+
+def test_a_third_hotline_never_sees_the_request(cast: Cast) -> None:
+    request = _draft(cast)
+    actions.send_request(**_as(cast, "be_supervisor"), request=request)
+    from homeward.organisations import actions as org_actions
+
+    third = org_actions.create_organisation(
+        acting_user=None, name="Test Hotline Italy", slug="test-it", kind="hotline", country="IT"
+    )
+    it_operator = cast.join("it_operator@cast.test", third, "operator")
+    with pytest.raises(Http404):
+        access.access_request_by_id(it_operator, request.pk)
+    assert not access.requests_of(it_operator).exists()
+
+
+def test_revocation_takes_effect_on_the_receivers_next_request(cast: Cast) -> None:
+    request = _draft(cast)
+    actions.send_request(**_as(cast, "be_supervisor"), request=request)
+    access.shared_snapshot(cast.member("fr_operator"), request)
+    actions.revoke_share(**_as(cast, "be_operator"), request=request)
+    request.refresh_from_db()
+    with pytest.raises(Http404):
+        access.shared_snapshot(cast.member("fr_operator"), request)
+    access.shared_snapshot(
+        cast.member("be_operator"), request
+    )  # the sender still sees what it sent
+
+
+def test_the_state_machine_refuses_what_the_procedure_does_not_allow(cast: Cast) -> None:
+    request = _draft(cast)
+    actions.send_request(**_as(cast, "be_supervisor"), request=request)
+    with pytest.raises(PermissionDenied):
+        actions.acknowledge(**_as(cast, "be_operator"), request=request)
+    with pytest.raises(ValidationError):
+        actions.complete(**_as(cast, "fr_operator"), request=request)
+    actions.acknowledge(**_as(cast, "fr_operator"), request=request)
+    actions.start_work(**_as(cast, "fr_operator"), request=request)
+    with pytest.raises(ValidationError):
+        actions.decline(**_as(cast, "fr_operator"), request=request, reason="")
+    actions.complete(**_as(cast, "fr_operator"), request=request, summary="Located and safe")
+    request.refresh_from_db()
+    assert request.state == "completed" and request.completed_at is not None
+    with pytest.raises(ValidationError):
+        actions.withdraw(**_as(cast, "be_operator"), request=request)
+
+
+def test_a_located_child_starts_the_twelve_hour_clock_and_tells_the_sender(cast: Cast) -> None:
+    request = _draft(cast)
+    actions.send_request(**_as(cast, "be_supervisor"), request=request)
+    actions.report_located(
+        **_as(cast, "fr_operator"), request=request, note="With the mother, safe"
+    )
+    request.refresh_from_db()
+    assert request.located_at is not None
+    assert request.decision_due_at == request.located_at + timedelta(hours=12)
+    assert request.state == "acknowledged"
+    assert Notification.objects.filter(
+        recipient=cast.user("be_operator"), text__startswith="CHILD LOCATED"
+    ).exists()
+    assert request.case.timeline.filter(text__contains="reports the child located").exists()
+    assert request in access.waiting_for(cast.member("be_operator"))
+
+
+def test_deadlines_remind_then_escalate_once(cast: Cast) -> None:
+    request = _draft(cast, fields=["case.reference"], urgency="urgent")
+    actions.send_request(
+        **_as(cast, "be_operator"), request=request
+    )  # no personal data: no approval
+    request.refresh_from_db()
+    sent = request.sent_at
+    assert sent is not None
+    assert actions.check_deadlines(now=sent + timedelta(minutes=60)) == {
+        "reminded": 0,
+        "escalated": 0,
+    }
+    assert actions.check_deadlines(now=sent + timedelta(minutes=91)) == {
+        "reminded": 1,
+        "escalated": 0,
+    }
+    assert actions.check_deadlines(now=sent + timedelta(minutes=100)) == {
+        "reminded": 0,
+        "escalated": 0,
+    }
+    assert actions.check_deadlines(now=sent + timedelta(minutes=121)) == {
+        "reminded": 0,
+        "escalated": 1,
+    }
+    assert actions.check_deadlines(now=sent + timedelta(minutes=300)) == {
+        "reminded": 0,
+        "escalated": 0,
+    }
+    escalated_to = set(
+        Notification.objects.filter(text__startswith="OVERDUE").values_list("recipient", flat=True)
+    )
+    assert escalated_to == {cast.user("be_supervisor").pk, cast.user("fr_supervisor").pk}
+
+
+def test_an_acknowledged_request_is_never_escalated(cast: Cast) -> None:
+    request = _draft(cast, fields=[], urgency="normal")
+    actions.send_request(**_as(cast, "be_operator"), request=request)
+    actions.acknowledge(**_as(cast, "fr_operator"), request=request)
+    assert actions.check_deadlines(now=timezone.now() + timedelta(days=3)) == {
+        "reminded": 0,
+        "escalated": 0,
+    }
+
+
+def test_messages_flow_both_ways_and_images_lose_their_metadata(cast: Cast) -> None:
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    request = _draft(cast, fields=[])
+    actions.send_request(**_as(cast, "be_operator"), request=request)
+    actions.post_message(
+        **_as(cast, "fr_operator"),
+        request=request,
+        body="Which school does she attend?",
+        language="fr",
+    )
+    data = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x010F] = "Synthetic camera"
+    Image.new("RGB", (10, 10), "red").save(data, format="JPEG", exif=exif)
+    event = actions.post_message(
+        **_as(cast, "be_operator"),
+        request=request,
+        body="Her school photo",
+        language="nl",
+        attachment=SimpleUploadedFile("school.jpg", data.getvalue(), content_type="image/jpeg"),
+    )
+    with Image.open(event.attachment.open("rb")) as stored:
+        assert not stored.getexif()
+    with pytest.raises(ValidationError) as raised:
+        actions.post_message(
+            **_as(cast, "be_operator"),
+            request=request,
+            body="x",
+            attachment=SimpleUploadedFile("x.exe", b"MZ", content_type="application/x-msdownload"),
+        )
+    assert "attachment" in raised.value.message_dict
+    assert Notification.objects.filter(
+        recipient=cast.user("be_operator"), text__startswith="New message"
+    ).exists()
+
+
+def test_the_deadline_command_runs_the_watch_through_the_task_backend(cast: Cast) -> None:
+    from django.core.management import call_command
+
+    request = _draft(cast, fields=[], urgency="urgent")
+    actions.send_request(**_as(cast, "be_operator"), request=request)
+    CooperationRequest.objects.filter(pk=request.pk).update(
+        sent_at=timezone.now() - timedelta(hours=3),
+        acknowledge_due_at=timezone.now() - timedelta(hours=1),
+    )
+    call_command("deadlines")  # the immediate backend runs the task at once in tests
+    request.refresh_from_db()
+    assert request.escalated_at is not None
