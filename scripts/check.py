@@ -35,7 +35,18 @@ def main() -> None:
     if args.no_tests:
         return
     # pytest exits 5 when nothing ran; that is a failure here too.
-    run("tests", str(BIN / "pytest"), "-p", "no:cacheprovider", *args.pytest_args, env=env)
+    # two workers: the machine has two cores (CI's too)
+    workers = os.environ.get("HOMEWARD_TEST_WORKERS", "2")
+    run(
+        "tests",
+        str(BIN / "pytest"),
+        "-p",
+        "no:cacheprovider",
+        "-n",
+        workers,
+        *args.pytest_args,
+        env=env,
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 from homeward.api import errors
 from homeward.api.auth import SessionActor, TokenActor
 from homeward.cases.api import router as cases_router
+from homeward.crossborder.api import router as crossborder_router
 from homeward.organisations.api import public_router as hotlines_router
 from homeward.organisations.api import router as organisations_router
 
@@ -34,3 +35,4 @@ errors.install(api)
 api.add_router("/", organisations_router)
 api.add_router("/hotlines", hotlines_router)
 api.add_router("/", cases_router)
+api.add_router("/", crossborder_router)

@@ -170,7 +170,8 @@ def _ranked_children(membership: Membership, query: str) -> list[tuple[_Candidat
 
 
 def _full(membership: Membership, shown: Iterable[_Candidate]) -> dict[int, Child]:
-    """The children shown, loaded, with their cases (newest report first): two queries."""
+    """The children shown, loaded, with their cases (newest report first) and other names:
+    three queries."""
     ids = [c.pk for c in shown]
     if not ids:
         return {}
@@ -180,7 +181,7 @@ def _full(membership: Membership, shown: Iterable[_Candidate]) -> dict[int, Chil
         .order_by("-case__reported_at", "-case_id")
     )
     loaded = children_of(membership).filter(pk__in=ids)
-    loaded = loaded.prefetch_related(Prefetch("episodes", queryset=episodes))
+    loaded = loaded.prefetch_related(Prefetch("episodes", queryset=episodes), "other_names")
     return {child.pk: child for child in loaded}
 
 

@@ -107,6 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
                 "homeward.organisations.context_processors.membership",
+                "homeward.crossborder.context_processors.notifications",
             ],
         },
     }

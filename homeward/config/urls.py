@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("audit/", include("homeward.audit.urls")),
     path("", include("homeward.cases.urls")),
+    path("", include("homeward.crossborder.urls")),
     path("", include("homeward.organisations.urls")),
     path("", include("homeward.dashboard.urls")),
 ]

@@ -18,14 +18,14 @@ from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Permission
 
-HIDDEN_FROM_RECEIVER = (State.DRAFT, State.AWAITING_APPROVAL)
-
 
 def requests_of(membership: Membership) -> QuerySet[CooperationRequest]:
     require_permission(membership, Permission.VIEW_CASES)
     org = membership.organisation
+    # the receiver sees a request once it was sent, and keeps seeing it when it ends; a draft
+    # withdrawn before sending never existed for the receiver
     return CooperationRequest.objects.filter(
-        Q(sender=org) | (Q(receiver=org) & ~Q(state__in=HIDDEN_FROM_RECEIVER))
+        Q(sender=org) | (Q(receiver=org) & Q(sent_at__isnull=False))
     ).select_related("sender", "receiver", "case")
 
 

@@ -39,10 +39,10 @@ ATTACHMENT_TYPES = {"application/pdf", "text/plain", "image/jpeg", "image/png"}
 def _side(membership: Membership, request: CooperationRequest, side: str) -> None:
     require_permission(membership, Permission.EDIT_CASES)
     org = membership.organisation_id
-    if (side == "sender" and request.sender_id != org) or (
-        side == "receiver" and request.receiver_id != org
-    ):
-        raise PermissionDenied(_("Only the %(side)s hotline can do this.") % {"side": side})
+    if side == "sender" and request.sender_id != org:
+        raise PermissionDenied(_("Only the hotline that sent the request can do this."))
+    if side == "receiver" and request.receiver_id != org:
+        raise PermissionDenied(_("Only the hotline that received the request can do this."))
 
 
 def _locked(request: CooperationRequest, allowed: Iterable[str]) -> CooperationRequest:
@@ -162,7 +162,7 @@ def _dispatch(request: CooperationRequest, membership: Membership) -> None:
         request,
         _("New %(urgency)s request %(ref)s from %(org)s")
         % {
-            "urgency": request.get_urgency_display().lower(),
+            "urgency": request.get_urgency_display(),
             "ref": request.reference,
             "org": request.sender.name,
         },
@@ -318,7 +318,7 @@ def _receiver_transition(
             request.sender,
             request,
             _("%(ref)s: %(what)s")
-            % {"ref": request.reference, "what": request.get_state_display().lower()},
+            % {"ref": request.reference, "what": request.get_state_display()},
         )
         _audit(
             membership,

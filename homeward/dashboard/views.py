@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 
 from homeward.cases import access as cases_access
 from homeward.cases.choices import Status
+from homeward.crossborder import access as xb_access
+from homeward.crossborder.views.clocks import rows as xb_rows
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
@@ -30,6 +32,9 @@ def _case_panels(membership: Membership) -> dict[str, Any]:
         "attention": sorted(attention[:50], key=cases_access.urgency)[:PANEL_SIZE],
         "attention_count": attention.count(),
     }
+    waiting = xb_access.waiting_for(membership).select_related("sender", "receiver")
+    panels["waiting"] = xb_rows(waiting[:50], membership)[:PANEL_SIZE]
+    panels["waiting_count"] = waiting.count()
     if membership.has_perm(Permission.APPROVE):
         panels["closures"] = (
             cases_access.cases_of(membership)

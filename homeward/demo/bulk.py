@@ -287,9 +287,12 @@ class _Writer:
             status = Status.ACTIVE_SEARCH
         else:
             status = Status.OPEN
-        closed_at = _at(plan.closure_decided_on, rng, now) if decided and (
-            plan.closure_decided_on
-        ) else None  # fmt: skip
+        requested_at = closed_at = None
+        if requested and plan.closure_requested_on:
+            requested_at = _at(plan.closure_requested_on, rng, now)
+            if decided and plan.closure_decided_on:
+                decided_at = _at(plan.closure_decided_on, rng, now)
+                closed_at = min(max(decided_at, requested_at + timedelta(minutes=10)), now)
         locality, _, place = plan.last_seen.partition(", ")
         case_id = t[Case].add(
             organisation_id=org_id,
@@ -363,7 +366,7 @@ class _Writer:
                 support_offered=list(shapes.SUPPORT(rng)) if found_outcome else [],
                 state=Closure.State.APPROVED if decided else Closure.State.REQUESTED,
                 requested_by_id=user_id,
-                requested_at=_at(plan.closure_requested_on, rng, now),
+                requested_at=requested_at,
                 decided_by_id=supervisor.user_id if decided else None,
                 decided_at=closed_at,
             )

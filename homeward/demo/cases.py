@@ -248,9 +248,8 @@ class _Hotline:
         self.summary.cases += 1
 
         # Until the child is found (or until now): risk, timeline, follow-up contacts.
-        until = min(
-            _at(plan.found_on, rng, now) if plan.found_on else now, now - timedelta(minutes=1)
-        )
+        found_at = _at(plan.found_on, rng, now) if plan.found_on else now
+        until = min(max(found_at, reported + timedelta(minutes=30)), now - timedelta(minutes=1))
         span = max((until - reported).total_seconds(), 60.0)
 
         def during(share: float) -> datetime:

@@ -260,3 +260,10 @@ def test_the_deadline_command_runs_the_watch_through_the_task_backend(cast: Cast
     call_command("deadlines")  # the immediate backend runs the task at once in tests
     request.refresh_from_db()
     assert request.escalated_at is not None
+
+
+def test_a_draft_withdrawn_before_sending_never_reaches_the_receiver(cast: Cast) -> None:
+    request = _draft(cast)
+    actions.withdraw(**_as(cast, "be_operator"), request=request)
+    with pytest.raises(Http404):
+        access.access_request_by_id(cast.member("fr_operator"), request.pk)

@@ -22,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from homeward.demo.bulk import bulk_seed
 from homeward.demo.cases import seed_cases
+from homeward.demo.crossborder import seed_requests
 from homeward.demo.network import (
     DEFAULT_SEED,
     DOMAIN,
@@ -110,9 +111,11 @@ class Command(BaseCommand):
             elif not options["no_cases"]:
                 started = time.monotonic()
                 summary = seed_cases(seed)
+                requests = seed_requests(seed)
                 self.stdout.write(
                     self.style.SUCCESS(
-                        f"Seeded the demo cases: {summary} ({time.monotonic() - started:.0f} s)."
+                        f"Seeded the demo cases: {summary}; {requests} cross-border requests "
+                        f"({time.monotonic() - started:.0f} s)."
                     )
                 )
         self._write_table([login for login in logins if login.is_highlighted])

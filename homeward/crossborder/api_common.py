@@ -1,0 +1,18 @@
+"""What the cross-border API handlers share: the asking member and the request in the URL."""
+
+from django.http import HttpRequest
+
+from homeward.cases.api_common import who
+from homeward.crossborder import access
+from homeward.crossborder.models import CooperationRequest
+from homeward.organisations.models import Membership, User
+
+
+def request_in_url(
+    request: HttpRequest, request_id: int
+) -> tuple[User, Membership, CooperationRequest]:
+    """The acting user, their membership, and the request named in the URL: 404 when it is not
+    theirs (a third hotline, or a receiver before the request was sent), 403 without
+    view_cases."""
+    user, membership = who(request)
+    return user, membership, access.access_request_by_id(membership, request_id)

@@ -1,0 +1,212 @@
+"""Cooperation requests through the API: list, draft, read, and move along the procedure."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+from ninja.pagination import paginate
+
+from homeward.cases import access as case_access
+from homeward.cases.api_common import record, reference, who
+from homeward.crossborder import access, actions
+from homeward.crossborder.api_common import request_in_url
+from homeward.crossborder.models import CooperationRequest
+from homeward.crossborder.schemas import (
+    LinkCaseIn,
+    NoteIn,
+    OptionalReasonIn,
+    ReasonIn,
+    RequestFilter,
+    RequestIn,
+    RequestListItemOut,
+    RequestOut,
+    SummaryIn,
+)
+from homeward.organisations.access import require_permission
+from homeward.organisations.models import Organisation
+from homeward.organisations.roles import Permission
+
+router = Router(tags=["crossborder"])
+
+REQUEST_READ_FIELDS = ["question", "languages", "decline_reason", "shared_fields"]
+
+
+@router.get(
+    "/crossborder/requests",
+    response=list[RequestListItemOut],
+    summary="Your hotline's requests, sent and received, newest first",
+)
+@paginate
+def list_requests(
+    request: HttpRequest, filters: Query[RequestFilter]
+) -> QuerySet[CooperationRequest]:
+    _user, membership = who(request)
+    requests = access.requests_of(membership)
+    org = membership.organisation
+    if filters.direction == "incoming":
+        requests = requests.filter(receiver=org)
+    elif filters.direction == "outgoing":
+        requests = requests.filter(sender=org)
+    if filters.state:
+        requests = requests.filter(state=filters.state)
+    return requests.order_by("-created_at", "-pk")
+
+
+@router.get(
+    "/crossborder/waiting",
+    response=list[RequestListItemOut],
+    summary="What waits for your hotline: to acknowledge, to approve, decisions due",
+)
+@paginate
+def waiting(request: HttpRequest) -> QuerySet[CooperationRequest]:
+    _user, membership = who(request)
+    return access.waiting_for(membership)
+
+
+def _receiver(organisation: Organisation, country: str) -> Organisation:
+    found = list(access.receivers_for(organisation).filter(Q(country=country))[:2])
+    if len(found) != 1:
+        raise ValidationError(
+            {"receiver_country": _("No other hotline of the network in this country.")}
+        )
+    return found[0]
+
+
+@router.post(
+    "/crossborder/requests",
+    response={201: RequestOut},
+    summary="Draft a request from one of your cases, with the fields you choose to share",
+)
+def create_request(request: HttpRequest, payload: RequestIn) -> Status[CooperationRequest]:
+    user, membership = who(request)
+    require_permission(membership, Permission.EDIT_CASES)  # before any reference is looked up
+    case = reference("case_id", lambda: case_access.access_case_by_id(membership, payload.case_id))
+    draft = actions.draft_request(
+        acting_user=user,
+        membership=membership,
+        case=case,
+        receiver=_receiver(membership.organisation, payload.receiver_country),
+        request_type=str(payload.request_type),
+        urgency=str(payload.urgency),
+        question=payload.question,
+        languages=list(payload.languages),
+        shared_fields=payload.shared_fields,
+    )
+    return Status(201, draft)
+
+
+@router.get(
+    "/crossborder/requests/{request_id}",
+    response=RequestOut,
+    url_name="xb_request",
+    summary="One request as your side sees it (an audited read; never the other side's case)",
+)
+def get_request(request: HttpRequest, request_id: int) -> CooperationRequest:
+    _user, membership, item = request_in_url(request, request_id)
+    record(membership, "crossborder.request.read", item, REQUEST_READ_FIELDS)
+    return item
+
+
+@router.post(
+    "/crossborder/requests/{request_id}/send",
+    response=RequestOut,
+    summary="Send a draft (it waits for a supervisor when personal data is shared)",
+)
+def send_request(request: HttpRequest, request_id: int) -> CooperationRequest:
+    user, membership, item = request_in_url(request, request_id)
+    return actions.send_request(acting_user=user, membership=membership, request=item)
+
+
+@router.post(
+    "/crossborder/requests/{request_id}/approve",
+    response=RequestOut,
+    summary="Approve sharing personal data: the request goes (supervisors)",
+)
+def approve_request(request: HttpRequest, request_id: int) -> CooperationRequest:
+    user, membership, item = request_in_url(request, request_id)
+    return actions.approve_request(acting_user=user, membership=membership, request=item)
+
+
+@router.post(
+    "/crossborder/requests/{request_id}/acknowledge",
+    response=RequestOut,
+    summary="Acknowledge a request sent to you (stops the deadline watch)",
+)
+def acknowledge(request: HttpRequest, request_id: int) -> CooperationRequest:
+    user, membership, item = request_in_url(request, request_id)
+    return actions.acknowledge(acting_user=user, membership=membership, request=item)
+
+
+@router.post(
+    "/crossborder/requests/{request_id}/start",
+    response=RequestOut,
+    summary="Start working on a request sent to you",
+)
+def start_work(request: HttpRequest, request_id: int) -> CooperationRequest:
+    user, membership, item = request_in_url(request, request_id)
+    return actions.start_work(acting_user=user, membership=membership, request=item)
+
+
+@router.post(
+    "/crossborder/requests/{request_id}/complete",
+    response=RequestOut,
+    summary="Complete a request sent to you, with a summary",
+)
+def complete(request: HttpRequest, request_id: int, payload: SummaryIn) -> CooperationRequest:
+    user, membership, item = request_in_url(request, request_id)
+    return actions.complete(
+        acting_user=user, membership=membership, request=item, summary=payload.summary
+    )
+
+
+@router.post(
+    "/crossborder/requests/{request_id}/decline",
+    response=RequestOut,
+    summary="Decline a request sent to you, saying why",
+)
+def decline(request: HttpRequest, request_id: int, payload: ReasonIn) -> CooperationRequest:
+    user, membership, item = request_in_url(request, request_id)
+    return actions.decline(
+        acting_user=user, membership=membership, request=item, reason=payload.reason
+    )
+
+
+@router.post(
+    "/crossborder/requests/{request_id}/withdraw",
+    response=RequestOut,
+    summary="Withdraw your request",
+)
+def withdraw(
+    request: HttpRequest, request_id: int, payload: OptionalReasonIn
+) -> CooperationRequest:
+    user, membership, item = request_in_url(request, request_id)
+    return actions.withdraw(
+        acting_user=user, membership=membership, request=item, reason=payload.reason
+    )
+
+
+@router.post(
+    "/crossborder/requests/{request_id}/located",
+    response=RequestOut,
+    summary="Report the child located: the sender must decide within 12 hours (decision_due_at)",
+)
+def report_located(request: HttpRequest, request_id: int, payload: NoteIn) -> CooperationRequest:
+    user, membership, item = request_in_url(request, request_id)
+    return actions.report_located(
+        acting_user=user, membership=membership, request=item, note=payload.note
+    )
+
+
+@router.post(
+    "/crossborder/requests/{request_id}/link-case",
+    response=RequestOut,
+    summary="Link your own hotline's case to a request sent to you",
+)
+def link_case(request: HttpRequest, request_id: int, payload: LinkCaseIn) -> CooperationRequest:
+    user, membership, item = request_in_url(request, request_id)
+    require_permission(membership, Permission.EDIT_CASES)  # before the case is looked up
+    case = reference("case_id", lambda: case_access.access_case_by_id(membership, payload.case_id))
+    return actions.link_receiver_case(
+        acting_user=user, membership=membership, request=item, case=case
+    )
