@@ -20,6 +20,7 @@ from homeward.cases.actions.common import add_timeline
 from homeward.cases.choices import TimelineKind
 from homeward.cases.images import clean_image
 from homeward.cases.models import Case
+from homeward.crossborder.access import notifications_of
 from homeward.crossborder.choices import FINAL_STATES, OPEN_STATES, EventKind, State, Urgency
 from homeward.crossborder.models import CooperationRequest, RequestEvent, Snapshot
 from homeward.crossborder.notify import notify
@@ -546,3 +547,25 @@ def check_deadlines(*, now: datetime | None = None) -> dict[str, int]:
                 )
                 counts["reminded"] += 1
     return counts
+
+
+def mark_notifications_read(
+    *, acting_user: User, membership: Membership, ids: Iterable[int] | None = None
+) -> int:
+    """Marks the member's own unread notices read (all of them, or those ids). A notice holds
+    no personal data, but the change is recorded like every other."""
+    with transaction.atomic():
+        unread = notifications_of(membership).filter(read_at__isnull=True)
+        if ids is not None:
+            unread = unread.filter(pk__in=list(ids))
+        marked = unread.update(read_at=timezone.now())
+        if marked:
+            record_event(
+                actor=acting_user,
+                organisation=membership.organisation,
+                action="crossborder.notifications.read",
+                object_type="notification",
+                object_id=str(marked),
+                fields=["read_at"],
+            )
+    return marked

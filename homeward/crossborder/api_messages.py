@@ -9,7 +9,6 @@ import pydantic
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import ValidationError
@@ -197,6 +196,7 @@ def mark_notifications_read(request: HttpRequest, payload: MarkReadIn) -> Marked
             raise ValidationError(
                 [{"loc": ("ids",), "msg": _("Not all of these are your notices.")}]
             )
-    # A notice holds no personal data (a reference and what happened) and is the member's own:
-    # marking it read is not audited. TODO: move into crossborder.actions (mark_notifications_read).
-    return MarkedOut(marked=notices.filter(read_at__isnull=True).update(read_at=timezone.now()))
+    marked = actions.mark_notifications_read(
+        acting_user=membership.user, membership=membership, ids=payload.ids
+    )
+    return MarkedOut(marked=marked)

@@ -10,7 +10,7 @@ XB_HTML_ENDPOINTS: list[Endpoint] = []
 XB_API_ENDPOINTS: list[Endpoint] = []
 
 
-# --- API (rows of the cross-border API; the HTML rows are above) -------------------------------
+# --- API (XB_API_ENDPOINTS; the HTML rows below reuse these helpers) ----------------------------
 
 from typing import Any  # noqa: E402
 

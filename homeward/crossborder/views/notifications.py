@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from homeward.crossborder import access
+from homeward.crossborder import access, actions
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.roles import Permission
 
@@ -32,13 +31,14 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @member_required(Permission.VIEW_CASES)
 def notifications_read(request: HttpRequest) -> HttpResponse:
-    """Marks one notice (`notification`) or all of the member's unread notices as read. A
-    notice holds no personal data and belongs to its recipient alone, so this is not audited."""
+    """Marks one notice (`notification`) or all of the member's unread notices as read."""
     membership = current_membership(request)
-    unread = access.notifications_of(membership).filter(read_at__isnull=True)
-    if (notice_id := request.POST.get("notification", "")).isdigit():
-        unread = unread.filter(pk=int(notice_id))
-    unread.update(read_at=timezone.now())
+    notice_id = request.POST.get("notification", "")
+    actions.mark_notifications_read(
+        acting_user=membership.user,
+        membership=membership,
+        ids=[int(notice_id)] if notice_id.isdigit() else None,
+    )
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
