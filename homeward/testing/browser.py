@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.db import connection
 
 from homeward.audit import triggers
+from homeward.testing.cast import PASSWORD, Cast, build_cast, current_totp_code
 
 CHROMIUM = os.environ.get("HOMEWARD_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results"
@@ -61,3 +64,21 @@ def page(browser: object, live_app: str, request: pytest.FixtureRequest) -> Iter
     ARTIFACTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+
+
+@pytest.fixture
+def cast_live(live_app: str) -> Cast:
+    """The fixed cast, in the database the live server reads."""
+    return build_cast()
+
+
+def sign_in(page: Any, email: str) -> None:
+    """Signs in through the real pages (password, then the TOTP code) and waits for the
+    dashboard."""
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    page.get_by_label("Code").fill(current_totp_code())
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(re.compile(r"/dashboard/$"))

@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
 from homeward.cases.actions.children import ChildInput, attach_child
-from homeward.cases.actions.common import add_timeline, apply_changes, require_editor, validate
+from homeward.cases.actions.common import (
+    add_timeline,
+    apply_changes,
+    require_editor,
+    timeline_contact,
+    validate,
+)
 from homeward.cases.choices import (
     MANUAL_TIMELINE_KINDS,
     STATUS_FLOW,
@@ -117,14 +123,7 @@ def open_case(
         add_timeline(case, TimelineKind.STATUS, actor=acting_user, text=str(Status.OPEN.label))
         if contact is not None:
             Contact.objects.filter(pk=contact.pk).update(case=case)
-            add_timeline(
-                case,
-                TimelineKind.CONTACT,
-                actor=acting_user,
-                occurred_at=contact.started_at,
-                contact=contact,
-                text=contact.get_contact_type_display(),
-            )
+            timeline_contact(case, contact, actor=acting_user)
         record_event(
             actor=acting_user,
             organisation=membership.organisation,

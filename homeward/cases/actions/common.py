@@ -62,4 +62,23 @@ def add_timeline(
     )
 
 
-__all__ = ["TimelineKind", "add_timeline", "apply_changes", "require_editor", "validate"]
+def timeline_contact(case: Case, contact: Contact, *, actor: User | None) -> TimelineEvent:
+    """A contact appears in its case's timeline at the time it started."""
+    return add_timeline(
+        case,
+        TimelineKind.CONTACT,
+        actor=actor,
+        occurred_at=contact.started_at,
+        contact=contact,
+        text=contact.get_contact_type_display(),
+    )
+
+
+__all__ = [
+    "TimelineKind",
+    "add_timeline",
+    "apply_changes",
+    "require_editor",
+    "timeline_contact",
+    "validate",
+]

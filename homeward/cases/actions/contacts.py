@@ -7,8 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
-from homeward.cases.actions.common import add_timeline, require_editor, validate
-from homeward.cases.choices import TimelineKind
+from homeward.cases.actions.common import require_editor, timeline_contact, validate
 from homeward.cases.models import Case, Contact
 from homeward.organisations.models import Membership, User
 
@@ -33,14 +32,7 @@ def log_contact(
     with transaction.atomic():
         contact.save()
         if case is not None:
-            add_timeline(
-                case,
-                TimelineKind.CONTACT,
-                actor=acting_user,
-                occurred_at=contact.started_at,
-                contact=contact,
-                text=contact.get_contact_type_display(),
-            )
+            timeline_contact(case, contact, actor=acting_user)
         record_event(
             actor=acting_user,
             organisation=membership.organisation,

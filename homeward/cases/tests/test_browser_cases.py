@@ -11,25 +11,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from homeward.cases.models import Case
-from homeward.testing.browser import ARTIFACTS
-from homeward.testing.cast import PASSWORD, Cast, build_cast, current_totp_code
+from homeward.testing.browser import ARTIFACTS, sign_in
+from homeward.testing.cast import Cast
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def cast_live(live_app: str) -> Cast:
-    return build_cast()
-
-
-def sign_in(page: Any, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
-    page.get_by_label("Code").fill(current_totp_code())
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/dashboard/$"))
 
 
 def test_an_operator_works_a_case_from_call_to_closure(page: Any, cast_live: Cast) -> None:

@@ -9,23 +9,10 @@ import pytest
 from playwright.sync_api import expect
 
 from homeward.organisations import actions
-from homeward.testing.cast import PASSWORD, Cast, build_cast, current_totp_code
+from homeward.testing.browser import sign_in
+from homeward.testing.cast import PASSWORD, Cast, current_totp_code
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def cast_live(live_app: str) -> Cast:
-    return build_cast()
-
-
-def sign_in(page: Any, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
-    page.get_by_label("Code").fill(current_totp_code())
-    page.get_by_role("button", name="Sign In").click()
 
 
 def test_an_operator_signs_in_with_mfa_and_sees_the_dashboard(page: Any, cast_live: Cast) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from datetime import date
 from typing import Any
 
@@ -20,34 +19,11 @@ from playwright.sync_api import expect
 
 from homeward.cases.models import Case
 from homeward.crossborder.models import CooperationRequest
-from homeward.testing.browser import ARTIFACTS
+from homeward.testing.browser import ARTIFACTS, sign_in
 from homeward.testing.cases import make_case
-from homeward.testing.cast import PASSWORD, Cast, build_cast, current_totp_code
+from homeward.testing.cast import Cast
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def cast_live(live_app: str) -> Cast:
-    return build_cast()
-
-
-def _fresh_code() -> str:
-    """A TOTP code that stays valid while the form is sent (not in a window's last seconds)."""
-    remaining = 30 - time.time() % 30
-    if remaining < 4:
-        time.sleep(remaining + 0.2)
-    return current_totp_code()
-
-
-def sign_in(page: Any, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
-    page.get_by_label("Code").fill(_fresh_code())
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url(re.compile(r"/dashboard/$"))
 
 
 def settled(page: Any) -> None:
