@@ -267,3 +267,66 @@ class CaseFilterForm(forms.Form):
     country = forms.ChoiceField(label=_("Last seen in"), choices=COUNTRY_CHOICES, required=False)
     reported_from = forms.DateField(label=_("Reported from"), widget=DATE, required=False)
     reported_to = forms.DateField(label=_("Reported until"), widget=DATE, required=False)
+
+
+class ChildEditForm(forms.Form):
+    """The child's record after intake; medical fields only for roles that may see them."""
+
+    given_names = forms.CharField(label=_("Given names"), max_length=200, required=False)
+    family_name = forms.CharField(label=_("Family name"), max_length=200, required=False)
+    original_script_name = forms.CharField(
+        label=_("Name in its original script"), max_length=200, required=False
+    )
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    birth_precision = forms.ChoiceField(label=_("Date of birth is"), choices=BirthPrecision.choices)
+    birth_date = forms.DateField(label=_("Date of birth"), widget=DATE, required=False)
+    birth_year = forms.IntegerField(
+        label=_("Year of birth"), min_value=1990, max_value=2100, required=False
+    )
+    estimated_age = forms.IntegerField(
+        label=_("Estimated age"), min_value=0, max_value=25, required=False
+    )
+    age_estimated_on = forms.DateField(label=_("Age estimated on"), widget=DATE, required=False)
+    nationalities = forms.MultipleChoiceField(
+        label=_("Nationalities"), choices=COUNTRY_CHOICES[1:], required=False
+    )
+    languages = forms.CharField(
+        label=_("Languages"),
+        required=False,
+        help_text=_("BCP 47 tags separated by commas, e.g. uk, ru"),
+    )
+    physical_description = forms.CharField(
+        label=_("Physical description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    living_situation = forms.CharField(
+        label=_("Living situation"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    vulnerabilities = forms.CharField(
+        label=_("Medical needs and vulnerabilities"),
+        required=False,
+        help_text=_("Separate with semicolons."),
+    )
+    medical_notes = forms.CharField(
+        label=_("Medical notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args: Any, medical: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not medical:
+            del self.fields["vulnerabilities"], self.fields["medical_notes"]
+
+    @staticmethod
+    def initial_for(child: Any) -> dict[str, Any]:
+        initial = {name: getattr(child, name) for name in ChildEditForm.base_fields}
+        initial["languages"] = ", ".join(child.languages)
+        initial["vulnerabilities"] = "; ".join(child.vulnerabilities)
+        return initial
+
+    def changes(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data["languages"] = [t.strip() for t in data["languages"].split(",") if t.strip()]
+        if "vulnerabilities" in data:
+            data["vulnerabilities"] = [
+                v.strip() for v in data["vulnerabilities"].split(";") if v.strip()
+            ]
+        return data

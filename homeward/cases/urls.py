@@ -11,6 +11,7 @@ urlpatterns = [
     path("cases/handover/", lists.handover, name="case_handover"),
     path("cases/<int:case_id>/", cases.case_detail, name="case_detail"),
     path("cases/<int:case_id>/edit/", cases.case_edit, name="case_edit"),
+    path("cases/<int:case_id>/section/", cases.section_edit, name="case_section"),
     path("cases/<int:case_id>/timeline/", cases.timeline_add, name="case_timeline_add"),
     path("cases/<int:case_id>/status/", cases.status_change, name="case_status"),
     path("cases/<int:case_id>/children/add/", cases.child_add, name="case_child_add"),
@@ -20,6 +21,7 @@ urlpatterns = [
     path("cases/<int:case_id>/reopen/", work.case_reopen, name="case_reopen"),
     path("closures/<int:closure_id>/decide/", work.closure_decide, name="closure_decide"),
     path("children/<int:child_id>/", children.child_detail, name="child_detail"),
+    path("children/<int:child_id>/edit/", children.child_edit, name="child_edit"),
     path("children/<int:child_id>/photo/", children.child_photo, name="child_photo"),
     path(
         "children/<int:child_id>/photo/upload/",

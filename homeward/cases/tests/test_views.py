@@ -284,3 +284,66 @@ def test_a_medical_risk_factor_is_a_medical_detail(cast: Cast) -> None:
     assert api["items"][0]["factors"][0]["detail"] is None
     api = cast.client("be_supervisor").get(f"/api/v1/cases/{case.pk}/risk").json()
     assert api["items"][0]["factors"][0]["detail"] == "epilepsy, no medication"
+
+
+def test_a_childs_record_is_edited_with_medical_fields_only_for_supervisors(cast: Cast) -> None:
+    child = make_case(cast).case_children.get().child
+    operator_page = cast.client("be_operator").get(f"/children/{child.pk}/edit/")
+    assert (
+        operator_page.status_code == 200
+        and "medical_notes" not in operator_page.context["form"].fields
+    )
+    response = cast.client("be_operator").post(
+        f"/children/{child.pk}/edit/",
+        {
+            "given_names": "Lena",
+            "family_name": "Test",
+            "sex": "female",
+            "birth_precision": "exact",
+            "birth_date": "2011-03-14",
+            "nationalities": ["BE", "UA"],
+            "languages": "nl, uk",
+            "living_situation": "Lives with her mother",
+        },
+    )
+    assert response.status_code == 302
+    child.refresh_from_db()
+    assert child.nationalities == ["BE", "UA"] and child.languages == ["nl", "uk"]
+    cast.client("be_supervisor").post(
+        f"/children/{child.pk}/edit/",
+        {
+            "given_names": "Lena",
+            "family_name": "Test",
+            "sex": "female",
+            "birth_precision": "exact",
+            "birth_date": "2011-03-14",
+            "vulnerabilities": "asthma; anxiety",
+            "medical_notes": "inhaler",
+        },
+    )
+    child.refresh_from_db()
+    assert child.vulnerabilities == ["asthma", "anxiety"] and child.medical_notes == "inhaler"
+    assert cast.client("fr_operator").get(f"/children/{child.pk}/edit/").status_code == 404
+
+
+def test_a_parental_abduction_section_is_filled_in_on_its_page(cast: Cast) -> None:
+    case = make_case(cast, category="parental_abduction", subcategory="international")
+    client = cast.client("be_operator")
+    assert b"Not filled in yet." in client.get(f"/cases/{case.pk}/").content
+    response = client.post(
+        f"/cases/{case.pk}/section/",
+        {
+            "taking_parent_relationship": "mother",
+            "taking_parent_nationality": "FR",
+            "suspected_destination": "FR",
+            "mediation_considered": "on",
+        },
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.parental_abduction.suspected_destination == "FR"
+    assert case.parental_abduction.mediation_considered is True
+    assert AuditEvent.objects.filter(action="cases.parentalabductiondetails.update").exists()
+    assert cast.client("fr_operator").get(f"/cases/{case.pk}/section/").status_code == 404
+    lost = make_case(cast, category="lost_injured", subcategory="lost")
+    assert client.get(f"/cases/{lost.pk}/section/").status_code == 404

@@ -6,12 +6,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.forms import modelform_factory
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from homeward.cases import access, actions, search
+from homeward.cases.actions.cases import SECTION_MODELS
 from homeward.cases.choices import STATUS_FLOW, Status
 from homeward.cases.forms import CaseForm, ChildForm, StatusForm, TimelineForm
 from homeward.cases.models import Contact
@@ -19,6 +21,11 @@ from homeward.cases.views.common import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.roles import Permission
 
+SECTION_RELATED = {
+    "parental_abduction": "parental_abduction",
+    "migrant": "migration",
+    "runaway": "runaway",
+}
 SIBLING_PREFIXES = ("child0", "child1", "child2")
 
 
@@ -99,11 +106,8 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case = access.access_case_by_id(membership, case_id)
     links = case.case_children.select_related("child").order_by("added_at")
     children = [(access.view_child(membership, link.child), link) for link in links]
-    section = {
-        "parental_abduction": getattr(case, "parental_abduction", None),
-        "migrant": getattr(case, "migration", None),
-        "runaway": getattr(case, "runaway", None),
-    }.get(case.category)
+    related = SECTION_RELATED.get(case.category)
+    section = getattr(case, related, None) if related else None
     return render(
         request,
         "cases/case_detail.html",
@@ -111,6 +115,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "case": case,
             "children": children,
             "section": section,
+            "has_section": case.category in SECTION_RELATED,
             "timeline": case.timeline.select_related("actor").order_by("-occurred_at", "-pk"),
             "risk": case.risk_assessments.prefetch_related("factors")
             .select_related("assessed_by")
@@ -203,3 +208,28 @@ def child_add(request: HttpRequest, case_id: int) -> HttpResponse:
             messages.success(request, _("Child added to the case."))
             return redirect("case_detail", case_id=case.pk)
     return render(request, "cases/child_add.html", {"case": case, "form": form})
+
+
+@member_required(Permission.EDIT_CASES)
+def section_edit(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The category's own section: parental abduction, migration or runaway."""
+    membership = current_membership(request)
+    case = access.access_case_by_id(membership, case_id)
+    model = SECTION_MODELS.get(case.category)
+    if model is None:
+        raise Http404("this category has no section")
+    current = getattr(case, SECTION_RELATED[case.category], None)
+    form_class = modelform_factory(model, exclude=["case"])
+    form = form_class(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.fields}
+        try:
+            actions.update_section(
+                acting_user=membership.user, membership=membership, case=case, changes=changes
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("case_detail", case_id=case.pk)
+    return render(request, "cases/section_edit.html", {"case": case, "form": form})

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from homeward.audit.actions import record_read
 from homeward.cases import access, actions
-from homeward.cases.forms import PhotoForm
-from homeward.cases.views.common import flash_errors
+from homeward.cases.forms import ChildEditForm, PhotoForm
+from homeward.cases.views.common import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.roles import Permission
 
@@ -104,3 +104,29 @@ def child_name_add(request: HttpRequest, child_id: int) -> HttpResponse:
     except ValidationError as error:
         flash_errors(request, error)
     return redirect("child_detail", child_id=child.pk)
+
+
+@member_required(Permission.EDIT_CASES)
+def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
+    membership = current_membership(request)
+    child = access.access_child_by_id(membership, child_id)
+    medical = membership.has_perm(Permission.VIEW_MEDICAL)
+    form = ChildEditForm(
+        request.POST or None, medical=medical, initial=ChildEditForm.initial_for(child)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_child(
+                acting_user=membership.user,
+                membership=membership,
+                child=child,
+                changes=form.changes(),
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The child's record is updated."))
+            return redirect("child_detail", child_id=child.pk)
+    if request.method == "GET":
+        access.view_child(membership, child, purpose="read_for_edit")
+    return render(request, "cases/child_edit.html", {"child": child, "form": form})
