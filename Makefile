@@ -27,10 +27,11 @@ install-dev: $(VENV)/.installed-dev
 # The local demo: migrate, seed the demo network if the database is empty, then serve the web
 # server and the background worker together. Ctrl-C stops both.
 run: install
-	HOMEWARD_DEMO=1 $(HOMEWARD) migrate --no-input
+	HOMEWARD_DEMO=1 $(HOMEWARD) migrate --no-input --verbosity 0
 	HOMEWARD_DEMO=1 $(HOMEWARD) collectstatic --no-input --verbosity 0
 	HOMEWARD_DEMO=1 $(HOMEWARD) demo --if-empty
-	HOMEWARD_DEMO=1 HOMEWARD_REQUIRE_MFA=$${HOMEWARD_REQUIRE_MFA:-0} $(HOMEWARD) serve --host $(HOST) --port $(PORT)
+	HOMEWARD_DEMO=1 HOMEWARD_REQUIRE_MFA=$${HOMEWARD_REQUIRE_MFA:-0} HOMEWARD_BASE_URL=http://$(HOST):$(PORT) \
+	  $(HOMEWARD) serve --host $(HOST) --port $(PORT)
 
 # Chromium from Debian for the browser tests (Playwright drives /usr/bin/chromium).
 browsers:

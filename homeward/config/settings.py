@@ -40,6 +40,7 @@ if not SECRET_KEY:
     raise RuntimeError("HOMEWARD_SECRET_KEY must be set outside demo, debug and test runs")
 
 ALLOWED_HOSTS = env_list("HOMEWARD_ALLOWED_HOSTS", "127.0.0.1,localhost")
+BASE_URL = os.environ.get("HOMEWARD_BASE_URL", "")  # e.g. https://homeward.example.org
 CSRF_TRUSTED_ORIGINS = env_list("HOMEWARD_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

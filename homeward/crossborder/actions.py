@@ -497,14 +497,18 @@ def check_deadlines(*, now: datetime | None = None) -> dict[str, int]:
     supervisors of both hotlines once it has run out. Idempotent: each happens once."""
     now = now or timezone.now()
     counts = {"reminded": 0, "escalated": 0}
-    pending = CooperationRequest.objects.filter(state=State.SENT, acknowledge_due_at__isnull=False)
+    pending = CooperationRequest.objects.filter(
+        state=State.SENT, acknowledge_due_at__isnull=False, escalated_at__isnull=True
+    )
     for request in pending.select_related("sender", "receiver"):
         with transaction.atomic():
             locked = CooperationRequest.objects.select_for_update().get(pk=request.pk)
             sent_at, due = locked.sent_at, locked.acknowledge_due_at
             if locked.state != State.SENT or sent_at is None or due is None:
                 continue
-            if now >= due and locked.escalated_at is None:
+            if now >= due:
+                if locked.escalated_at is not None:
+                    continue  # escalated once; never reminded after the deadline
                 locked.escalated_at = now
                 locked.save(update_fields=["escalated_at"])
                 _event(locked, EventKind.ESCALATED, None)

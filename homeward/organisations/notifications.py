@@ -11,6 +11,10 @@ from homeward.organisations.models import Membership
 
 
 def base_url() -> str:
+    """Where staff reach Homeward, for links in e-mails (HOMEWARD_BASE_URL, else the first
+    allowed host)."""
+    if settings.BASE_URL:
+        return str(settings.BASE_URL).rstrip("/")
     hosts = settings.ALLOWED_HOSTS
     host = hosts[0] if hosts and hosts[0] != "*" else "127.0.0.1:8000"
     scheme = "https" if settings.SECURE_HTTPS else "http"

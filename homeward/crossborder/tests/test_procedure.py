@@ -267,3 +267,18 @@ def test_a_draft_withdrawn_before_sending_never_reaches_the_receiver(cast: Cast)
     actions.withdraw(**_as(cast, "be_operator"), request=request)
     with pytest.raises(Http404):
         access.access_request_by_id(cast.member("fr_operator"), request.pk)
+
+
+def test_a_request_found_already_overdue_is_escalated_and_never_reminded(cast: Cast) -> None:
+    request = _draft(cast, fields=[], urgency="urgent")
+    actions.send_request(**_as(cast, "be_operator"), request=request)
+    request.refresh_from_db()
+    assert request.sent_at is not None
+    late = request.sent_at + timedelta(hours=3)
+    assert actions.check_deadlines(now=late) == {"reminded": 0, "escalated": 1}
+    assert actions.check_deadlines(now=late + timedelta(minutes=1)) == {
+        "reminded": 0,
+        "escalated": 0,
+    }
+    request.refresh_from_db()
+    assert request.reminded_at is None

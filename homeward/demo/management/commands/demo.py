@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from homeward.demo.bulk import bulk_seed
 from homeward.demo.cases import seed_cases
@@ -33,6 +34,9 @@ from homeward.demo.network import (
     seed_network,
 )
 from homeward.organisations.models import Organisation
+
+QUIET_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+LOCAL_MAIL = "django.core.mail.backends.locmem.EmailBackend"
 
 
 def _describe(login: DemoLogin) -> str:
@@ -110,8 +114,11 @@ class Command(BaseCommand):
                 self._bulk(bulk, seed)
             elif not options["no_cases"]:
                 started = time.monotonic()
-                summary = seed_cases(seed)
-                requests = seed_requests(seed)
+                # The seeded story's notices stay in the app: without this the worker would
+                # print dozens of notice e-mails over the demo logins.
+                with override_settings(TASKS=QUIET_TASKS, EMAIL_BACKEND=LOCAL_MAIL):
+                    summary = seed_cases(seed)
+                    requests = seed_requests(seed)
                 self.stdout.write(
                     self.style.SUCCESS(
                         f"Seeded the demo cases: {summary}; {requests} cross-border requests "
