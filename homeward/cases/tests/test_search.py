@@ -426,3 +426,18 @@ def test_rebuild_all_name_keys(cast: Cast) -> None:
     assert _found(search.search_children(cast.member("be_operator"), "Lena")) == [child.pk]
     assert not NameKey.objects.filter(organisation=cast.fr).exists()
     assert rebuild_all_name_keys() == 2
+
+
+def test_the_reindex_command_rebuilds_keys(cast: Cast) -> None:
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    _case(cast, _child("Lena", "Peeters"))
+    NameKey.objects.all().delete()
+    out = io.StringIO()
+    call_command("reindex_names", "--organisation", cast.be.slug, stdout=out)
+    assert "1 children" in out.getvalue()
+    assert NameKey.objects.exists()
+    with pytest.raises(CommandError):
+        call_command("reindex_names", "--organisation", "nowhere")
