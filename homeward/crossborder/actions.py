@@ -4,7 +4,6 @@ event in that transaction; notices go out on commit."""
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
@@ -22,7 +21,12 @@ from homeward.cases.images import clean_image
 from homeward.cases.models import Case
 from homeward.crossborder.access import notifications_of
 from homeward.crossborder.choices import FINAL_STATES, OPEN_STATES, EventKind, State, Urgency
-from homeward.crossborder.models import CooperationRequest, RequestEvent, Snapshot
+from homeward.crossborder.models import (
+    CooperationRequest,
+    RequestEvent,
+    RequestSequence,
+    Snapshot,
+)
 from homeward.crossborder.notify import notify
 from homeward.crossborder.sharing import (
     build_snapshot,
@@ -129,10 +133,10 @@ def draft_request(
         languages=languages or [],
         shared_fields=chosen,
         created_by=acting_user,
-        reference=f"XB-{timezone.now():%Y}-{secrets.token_hex(3).upper()}",
     )
-    request.full_clean(exclude=["created_by", "case", "sender", "receiver"])
+    request.full_clean(exclude=["created_by", "case", "sender", "receiver", "reference"])
     with transaction.atomic():
+        request.reference = _next_reference(membership.organisation)
         request.save()
         _audit(
             membership,
@@ -141,6 +145,18 @@ def draft_request(
             ["receiver", "request_type", "urgency", "question", "shared_fields"],
         )
     return request
+
+
+def _next_reference(sender: Organisation) -> str:
+    """XB-<sender country>-<year>-<number>: readable over the phone, unique by construction."""
+    year = timezone.localdate().year
+    sequence, _created = RequestSequence.objects.select_for_update().get_or_create(
+        organisation=sender, year=year
+    )
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    prefix = sender.country or sender.slug.upper()[:4]
+    return f"XB-{prefix}-{year}-{sequence.last:05d}"
 
 
 def _dispatch(request: CooperationRequest, membership: Membership) -> None:

@@ -15,6 +15,21 @@ from homeward.crossborder.choices import EventKind, RequestType, State, Urgency
 from homeward.organisations.models import Organisation
 
 
+class RequestSequence(models.Model):
+    """The last request number a sender used in a year."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year"], name="one_request_sequence_per_year"
+            )
+        ]
+
+
 class CooperationRequest(models.Model):
     sender = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="requests_sent")
     receiver = models.ForeignKey(

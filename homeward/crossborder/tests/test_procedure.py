@@ -52,6 +52,12 @@ def test_a_draft_shares_nothing_unticked_and_is_invisible_to_the_receiver(cast: 
         access.access_request_by_id(cast.member("fr_operator"), request.pk)
 
 
+def test_references_count_up_per_sender_and_year(cast: Cast) -> None:
+    year = timezone.localdate().year
+    first, second = _draft(cast, fields=[]), _draft(cast, fields=[])
+    assert (first.reference, second.reference) == (f"XB-BE-{year}-00001", f"XB-BE-{year}-00002")
+
+
 def test_personal_data_waits_for_a_supervisor_then_goes(cast: Cast) -> None:
     request = _draft(cast)
     actions.send_request(**_as(cast, "be_operator"), request=request)
