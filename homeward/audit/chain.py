@@ -1,4 +1,5 @@
-"""The hash chain: canonical serialisation, appending under a lock, verification."""
+"""The hash chain: canonical serialisation and verification. Appending: actions.py, and on
+PostgreSQL the chaining trigger in triggers.py, which must serialise events the same way."""
 
 from __future__ import annotations
 
@@ -9,10 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from django.db import connection
-
 GENESIS_HASH = "0" * 64
-_POSTGRES_LOCK_KEY = 0x686F6D6577617264  # "homeward"; serialises appends across processes
 
 
 def canonical_payload(
@@ -47,14 +45,6 @@ def canonical_payload(
 
 def event_hash(payload: bytes) -> str:
     return hashlib.sha256(payload).hexdigest()
-
-
-def lock_chain_head() -> None:
-    """Serialise appends for the rest of the transaction. SQLite needs nothing more: its
-    transactions start IMMEDIATE (settings), so only one writer holds the database."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_POSTGRES_LOCK_KEY])
 
 
 @dataclass(frozen=True)

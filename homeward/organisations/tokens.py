@@ -9,6 +9,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
 from homeward.organisations.models import ApiToken, Membership
@@ -36,28 +37,37 @@ def digest_of(full_token: str) -> str:
 
 def membership_for_token(full_token: str) -> Membership | None:
     """The active membership a presented token acts as, or None for any failure (unknown,
-    wrong secret, expired, revoked, deactivated user or membership)."""
+    wrong secret, expired, revoked, deactivated user or membership). One query: it runs on
+    every API request."""
     if not full_token.startswith(TOKEN_PREFIX):
         return None
     prefix = full_token[len(TOKEN_PREFIX) :].split("_", 1)[0]
-    token = ApiToken.objects.filter(prefix=prefix).select_related("user", "organisation").first()
-    if token is None or not hmac.compare_digest(token.digest, digest_of(full_token)):
-        return None
-    if not token.is_usable or not token.user.is_active:
-        return None
+    now = timezone.now()
     membership = (
         Membership.objects.filter(
-            user=token.user,
-            organisation=token.organisation,
+            user__api_tokens__prefix=prefix,
+            user__api_tokens__organisation=F("organisation"),
+            user__api_tokens__revoked_at__isnull=True,
+            user__api_tokens__expires_at__gt=now,
+            user__is_active=True,
             is_active=True,
             organisation__is_active=True,
         )
+        .annotate(
+            token_id=F("user__api_tokens__pk"),
+            token_digest=F("user__api_tokens__digest"),
+            token_last_used_at=F("user__api_tokens__last_used_at"),
+        )
         .select_related("organisation", "user")
+        .order_by()  # the prefix is unique: no sort needed
         .first()
     )
-    if membership is None:
+    if membership is None or not hmac.compare_digest(
+        membership.token_digest,
+        digest_of(full_token),
+    ):
         return None
-    now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    last_used_at = membership.token_last_used_at
+    if last_used_at is None or now - last_used_at > LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=membership.token_id).update(last_used_at=now)
     return membership

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from django.db import DatabaseError, connection, transaction
 
 from homeward.audit import triggers
 from homeward.audit.actions import AuditTransactionError, record_event, record_read
+from homeward.audit.context import RequestContext, bind_request_context
 from homeward.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -34,9 +36,9 @@ def _append(n: int) -> list[AuditEvent]:
     return events
 
 
-@pytest.fixture
-def without_triggers() -> Iterator[None]:
-    """What someone with the power to drop the trigger can do; the chain must still tell."""
+@contextmanager
+def triggers_dropped() -> Iterator[None]:
+    """What someone with the power to drop the triggers can do; the chain must still tell."""
     triggers.remove(connection)
     try:
         yield
@@ -60,6 +62,31 @@ def _verify_fails() -> str:
 def test_an_intact_chain_verifies() -> None:
     _append(5)
     assert "intact: 5 events" in _verify()
+
+
+def test_awkward_text_is_chained_as_the_verifier_serialises_it() -> None:
+    """On PostgreSQL the trigger serialises the event; Python verifies it."""
+    context = RequestContext(request_id='r"\\1', client_address="2001:db8::7")
+    with bind_request_context(context), transaction.atomic():
+        record_event(
+            actor=None,
+            organisation=None,
+            action='quote " backslash \\ newline \n tab \t bell \x07',
+            object_type="Ünïcode — Олександр محمد 🙂",
+            object_id="",
+            fields=["émigré", "zeta", "Alpha", "ß", "中文", 'a"b'],
+        )
+    _append(2)
+    assert "intact: 3 events" in _verify()
+
+
+def test_a_dropped_chaining_trigger_stops_appends_rather_than_writing_unchained_events() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("the application chains events itself on SQLite")
+    _append(1)
+    with triggers_dropped(), pytest.raises(DatabaseError), transaction.atomic():
+        _append(1)
+    assert AuditEvent.objects.count() == 1
 
 
 def test_events_link_to_their_predecessor() -> None:
@@ -88,64 +115,71 @@ def test_the_database_refuses_update_and_delete() -> None:
         {"client_address": "10.0.0.1"},
     ],
 )
-def test_editing_any_field_of_an_event_is_named(
-    without_triggers: None, change: dict[str, object]
-) -> None:
+def test_editing_any_field_of_an_event_is_named(change: dict[str, object]) -> None:
     _append(5)
-    AuditEvent.objects.filter(seq=3).update(**change)
+    with triggers_dropped():
+        AuditEvent.objects.filter(seq=3).update(**change)
     message = _verify_fails()
     assert "event #3" in message and "changed" in message
 
 
-def test_editing_the_time_is_named(without_triggers: None) -> None:
+def test_editing_the_time_is_named() -> None:
     events = _append(4)
-    AuditEvent.objects.filter(seq=2).update(occurred_at=events[1].occurred_at - timedelta(hours=1))
+    with triggers_dropped():
+        AuditEvent.objects.filter(seq=2).update(
+            occurred_at=events[1].occurred_at - timedelta(hours=1)
+        )
     assert "event #2" in _verify_fails()
 
 
-def test_rehashing_an_edited_event_breaks_the_next_link(without_triggers: None) -> None:
+def test_rehashing_an_edited_event_breaks_the_next_link() -> None:
     _append(4)
-    AuditEvent.objects.filter(seq=2).update(hash="f" * 64)
+    with triggers_dropped():
+        AuditEvent.objects.filter(seq=2).update(hash="f" * 64)
     message = _verify_fails()
     assert "event #2" in message  # its own hash no longer matches its contents
 
 
-def test_deleting_an_event_is_named(without_triggers: None) -> None:
+def test_deleting_an_event_is_named() -> None:
     _append(5)
-    AuditEvent.objects.filter(seq=3).delete()
+    with triggers_dropped():
+        AuditEvent.objects.filter(seq=3).delete()
     message = _verify_fails()
     assert "event #4" in message and "missing" in message
 
 
-def test_deleting_and_renumbering_is_still_caught(without_triggers: None) -> None:
+def test_deleting_and_renumbering_is_still_caught() -> None:
     _append(5)
-    AuditEvent.objects.filter(seq=3).delete()
-    for seq in (4, 5):
-        AuditEvent.objects.filter(seq=seq).update(seq=seq - 1)
+    with triggers_dropped():
+        AuditEvent.objects.filter(seq=3).delete()
+        for seq in (4, 5):
+            AuditEvent.objects.filter(seq=seq).update(seq=seq - 1)
     message = _verify_fails()
     assert "event #3" in message and "link" in message
 
 
 def test_inserting_a_forged_event_is_named() -> None:
     events = _append(3)
-    AuditEvent.objects.create(
-        seq=4,
-        occurred_at=events[-1].occurred_at,
-        action="forged",
-        prev_hash=events[-1].hash,
-        hash="a" * 64,
-    )
+    with triggers_dropped():
+        AuditEvent.objects.create(
+            seq=4,
+            occurred_at=events[-1].occurred_at,
+            action="forged",
+            prev_hash=events[-1].hash,
+            hash="a" * 64,
+        )
     message = _verify_fails()
     assert "event #4" in message
 
 
-def test_removing_the_newest_events_is_caught_by_an_anchor(without_triggers: None) -> None:
+def test_removing_the_newest_events_is_caught_by_an_anchor() -> None:
     _append(4)
     out = io.StringIO()
     call_command("audit", "head", stdout=out)
     seq, head = out.getvalue().split()[:2]
     assert seq == "4"
-    AuditEvent.objects.filter(seq=4).delete()
+    with triggers_dropped():
+        AuditEvent.objects.filter(seq=4).delete()
     _verify()  # without the anchor the shortened chain is self-consistent
     with pytest.raises(CommandError) as raised:
         call_command("audit", "verify", "--anchor", head, stdout=io.StringIO())

@@ -28,7 +28,7 @@ def log_contact(
             raise ValidationError(
                 {name: _("Keep the caller's details only with their consent.") for name in given}
             )
-    validate(contact, exclude=["case", "logged_by"])
+    validate(contact, exclude=["organisation", "case", "logged_by"])  # set here, not input
     with transaction.atomic():
         contact.save()
         if case is not None:

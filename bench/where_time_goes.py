@@ -1,0 +1,138 @@
+"""Where a request's time goes: each benchmark scenario, in-process, one request at a time.
+
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/homeward_bench
+    HOMEWARD_DEMO=1 HOMEWARD_BENCH=1 .venv/bin/python bench/where_time_goes.py \\
+        [--requests 200] [--only search] [--profile search]
+
+For each scenario and its baseline (through the full middleware stack, with Django's test
+client): milliseconds per request (median) and SQL queries per request. `--profile SCENARIO`
+adds the functions that took the most time. Not a load test: bench/run.py is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import LIST_FILTERS, NAMES
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--hotline", default="be")
+    parser.add_argument("--profile", choices=["contact", "case_detail", "case_list", "search"])
+    parser.add_argument("--only", choices=["contact", "case_detail", "case_list", "search"])
+    args = parser.parse_args()
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "homeward.config.settings")
+    django.setup()
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from homeward.cases.models import Case
+    from homeward.organisations.actions import create_api_token
+    from homeward.organisations.models import Membership
+    from homeward.organisations.roles import Role
+
+    membership = Membership.objects.select_related("user", "organisation").get(
+        organisation__slug=args.hotline, role=Role.OPERATOR
+    )
+    organisation = membership.organisation
+    secret = create_api_token(
+        acting_user=membership.user, membership=membership, name="profile", days=1
+    ).secret
+    case_ids = list(
+        Case.objects.filter(organisation=organisation).values_list("id", flat=True)[:2000]
+    )
+    names = NAMES.get(args.hotline, NAMES["be"])
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {secret}", HTTP_HOST="127.0.0.1")
+    org = organisation.pk
+    contact = {
+        "channel": "phone_116000",
+        "caller": "parent",
+        "contact_type": "information",
+        "language": "nl",
+        "notes": "Profile contact.",
+    }
+
+    def filters() -> dict[str, Any]:
+        status, category = random.choice(LIST_FILTERS)
+        return {"status": status, "category": category, "page": 1}
+
+    scenarios: dict[str, tuple[Callable[[], Any], Callable[[], Any]]] = {
+        "contact": (
+            lambda: client.post("/api/v1/contacts", contact, content_type="application/json"),
+            lambda: client.post(
+                f"/bench/contacts?organisation={org}", contact, content_type="application/json"
+            ),
+        ),
+        "case_detail": (
+            lambda: client.get(f"/api/v1/cases/{random.choice(case_ids)}"),
+            lambda: client.get(f"/bench/cases/{random.choice(case_ids)}?organisation={org}"),
+        ),
+        "case_list": (
+            lambda: client.get("/api/v1/cases", filters()),
+            lambda: client.get("/bench/cases", {"organisation": org, **filters()}),
+        ),
+        "search": (
+            lambda: client.get("/api/v1/search/children", {"q": random.choice(names)}),
+            lambda: client.get(
+                "/bench/search/children", {"organisation": org, "q": random.choice(names)}
+            ),
+        ),
+    }
+
+    def measure(call: Callable[[], Any]) -> tuple[float, float]:
+        for _ in range(10):  # warm caches and connections
+            call()
+        timings, queries = [], []
+        for _ in range(args.requests):
+            reset_queries()
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = call()
+                timings.append((time.perf_counter() - started) * 1000)
+            if response.status_code >= 400:
+                raise SystemExit(f"{response.status_code}: {response.content[:300]!r}")
+            queries.append(len(captured))
+        return statistics.median(timings), statistics.mean(queries)
+
+    header = ("scenario", "ours ms", "queries", "base ms", "queries", "ratio")
+    print("{:<12} {:>8} {:>8} {:>8} {:>8} {:>6}".format(*header))
+    for name, (ours, baseline) in scenarios.items():
+        if args.only and name != args.only:
+            continue
+        ours_ms, ours_q = measure(ours)
+        base_ms, base_q = measure(baseline)
+        print(
+            f"{name:<12} {ours_ms:8.2f} {ours_q:8.1f} {base_ms:8.2f} {base_q:8.1f} "
+            f"{ours_ms / base_ms:5.1f}x"
+        )
+    if args.profile:
+        call = scenarios[args.profile][0]
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(args.requests):
+            call()
+        profiler.disable()
+        stats = pstats.Stats(profiler).sort_stats("tottime")
+        stats.print_stats(30)
+
+
+if __name__ == "__main__":
+    main()
