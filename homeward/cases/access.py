@@ -4,6 +4,7 @@ medical) are applied by `ChildView`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -38,9 +39,12 @@ def cases_of(membership: Membership) -> QuerySet[Case]:
     return Case.objects.filter(organisation=membership.organisation)
 
 
-def access_case_by_id(membership: Membership, case_id: int) -> Case:
+def access_case_by_id(
+    membership: Membership, case_id: int, *, select_related: Iterable[str] = ()
+) -> Case:
+    """The case with its assignee and any other `select_related` relations."""
     try:
-        return cases_of(membership).select_related("assigned_to").get(pk=case_id)
+        return cases_of(membership).select_related("assigned_to", *select_related).get(pk=case_id)
     except Case.DoesNotExist:
         raise Http404("no such case") from None
 

@@ -1,5 +1,7 @@
 """Cases through the API: open, read, work and close a case; its risk, timeline and children."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -12,6 +14,7 @@ from homeward.cases.api_common import child_input, record, reference, who
 from homeward.cases.models import Case, RiskAssessment, TimelineEvent
 from homeward.cases.schemas import CaseChildOut, ChildIn, case_child_out
 from homeward.cases.schemas_cases import (
+    SECTIONS,
     AssignIn,
     CaseDetailOut,
     CaseFilter,
@@ -22,7 +25,6 @@ from homeward.cases.schemas_cases import (
     ClosureIn,
     ClosureOut,
     DecisionIn,
-    RankedCase,
     ReopenIn,
     RiskIn,
     RiskOut,
@@ -32,6 +34,8 @@ from homeward.cases.schemas_cases import (
     TimelineIn,
     TimelineOut,
     case_detail_out,
+    case_list_rows,
+    ranked_case_row,
     section_out,
 )
 from homeward.organisations.access import require_permission
@@ -54,7 +58,7 @@ def _case(request: HttpRequest, case_id: int) -> tuple[User, Membership, Case]:
 @paginate
 def list_cases(
     request: HttpRequest, filters: Query[CaseFilter]
-) -> QuerySet[Case] | list[RankedCase]:
+) -> QuerySet[Case, dict[str, Any]] | list[dict[str, Any]]:
     user, membership = who(request)
     if filters.q and filters.q.strip():
         matches = search.search_cases(
@@ -69,12 +73,12 @@ def list_cases(
             limit=SEARCH_LIMIT,
         )
         return [
-            RankedCase(m.case, m.score, list(m.reasons))
+            ranked_case_row(m.case, m.score, list(m.reasons))
             for m in matches
             if filters.assigned != "me" or m.case.assigned_to_id == user.pk
         ]
     cases = filters.apply(access.cases_of(membership), membership)
-    return cases.select_related("assigned_to").order_by("-reported_at", "-pk")
+    return case_list_rows(cases.order_by("-reported_at", "-pk"))
 
 
 @router.post(
@@ -104,14 +108,15 @@ def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
         section=fields.pop("section", None),
         **fields,
     )
-    return Status(201, case_detail_out(case))
+    return Status(201, case_detail_out(case, request))
 
 
 @router.get("/cases/{case_id}", response=CaseDetailOut, summary="One case, with its children")
 def get_case(request: HttpRequest, case_id: int) -> CaseDetailOut:
-    _user, membership, case = _case(request, case_id)
+    _user, membership = who(request)
+    case = access.access_case_by_id(membership, case_id, select_related=SECTIONS)
     record(membership, "cases.case.read", case, CASE_READ_FIELDS)
-    return case_detail_out(case)
+    return case_detail_out(case, request)
 
 
 @router.patch("/cases/{case_id}", response=CaseOut, summary="Change a case's fields")

@@ -102,6 +102,11 @@ class Case(models.Model):
         ]
         indexes = [
             models.Index(fields=["organisation", "status", "-reported_at"], name="case_org_status"),
+            # the API's list filtered by status and category: its page and, index-only, its count
+            models.Index(
+                fields=["organisation", "status", "category", "-reported_at", "-id"],
+                name="case_org_status_category",
+            ),
             models.Index(fields=["organisation", "category"], name="case_org_category"),
             models.Index(fields=["organisation", "risk_grade"], name="case_org_risk"),
             models.Index(

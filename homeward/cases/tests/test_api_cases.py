@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from homeward.audit.models import AuditEvent
@@ -476,3 +479,80 @@ def test_another_hotline_gets_404_on_every_url(cast: Cast) -> None:
     # and the other hotline's lists do not show them
     assert _ok(Api(cast, "fr_operator").get("/cases"))["count"] == 0
     assert _ok(Api(cast, "fr_operator").get("/contacts"))["count"] == 0
+
+
+def _queries(call: Callable[[], Any]) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return len(captured)
+
+
+def test_a_case_and_the_list_take_as_many_queries_whatever_their_size(
+    cast: Cast, django_assert_max_num_queries: Any
+) -> None:
+    operator, supervisor = cast.member("be_operator"), cast.member("be_supervisor")
+    client = Api(cast, "be_operator")
+    small = make_case(cast)
+    actions.assess_risk(acting_user=operator.user, membership=operator, case=small, grade="low")
+    _ok(client.get("/cases"))  # the token's first use
+    one_child = _queries(lambda: _ok(client.get(f"/cases/{small.pk}")))
+    one_row = _queries(lambda: _ok(client.get("/cases")))
+
+    big = make_case(
+        cast,
+        category="parental_abduction",
+        subcategory="national",
+        section={"suspected_destination": "FR"},
+        children=[
+            {"given_names": f"Child {i}", "family_name": "Test", "other_names": ["One", "Two"]}
+            for i in range(5)
+        ],
+    )
+    actions.assess_risk(
+        acting_user=operator.user,
+        membership=operator,
+        case=big,
+        grade="high",
+        factors=[{"kind": "age", "source": f"source {i}"} for i in range(3)],
+    )
+    for _ in range(2):
+        closure = actions.request_closure(
+            acting_user=operator.user, membership=operator, case=big, outcome="still_missing"
+        )
+        actions.decide_closure(
+            acting_user=supervisor.user,
+            membership=supervisor,
+            closure=closure,
+            approve=False,
+            note="Not yet.",
+        )
+    for _ in range(5):
+        make_case(cast)
+
+    with django_assert_max_num_queries(one_child):
+        case = _ok(client.get(f"/cases/{big.pk}"))
+    assert [child["other_names"] for child in case["children"]] == [["One", "Two"]] * 5
+    assert case["section"]["suspected_destination"] == "FR"
+    assert len(case["risk"]["factors"]) == 3 and len(case["closures"]) == 2
+    with django_assert_max_num_queries(one_row):
+        assert len(_ok(client.get("/cases"))["items"]) == 7
+
+
+def test_the_list_names_the_assignee_as_the_case_does(cast: Cast) -> None:
+    """By the full name, else the e-mail; null when nobody is assigned (with `q` too)."""
+    unassigned, nameless = make_case(cast), make_case(cast)
+    assignee = cast.user("be_supervisor")
+    assignee.full_name = ""
+    assignee.save()
+    Case.objects.filter(pk=unassigned.pk).update(assigned_to=None)
+    Case.objects.filter(pk=nameless.pk).update(assigned_to=assignee)
+    client = Api(cast, "be_operator")
+    expected = {
+        unassigned.pk: None,
+        nameless.pk: {"user_id": assignee.pk, "full_name": assignee.email},
+    }
+    for path in ("/cases", "/cases?q=Lena Test"):
+        items = _ok(client.get(path))["items"]
+        assert {item["id"]: item["assigned_to"] for item in items} == expected
+    for case in (unassigned, nameless):
+        assert _ok(client.get(f"/cases/{case.pk}"))["assigned_to"] == expected[case.pk]

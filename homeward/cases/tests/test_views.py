@@ -286,6 +286,27 @@ def test_a_medical_risk_factor_is_a_medical_detail(cast: Cast) -> None:
     assert api["items"][0]["factors"][0]["detail"] == "epilepsy, no medication"
 
 
+def test_the_case_shows_its_current_risk_factors_details_by_permission(cast: Cast) -> None:
+    case = make_case(cast)
+    actions.assess_risk(
+        acting_user=cast.user("be_supervisor"),
+        membership=cast.member("be_supervisor"),
+        case=case,
+        grade="high",
+        factors=[
+            {"kind": "medical", "source": "mother", "detail": "epilepsy, no medication"},
+            {"kind": "age", "source": "mother", "detail": "aged 9"},
+        ],
+    )
+
+    def details(name: str) -> list[str | None]:
+        case_out = cast.client(name).get(f"/api/v1/cases/{case.pk}").json()
+        return [factor["detail"] for factor in case_out["risk"]["factors"]]
+
+    assert details("be_operator") == [None, "aged 9"]
+    assert details("be_supervisor") == ["epilepsy, no medication", "aged 9"]
+
+
 def test_a_childs_record_is_edited_with_medical_fields_only_for_supervisors(cast: Cast) -> None:
     child = make_case(cast).case_children.get().child
     operator_page = cast.client("be_operator").get(f"/children/{child.pk}/edit/")
