@@ -2,7 +2,7 @@
 names, the photo, and name search."""
 
 import io
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -170,7 +170,9 @@ def get_child_photo(request: HttpRequest, child_id: int) -> HttpResponse:
     response=list[ChildMatchOut],
     summary="Children whose name matches in any spelling or script, best first, with reasons",
 )
-def search_children(request: HttpRequest, filters: Query[ChildSearchFilter]) -> list[ChildMatchOut]:
+def search_children(
+    request: HttpRequest, filters: Query[ChildSearchFilter]
+) -> list[dict[str, Any]]:
     _user, membership = who(request)
     matches = search.search_children(membership, filters.q, limit=filters.limit)
     return [child_match_out(m) for m in matches]
@@ -183,7 +185,7 @@ def search_children(request: HttpRequest, filters: Query[ChildSearchFilter]) -> 
 )
 def likely_existing(
     request: HttpRequest, filters: Query[LikelyExistingFilter]
-) -> list[ChildMatchOut]:
+) -> list[dict[str, Any]]:
     _user, membership = who(request)
     matches = search.likely_existing_children(
         membership,

@@ -261,13 +261,19 @@ class ChildOut(Schema):
     updated_at: datetime
 
 
-def child_summary_out(child: Child, clothing: str | None = None) -> dict[str, Any]:
+def child_summary_out(
+    child: Child, clothing: str | None = None, *, other_names: list[str] | None = None
+) -> dict[str, Any]:
+    """ChildSummaryOut's fields (CaseChildOut's with `clothing`); the other names are read from
+    the child unless given."""
+    if other_names is None:
+        other_names = [n.value for n in child.other_names.all()]
     return {
         "id": child.pk,
         "given_names": child.given_names,
         "family_name": child.family_name,
         "original_script_name": child.original_script_name,
-        "other_names": [n.value for n in child.other_names.all()],
+        "other_names": other_names,
         "sex": child.sex,
         "age": child.age_on(timezone.localdate()),
         **({"clothing": clothing} if clothing is not None else {}),
@@ -327,25 +333,30 @@ class ChildMatchOut(Schema):
     cases: list[EpisodeOut]
 
 
+def _episode_fields(case: Case, clothing: str) -> dict[str, Any]:
+    return {
+        "case_id": case.pk,
+        "reference": case.reference,
+        "category": case.category,
+        "status": case.status,
+        "reported_at": case.reported_at,
+        "clothing": clothing,
+    }
+
+
 def episode_out(case: Case, clothing: str = "") -> EpisodeOut:
-    return EpisodeOut(
-        case_id=case.pk,
-        reference=case.reference,
-        category=case.category,
-        status=case.status,
-        reported_at=case.reported_at,
-        clothing=clothing,
-    )
+    return EpisodeOut(**_episode_fields(case, clothing))
 
 
-def child_match_out(match: Any) -> ChildMatchOut:
-    """From search.ChildMatch (child, score, reasons, cases)."""
-    return ChildMatchOut(
-        child=ChildSummaryOut(**child_summary_out(match.child)),
-        score=match.score,
-        reasons=list(match.reasons),
-        cases=[episode_out(case) for case in match.cases],
-    )
+def child_match_out(match: Any) -> dict[str, Any]:
+    """ChildMatchOut's fields from search.ChildMatch, as a plain dict: the response is
+    validated once, by django-ninja (building the schema here would validate it twice)."""
+    return {
+        "child": child_summary_out(match.child, other_names=match.other_names),
+        "score": match.score,
+        "reasons": list(match.reasons),
+        "cases": [_episode_fields(case, "") for case in match.cases],
+    }
 
 
 class ChildSearchFilter(Schema):

@@ -8,43 +8,41 @@ the query text is personal data. Opening a child's record is audited separately
 
 Name search (see names.py and docs/name-search.md):
 1. the query is cut into tokens, each reduced to keys (spelling, sound, consonants);
-2. one indexed query on NameKey (organisation, key) keeps the children with a key for every
-   required token, pre-ordered by how strong their keys are, capped at CANDIDATE_CAP;
-3. those children and their other names are loaded in one query each and ranked by
-   names.rank, with a reason per query token;
-4. the cases of the children returned are loaded in one more query.
+2. one query reads the candidates with their names and other names: the children with a key
+   for every required token (a subquery on NameKey, answered from its index on (organisation,
+   key, child)), the strongest keys first, capped at CANDIDATE_CAP;
+3. names.rank ranks them, with a reason per query token;
+4. the cases of the children returned are read in one more query.
 The number of queries does not grow with the number of candidates or results.
 """
 
 from __future__ import annotations
 
-import operator
 import re
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from functools import reduce
+from typing import NamedTuple
 
 from django.db.models import Case as SqlCase
 from django.db.models import (
     F,
     IntegerField,
-    Max,
     Prefetch,
     Q,
     QuerySet,
     Value,
     When,
 )
-from django.db.models.expressions import Combinable
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from homeward.audit.actions import record_read
 from homeward.cases import names
 from homeward.cases.access import cases_of, children_of
 from homeward.cases.choices import RiskGrade
-from homeward.cases.models import Case, CaseChild, Child, ChildName, NameKey
+from homeward.cases.models import Case, CaseChild, Child, NameKey
 from homeward.cases.name_index import name_forms
 from homeward.organisations.models import Membership, Organisation
 
@@ -77,6 +75,9 @@ class ChildMatch:
     score: float
     reasons: list[str] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
+    other_names: list[str] = field(default_factory=list)
+    """The child's other names, oldest first. `child` holds the fields a result list shows
+    (names, sex, birth): any other field, or `child.other_names`, costs another query."""
 
 
 @dataclass(frozen=True)
@@ -93,100 +94,135 @@ class CaseMatch:
 # --- name candidates ---------------------------------------------------------------------------
 
 
-def _candidate_ids(organisation: Organisation, groups: list[dict[str, int]], cap: int) -> list[int]:
-    """One indexed query: children having a key of every group, strongest keys first."""
-    annotations = {}
+def _candidate_ids(organisation: Organisation, groups: list[dict[str, int]], cap: int) -> RawSQL:
+    """The ids of the children having a key of every group, strongest keys first: a subquery of
+    the query that reads the candidates. In SQL, as building it from ORM expressions (a CASE
+    per group) took longer than running it. The keys are parameters; the rest of the text is
+    ours (weights, column names), never the user's."""
+    params: list[object] = []
+
+    def placeholders(keys: Iterable[str]) -> str:
+        distinct = sorted({key[:64] for key in keys})
+        params.extend(distinct)
+        return ", ".join(["%s"] * len(distinct))
+
+    strengths = []  # per group: the weight of the child's strongest key of that group
     for i, group in enumerate(groups):
-        by_weight: dict[int, set[str]] = {}
+        by_weight: dict[int, list[str]] = {}
         for key, weight in group.items():
-            by_weight.setdefault(weight, set()).add(key[:64])
-        whens = [
-            When(key__in=sorted(keys), then=Value(weight))
+            by_weight.setdefault(weight, []).append(key)
+        whens = " ".join(
+            f"WHEN key IN ({placeholders(keys)}) THEN {weight:d}"
             for weight, keys in sorted(by_weight.items(), reverse=True)
-        ]
-        annotations[f"g{i}"] = Max(SqlCase(*whens, default=Value(0), output_field=IntegerField()))
-    strength: Combinable = reduce(operator.add, (F(name) for name in annotations))
-    keys = sorted({key[:64] for group in groups for key in group})
-    rows = (
-        NameKey.objects.filter(organisation=organisation, key__in=keys)
-        .values("child_id")
-        .annotate(**annotations)
-        .filter(**{f"{name}__gt": 0 for name in annotations})
-        .annotate(strength=strength)
-        .order_by("-strength", "-child_id")[:cap]
+        )
+        strengths.append(f"MAX(CASE {whens} ELSE 0 END) AS g{i}")
+    params.append(organisation.pk)
+    keys = placeholders(key for group in groups for key in group)
+    every_group = " AND ".join(f"g{i} > 0" for i in range(len(groups)))
+    strength = " + ".join(f"g{i}" for i in range(len(groups)))
+    sql = (
+        f"SELECT child_id FROM (SELECT child_id, {', '.join(strengths)}"  # noqa: S608 (see above)
+        f" FROM {NameKey._meta.db_table} WHERE organisation_id = %s AND key IN ({keys})"
+        f" GROUP BY child_id) AS matched WHERE {every_group}"
+        f" ORDER BY {strength} DESC, child_id DESC LIMIT {cap:d}"
     )
-    return [row["child_id"] for row in rows]
+    return RawSQL(sql, params)  # noqa: S611 (see above)
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """What ranking needs of a child: its names and year of birth (not a model instance, which
-    would cost more to build for hundreds of candidates)."""
+class _Candidate(NamedTuple):
+    """What ranking and a result list need of a child, as read: not a model instance, which
+    would cost more to build for hundreds of candidates. The Child fields are in the model's
+    order, as Child.from_db takes them."""
 
-    pk: int
+    id: int
     given_names: str
     family_name: str
     original_script_name: str
-    born: tuple[int, bool] | None
+    sex: str
+    birth_precision: str
+    birth_date: date | None
+    birth_year: int | None
+    estimated_age: int | None
+    age_estimated_on: date | None
+    other_names: list[str]
 
     def __str__(self) -> str:
-        return " ".join(p for p in (self.given_names, self.family_name) if p) or f"#{self.pk}"
+        return " ".join(p for p in (self.given_names, self.family_name) if p) or f"#{self.id}"
+
+    @property
+    def born(self) -> tuple[int, bool] | None:
+        return _born(self.birth_date, self.birth_year, self.estimated_age, self.age_estimated_on)
 
 
-_CANDIDATE_FIELDS = (
-    "pk",
-    "given_names",
-    "family_name",
-    "original_script_name",
-    "birth_date",
-    "birth_year",
-    "estimated_age",
-    "age_estimated_on",
-)
+_CHILD_FIELDS = _Candidate._fields[:-1]  # all but the other names
 
 
-def _ranked_children(membership: Membership, query: str) -> list[tuple[_Candidate, names.Match]]:
-    """The organisation's children matching `query`, ranked: three queries whatever the number
-    of candidates (keys; the candidates' names; their other names)."""
+def _candidates(
+    children: QuerySet[Child], organisation: Organisation, groups: list[dict[str, int]]
+) -> list[_Candidate]:
+    """The children having a key of every group, with their other names: one query (the keys
+    are matched in a subquery, the other names joined: one row per other name)."""
+    rows = (
+        children.filter(pk__in=_candidate_ids(organisation, groups, CANDIDATE_CAP))
+        .order_by("other_names__pk")  # a child's other names in the order they were recorded
+        .values_list(*_CHILD_FIELDS, "other_names__value")
+    )
+    found: dict[int, _Candidate] = {}
+    for *values, other_name in rows:
+        child_id = values[0]
+        if child_id not in found:
+            found[child_id] = _Candidate._make([*values, []])
+        if other_name is not None:
+            found[child_id].other_names.append(other_name)
+    return list(found.values())
+
+
+def _ranked_children(
+    membership: Membership, groups: list[dict[str, int]], query: str
+) -> list[tuple[_Candidate, names.Match]]:
+    """The organisation's children matching `query` (whose key groups are `groups`), ranked:
+    one query whatever the number of candidates."""
     children = children_of(membership)  # checks the permission before anything is read
-    groups = names.query_key_groups(query)
     if not groups:
         return []
-    ids = _candidate_ids(membership.organisation, groups, CANDIDATE_CAP)
-    if not ids:
-        return []
-    rows = children.filter(pk__in=ids).order_by().values_list(*_CANDIDATE_FIELDS)
-    by_id = {
-        pk: _Candidate(pk, given, family, original, _born(born_on, year, age, estimated_on))
-        for pk, given, family, original, born_on, year, age, estimated_on in rows
-    }
-    other_names: dict[int, list[str]] = {pk: [] for pk in by_id}
-    for child_id, value in ChildName.objects.filter(
-        child_id__in=list(by_id), child__organisation=membership.organisation
-    ).values_list("child_id", "value"):
-        other_names[child_id].append(value)
-    forms = {pk: name_forms(child, other_names[pk]) for pk, child in by_id.items()}
+    by_id = {child.id: child for child in _candidates(children, membership.organisation, groups)}
+    forms = {pk: name_forms(child, child.other_names) for pk, child in by_id.items()}
     return [(by_id[match.child_id], match) for match in names.rank(query, forms)]
 
 
-def _full(membership: Membership, shown: Iterable[_Candidate]) -> dict[int, Child]:
-    """The children shown, loaded, with their cases (newest report first) and other names:
-    three queries."""
-    ids = [c.pk for c in shown]
-    if not ids:
-        return {}
+_EPISODE_FIELDS = ("id", "reference", "category", "status", "reported_at")
+"""What a result list shows of a child's cases, in the model's order (as Case.from_db takes
+them)."""
+
+
+def _child_matches(
+    membership: Membership, shown: list[tuple[_Candidate, float, list[str]]]
+) -> list[ChildMatch]:
+    """The children shown (candidate, score, reasons), each with its cases, newest report
+    first: one query. Children and cases hold the fields read; any other loads when used."""
+    if not shown:
+        return []
     episodes = (
-        CaseChild.objects.filter(case__organisation=membership.organisation)
-        .select_related("case")
+        CaseChild.objects.filter(
+            child_id__in=[child.id for child, _score, _reasons in shown],
+            case__organisation=membership.organisation,
+        )
         .order_by("-case__reported_at", "-case_id")
+        .values_list("child_id", *(f"case__{name}" for name in _EPISODE_FIELDS))
     )
-    loaded = children_of(membership).filter(pk__in=ids)
-    loaded = loaded.prefetch_related(Prefetch("episodes", queryset=episodes), "other_names")
-    return {child.pk: child for child in loaded}
-
-
-def _cases_of_child(child: Child) -> list[Case]:
-    return [episode.case for episode in child.episodes.all()]
+    cases: dict[int, list[Case]] = {child.id: [] for child, _score, _reasons in shown}
+    for child_id, *case in episodes:
+        cases[child_id].append(Case.from_db(episodes.db, _EPISODE_FIELDS, case))
+    return [
+        ChildMatch(
+            child=Child.from_db(episodes.db, _CHILD_FIELDS, child[:-1]),
+            score=score,
+            reasons=reasons,
+            cases=cases[child.id],
+            other_names=child.other_names,
+        )
+        for child, score, reasons in shown
+    ]
 
 
 def _record_search(membership: Membership, kind: str, used: list[str]) -> None:
@@ -209,20 +245,11 @@ def search_children(
     """Children of the organisation whose names match `query` in any spelling or script, best
     first, each with its reasons and cases. Every required query token must match (the order
     of names does not matter; particles such as "van der" are optional)."""
-    ranked = _ranked_children(membership, query)[:limit]
-    full = _full(membership, [child for child, _match in ranked])
-    if names.query_key_groups(query):
+    groups = names.query_key_groups(query)
+    ranked = _ranked_children(membership, groups, query)[:limit]
+    if groups:
         _record_search(membership, "children", ["name"])
-    return [
-        ChildMatch(
-            child=full[child.pk],
-            score=m.score,
-            reasons=m.reasons,
-            cases=_cases_of_child(full[child.pk]),
-        )
-        for child, m in ranked
-        if child.pk in full
-    ]
+    return _child_matches(membership, [(child, m.score, m.reasons) for child, m in ranked])
 
 
 def _born(
@@ -238,11 +265,6 @@ def _born(
     if estimated_age is not None and age_estimated_on is not None:
         return age_estimated_on.year - estimated_age, True
     return None
-
-
-def birth_year_of(child: Child) -> tuple[int, bool] | None:
-    """(year of birth, estimated?) from whatever is known: date, year, or estimated age."""
-    return _born(child.birth_date, child.birth_year, child.estimated_age, child.age_estimated_on)
 
 
 def _birth_reason(known: tuple[int, bool], given: int) -> tuple[float, str]:
@@ -269,7 +291,8 @@ def likely_existing_children(
     matches scoring LIKELY_THRESHOLD or more, with no name token below LIKELY_MIN_TOKEN, are
     returned, best first."""
     query = f"{given_names} {family_name}".strip()
-    ranked = _ranked_children(membership, query)
+    groups = names.query_key_groups(query)
+    ranked = _ranked_children(membership, groups, query)
     found: list[tuple[float, float, _Candidate, list[str]]] = []
     for child, match in ranked:
         score, reasons = match.score, list(match.reasons)
@@ -279,7 +302,7 @@ def likely_existing_children(
             reasons.append(reason)
         if score >= LIKELY_THRESHOLD and match.weakest >= LIKELY_MIN_TOKEN:
             found.append((score, match.coverage, child, reasons))
-    if names.query_key_groups(query):
+    if groups:
         used = [
             name
             for name, value in (
@@ -290,19 +313,9 @@ def likely_existing_children(
             if value
         ]
         _record_search(membership, "likely_existing", used)
-    found.sort(key=lambda item: (-item[0], -item[1], -item[2].pk))
-    shown = found[:limit]
-    full = _full(membership, [child for _s, _c, child, _r in shown])
-    return [
-        ChildMatch(
-            child=full[child.pk],
-            score=round(min(score, 1.0), 3),
-            reasons=reasons,
-            cases=_cases_of_child(full[child.pk]),
-        )
-        for score, _coverage, child, reasons in shown
-        if child.pk in full
-    ]
+    found.sort(key=lambda item: (-item[0], -item[1], -item[2].id))
+    shown = [(child, round(min(score, 1.0), 3), reasons) for score, _c, child, reasons in found]
+    return _child_matches(membership, shown[:limit])
 
 
 # --- cases -------------------------------------------------------------------------------------
@@ -405,8 +418,9 @@ def search_cases(
 def _cases_by_name(
     membership: Membership, cases: QuerySet[Case], q: str, used: list[str], limit: int
 ) -> list[CaseMatch]:
-    ranked = {child.pk: (child, match) for child, match in _ranked_children(membership, q)}
-    if names.query_key_groups(q):
+    groups = names.query_key_groups(q)
+    ranked = {child.id: (child, match) for child, match in _ranked_children(membership, groups, q)}
+    if groups:
         _record_search(membership, "cases", [*used, "name"])
     if not ranked:
         return []

@@ -112,4 +112,7 @@ class NameKey(models.Model):
     key = models.CharField(max_length=64)
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "key"], name="namekey_org_key")]
+        # with the child: name search reads its candidates from this index alone
+        indexes = [
+            models.Index(fields=["organisation", "key", "child"], name="namekey_org_key_child")
+        ]

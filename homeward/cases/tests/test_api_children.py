@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
 from django.test.client import MULTIPART_CONTENT, encode_multipart
+from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
 from homeward.audit.models import AuditEvent
@@ -244,6 +246,39 @@ def test_name_search_ranks_children_with_reasons(cast: Cast) -> None:
     assert all(m["child"]["given_names"] != "Maria" for m in matches)
     assert client.get(f"{API}/search/children").status_code == 422
     assert cast.client("be_admin").get(f"{API}/search/children?q=Maria").status_code == 403
+
+
+def test_name_search_queries_do_not_grow_with_the_results(
+    cast: Cast, django_assert_max_num_queries: Any
+) -> None:
+    """Each result shows the child's other names and every case of the child: a search finding
+    13 children, two cases each, takes no more queries than one finding a single child."""
+    client = cast.client("be_operator")
+
+    def search_lena() -> list[dict[str, Any]]:
+        response = client.get(f"{API}/search/children?q=Lena")
+        assert response.status_code == 200, response.content
+        found: list[dict[str, Any]] = response.json()
+        return found
+
+    lena = {"given_names": "Lena", "family_name": "Peeters", "other_names": ["Leentje"]}
+    make_case(cast, children=[lena])
+    search_lena()  # once before counting: the token records when it was last used
+    with CaptureQueriesContext(connection) as one_result:
+        assert len(search_lena()) == 1
+    for i in range(12):
+        case = make_case(
+            cast,
+            children=[
+                {**lena, "family_name": f"Peeters{'s' * i}", "other_names": ["Leentje", "Lenaatje"]}
+            ],
+        )
+        make_case(cast, children=[{"existing_child": case.case_children.get().child}])
+    with django_assert_max_num_queries(len(one_result)):
+        found = search_lena()
+    assert len(found) == 13
+    assert sum(len(match["cases"]) for match in found) == 25
+    assert sum(len(match["child"]["other_names"]) for match in found) == 25
 
 
 def test_likely_existing_children_are_offered_before_opening_a_case(cast: Cast) -> None:

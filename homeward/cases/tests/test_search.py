@@ -99,6 +99,39 @@ def test_a_childs_cases_newest_first(cast: Cast) -> None:
     assert match.cases == [second, first]
 
 
+def test_a_result_shows_the_childs_recorded_fields(cast: Cast) -> None:
+    """Results read only the fields a list shows (not the full records): those are the
+    record's own, field for field."""
+    case = _case(
+        cast,
+        _child(
+            "Lena",
+            "Wouters",
+            original_script_name="Лена Ваутерс",
+            sex="female",
+            birth_precision="exact",
+            birth_date=date(2011, 3, 14),
+            birth_year=2010,
+            estimated_age=12,
+            age_estimated_on=date(2024, 5, 6),
+            other_names=["Leentje", "Lenaatje"],
+        ),
+    )
+    child = Child.objects.get(pk=_child_of(case).pk)
+    (match,) = search.search_children(cast.member("be_operator"), "Lena Wouters")
+    shown = (
+        *("given_names", "family_name", "original_script_name", "sex", "birth_precision"),
+        *("birth_date", "birth_year", "estimated_age", "age_estimated_on"),
+    )
+    assert {f: getattr(match.child, f) for f in shown} == {f: getattr(child, f) for f in shown}
+    assert match.other_names == ["Leentje", "Lenaatje"]
+    (episode,) = match.cases
+    episode_fields = ("reference", "category", "status", "reported_at")
+    assert [getattr(episode, f) for f in episode_fields] == [
+        getattr(case, f) for f in episode_fields
+    ]
+
+
 def test_search_children_limit(cast: Cast) -> None:
     for i in range(4):
         _case(cast, _child("Lena", f"Janssens{'x' * i}"))
