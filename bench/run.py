@@ -322,7 +322,9 @@ def main() -> None:
     parser.add_argument(
         "--cases", type=int, default=1_000_000, help="cases to seed into an empty database"
     )
-    parser.add_argument("--no-seed", action="store_true", help="use the database as it is")
+    parser.add_argument(
+        "--no-seed", action="store_true", help="use the data as it is (migrations still run)"
+    )
     parser.add_argument(
         "--duration", type=int, default=60, help="seconds per measured run (10–600)"
     )
@@ -357,6 +359,8 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
+    if args.no_seed:
+        homeward(env, "migrate", "--no-input", "-v", "0")  # the schema the code expects
     seed_seconds = None if args.no_seed else seed(args, env)
     config, dataset = prepare(args, out)
     log(f"dataset: {dataset}")
