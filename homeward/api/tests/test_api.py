@@ -12,7 +12,8 @@ from ninja.throttling import AnonRateThrottle
 from openapi_spec_validator import validate
 
 from homeward.organisations import actions
-from homeward.organisations.models import ApiToken
+from homeward.organisations.models import ApiToken, Membership
+from homeward.organisations.tokens import membership_for_token
 from homeward.testing.cast import Cast
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +94,28 @@ def test_revoked_and_expired_tokens_are_refused(cast: Cast) -> None:
     )
     assert Client().get("/api/v1/me", headers=_bearer(revoked)).status_code == 401
     assert Client().get("/api/v1/me", headers=_bearer(expired)).status_code == 401
+    last_minute = _token(cast, "be_admin")
+    ApiToken.objects.filter(prefix=last_minute.split("_")[1]).update(
+        expires_at=timezone.now() + timedelta(minutes=1)
+    )
+    assert Client().get("/api/v1/me", headers=_bearer(last_minute)).status_code == 200
+
+
+def test_a_token_acts_as_its_membership_exactly_as_stored(cast: Cast) -> None:
+    """The lookup reads the membership, its user and organisation in one hand-written query:
+    every field must come out as the ORM would load it."""
+    cast.join("be_admin@cast.test", cast.fr, "operator")  # the token's scope decides, not this
+    membership = membership_for_token(_token(cast, "be_admin"))
+    assert membership is not None
+    stored = Membership.objects.select_related("user", "organisation").get(pk=membership.pk)
+    for got, expected in [
+        (membership, stored),
+        (membership.user, stored.user),
+        (membership.organisation, stored.organisation),
+    ]:
+        for field in type(expected)._meta.concrete_fields:
+            assert getattr(got, field.attname) == getattr(expected, field.attname), field.name
+    assert membership.organisation.slug == "test-be" and membership.role == "org_admin"
 
 
 def test_tokens_are_stored_as_digests(cast: Cast) -> None:
