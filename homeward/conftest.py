@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from pytest_django import Settings
 
 from homeward.testing.cast import Cast, build_cast
@@ -21,6 +22,9 @@ def _fast_hashing_and_clean_cache(
     cache.clear()
     yield
     cache.clear()
+    # A request in another language (Accept-Language) leaves it active in this thread, as
+    # LocaleMiddleware activates without deactivating; the next test starts in the default.
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -28,6 +28,8 @@ from functools import cached_property, lru_cache
 
 import jellyfish
 from anyascii import anyascii
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # Small words inside family names; optional in a query, and joined to the next token too
 # ("van der Berg" is also "vanderberg"). Only a particle when another name follows it.
@@ -362,16 +364,38 @@ def _letters(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalpha())
 
 
+# Script names as a reader sees them in a reason; any other shows as Unicode names it.
+_SCRIPT_LABELS = {
+    "Latin": gettext_lazy("Latin"),
+    "Cyrillic": gettext_lazy("Cyrillic"),
+    "Greek": gettext_lazy("Greek"),
+    "Arabic": gettext_lazy("Arabic"),
+    "Hebrew": gettext_lazy("Hebrew"),
+    "Syriac": gettext_lazy("Syriac"),
+    "Armenian": gettext_lazy("Armenian"),
+    "Georgian": gettext_lazy("Georgian"),
+    "Ethiopic": gettext_lazy("Ethiopic"),
+    "Devanagari": gettext_lazy("Devanagari"),
+    "Chinese characters": gettext_lazy("Chinese characters"),
+    "Korean (Hangul)": gettext_lazy("Korean (Hangul)"),
+    "Japanese kana": gettext_lazy("Japanese kana"),
+}
+
+
+def _script_label(script: str) -> str:
+    return str(_SCRIPT_LABELS.get(script, script))
+
+
 def _note(query: Token, stored: Token) -> str:
     """Why two tokens with the same letters look different: script, accents or spacing."""
     for token in (stored, query):
         if token.script != "Latin":
-            return f", transliterated from {token.script}"
+            return _(", transliterated from %(script)s") % {"script": _script_label(token.script)}
     if _letters(query.text) != _letters(stored.text):
-        return ", apart from accents"
+        return _(", apart from accents")
     if stored.parts and not query.parts:
-        return ", written as separate words"
-    return ", written as one word" if query.parts and not stored.parts else ""
+        return _(", written as separate words")
+    return _(", written as one word") if query.parts and not stored.parts else ""
 
 
 # How a query token matched, best first.
@@ -390,29 +414,40 @@ class TokenMatch:
 
     @property
     def reason(self) -> str:
-        shown, stored = f"“{self.query.shown}”", self.stored
+        """In the reader's language; quotes are part of each sentence, for translators."""
+        query, stored = self.query.shown, self.stored
         if stored is None or self.how == NONE:
-            return f"nothing like {shown}"
-        s, note = stored.shown, _note(self.query, stored)
+            return _("nothing like “%(query)s”") % {"query": query}
+        words = {"query": query, "stored": stored.shown, "note": _note(self.query, stored)}
         if self.how == SAME:
-            return f"{shown} spelled the same"
+            return _("“%(query)s” spelled the same") % words
         if self.how == SPELLED:
-            return f"{shown} spelled the same as “{s}”{note}"
+            return _("“%(query)s” spelled the same as “%(stored)s”%(note)s") % words
         if self.how == VARIANT:
-            note = note if note.startswith(", transliterated") else ""
-            return f"{shown} is another spelling of “{s}”{note}"
+            if "Latin" == stored.script == self.query.script:
+                words["note"] = ""  # only a change of script is worth saying here
+            return _("“%(query)s” is another spelling of “%(stored)s”%(note)s") % words
         if self.how == CONSONANTS:
             script = stored.script if stored.abjad else self.query.script
-            return (
-                f"{shown} has the consonants of “{s}” ({script} script, "
+            return _(
+                "“%(query)s” has the consonants of “%(stored)s” (%(script)s script, "
                 "usually written without short vowels)"
-            )
+            ) % {**words, "script": _script_label(script)}
         if self.how in (SOUNDS, ENDS):
-            heard = f"{shown} sounds like “{stored.fold}”"
-            if stored.script != "Latin":
-                heard += f" (“{s}”{note})"
-            return heard + (", but ends differently" if self.how == ENDS else "")
-        return f"{shown} close spelling to “{s}” ({self.similarity:.0%})"
+            words["heard"] = stored.fold
+            if stored.script == "Latin":
+                heard = _("“%(query)s” sounds like “%(heard)s”") % words
+            else:
+                heard = _("“%(query)s” sounds like “%(heard)s” (“%(stored)s”%(note)s)") % words
+            return (
+                _("%(match)s, but ends differently") % {"match": heard}
+                if self.how == ENDS
+                else heard
+            )
+        return _("“%(query)s” close spelling to “%(stored)s” (%(similarity)s)") % {
+            **words,
+            "similarity": f"{self.similarity:.0%}",
+        }
 
 
 def compare(query: Token, stored: Token) -> TokenMatch:

@@ -37,6 +37,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_read
 from homeward.cases import names
@@ -269,12 +270,16 @@ def _born(
 
 def _birth_reason(known: tuple[int, bool], given: int) -> tuple[float, str]:
     year, estimated = known
-    born = f"born about {year} (estimated age)" if estimated else f"born {year}"
+    words = {"year": year, "given": given}
+    if estimated:
+        born = _("born about %(year)s (estimated age)") % words
+    else:
+        born = _("born %(year)s") % words
     if year == given:
-        return BIRTH_YEAR_BOOST, f"{born}, as given"
+        return BIRTH_YEAR_BOOST, _("%(born)s, as given") % {"born": born}
     if abs(year - given) <= 1:
-        return BIRTH_YEAR_BOOST, f"{born}, within a year of {given}"
-    return -BIRTH_YEAR_PENALTY, f"{born}, not {given} as given"
+        return BIRTH_YEAR_BOOST, _("%(born)s, within a year of %(given)s") % {**words, "born": born}
+    return -BIRTH_YEAR_PENALTY, _("%(born)s, not %(given)s as given") % {**words, "born": born}
 
 
 def likely_existing_children(
@@ -407,7 +412,7 @@ def search_cases(
     if reference is not None:
         rows = list(_with_rows(cases.filter(reference)).order_by("risk_rank", "-reported_at"))
         _record_search(membership, "cases", [*used, "reference"])
-        return [CaseMatch(case=c, reasons=["reference matches"]) for c in rows[:limit]]
+        return [CaseMatch(case=c, reasons=[_("reference matches")]) for c in rows[:limit]]
     if not q:
         rows = list(_with_rows(cases).order_by("risk_rank", "-reported_at", "-pk")[:limit])
         _record_search(membership, "cases", used)

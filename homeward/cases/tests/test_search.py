@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from homeward.audit.models import AuditEvent
 from homeward.cases import actions, search
@@ -80,6 +81,25 @@ def test_search_children_ranks_and_explains(cast: Cast) -> None:
     assert matches[0].reasons == ["“maria” spelled the same", "“rossi” spelled the same"]
     assert matches[1].score < 0.85
     assert "ends differently" in matches[1].reasons[0]
+
+
+def test_the_reasons_are_in_the_readers_language(cast: Cast) -> None:
+    _case(cast, _child("Олександр", "Коваленко", birth_year=2012))
+    client = cast.client("be_operator")
+    french = client.get(
+        "/api/v1/search/children", {"q": "Oleksandr Kovalenko"}, headers={"Accept-Language": "fr"}
+    ).json()
+    assert french[0]["reasons"][0] == (
+        "« oleksandr » écrit comme « олександр », translittéré de l’alphabet cyrillique"
+    )
+    with translation.override("de"):
+        german = search.likely_existing_children(
+            cast.member("be_operator"),
+            given_names="Oleksandr",
+            family_name="Kovalenko",
+            birth_year=2013,
+        )
+    assert "geboren 2012, höchstens ein Jahr von 2013 entfernt" in german[0].reasons
 
 
 def test_every_query_token_must_match(cast: Cast) -> None:
