@@ -41,7 +41,7 @@ from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_read
 from homeward.cases import names
-from homeward.cases.access import cases_of, children_of
+from homeward.cases.access import OPEN_STATUSES, cases_of, children_of
 from homeward.cases.choices import RiskGrade
 from homeward.cases.models import Case, CaseChild, Child, NameKey
 from homeward.cases.name_index import name_forms
@@ -379,9 +379,11 @@ def search_cases(
     reported_from: date | None = None,
     reported_to: date | None = None,
     limit: int = CASE_LIMIT,
+    open_only: bool = False,
 ) -> list[CaseMatch]:
-    """The organisation's cases, filtered in the database (status, category, risk grade, country
-    last seen, reported between two dates in the hotline's time zone, both days included).
+    """The organisation's cases, filtered in the database (status, or only the open ones;
+    category, risk grade, country last seen, reported between two dates in the hotline's time
+    zone, both days included).
 
     `q` is a reference when it looks like one (see _reference_filter), otherwise a name: the
     cases of the children whose names match, scored by the best child. At most `limit` results:
@@ -399,6 +401,9 @@ def search_cases(
         if value:
             cases = cases.filter(**{name: value})
             used.append(name)
+    if open_only and not status:
+        cases = cases.filter(status__in=OPEN_STATUSES)
+        used.append("status")
     if reported_from is not None:
         cases = cases.filter(reported_at__gte=_day_start(organisation, reported_from))
         used.append("reported_from")

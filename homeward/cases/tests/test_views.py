@@ -245,6 +245,24 @@ def test_timeline_handover_and_supervisor_closure_through_the_pages(cast: Cast) 
     assert "Police informed, ref 77" in texts and "Call the school at 8" in texts
 
 
+def test_the_case_list_shows_open_cases_unless_asked_for_all(cast: Cast) -> None:
+    child = [{"given_names": "Omar", "family_name": "Ali"}]
+    open_case = make_case(cast, children=child)
+    closed_case = make_case(cast, children=child)
+    Case.objects.filter(pk=closed_case.pk).update(status="closed")
+    operator = cast.client("be_operator")
+
+    def listed(query: str) -> set[int]:
+        page = operator.get(f"/cases/?{query}")
+        assert page.status_code == 200
+        return {match.case.pk for match in page.context["page"]}
+
+    assert listed("q=Umar+Aly") == listed("") & {open_case.pk, closed_case.pk} == {open_case.pk}
+    assert listed("q=Umar+Aly&status=all") == {open_case.pk, closed_case.pk}
+    assert listed("status=all") >= {open_case.pk, closed_case.pk}
+    assert listed("q=Umar+Aly&status=closed") == {closed_case.pk}
+
+
 def test_the_handover_summary_lists_my_cases_first(cast: Cast) -> None:
     mine = make_case(cast)
     page = cast.client("be_operator").get("/cases/handover/")

@@ -19,10 +19,12 @@ def case_list(request: HttpRequest) -> HttpResponse:
     matches: list[search.CaseMatch] = []
     if form.is_valid() or not request.GET:
         data = form.cleaned_data if request.GET else {}
+        status = data.get("status", "")  # "": any open status; "all": any status at all
         matches = search.search_cases(
             membership,
             q=data.get("q", ""),
-            status=data.get("status", ""),
+            status="" if status == "all" else status,
+            open_only=status == "",
             category=data.get("category", ""),
             risk=data.get("risk", ""),
             country=data.get("country", ""),
