@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Protocol
 
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from homeward.audit.chain import GENESIS_HASH, canonical_payload, event_hash
+from homeward.audit.chain import GENESIS_HASH, event_hash, payload_of
 from homeward.audit.context import current_request_context
 from homeward.audit.models import AuditEvent
 from homeward.audit.triggers import TABLE
@@ -99,25 +98,8 @@ def _chain_and_insert(event: AuditEvent) -> None:
     """SQLite: its IMMEDIATE transactions let one writer at a time read the head."""
     head = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
     event.seq, event.prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS_HASH)
-    event.hash = event_hash(_payload(event))
+    event.hash = event_hash(payload_of(event))
     event.save(force_insert=True)
-
-
-def _payload(event: AuditEvent) -> bytes:
-    occurred_at: datetime = event.occurred_at
-    return canonical_payload(
-        seq=event.seq,
-        occurred_at=occurred_at,
-        actor_id=event.actor_id,
-        organisation_id=event.organisation_id,
-        action=event.action,
-        object_type=event.object_type,
-        object_id=event.object_id,
-        fields=event.fields,
-        request_id=event.request_id,
-        client_address=event.client_address,
-        prev_hash=event.prev_hash,
-    )
 
 
 _INSERT_RETURNING_CHAIN = f"""

@@ -43,6 +43,23 @@ def canonical_payload(
     return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+def payload_of(event: Any) -> bytes:
+    """The canonical serialisation of an audit event, from its own fields."""
+    return canonical_payload(
+        seq=event.seq,
+        occurred_at=event.occurred_at,
+        actor_id=event.actor_id,
+        organisation_id=event.organisation_id,
+        action=event.action,
+        object_type=event.object_type,
+        object_id=event.object_id,
+        fields=event.fields,
+        request_id=event.request_id,
+        client_address=event.client_address,
+        prev_hash=event.prev_hash,
+    )
+
+
 def event_hash(payload: bytes) -> str:
     return hashlib.sha256(payload).hexdigest()
 
@@ -100,19 +117,7 @@ def verify(events: Iterator[Any], *, anchor: str | None = None) -> Verification:
                     "an event before it was changed, removed or inserted",
                 ),
             )
-        payload = canonical_payload(
-            seq=event.seq,
-            occurred_at=event.occurred_at,
-            actor_id=event.actor_id,
-            organisation_id=event.organisation_id,
-            action=event.action,
-            object_type=event.object_type,
-            object_id=event.object_id,
-            fields=event.fields,
-            request_id=event.request_id,
-            client_address=event.client_address,
-            prev_hash=event.prev_hash,
-        )
+        payload = payload_of(event)
         if event_hash(payload) != event.hash:
             return Verification(
                 checked,

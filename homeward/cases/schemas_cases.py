@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import CharField, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpRequest
@@ -15,6 +16,7 @@ from ninja import Field, FilterLookup, FilterSchema, Schema
 from pydantic import AwareDatetime, BaseModel, model_validator
 
 from homeward.cases.access import factor_detail
+from homeward.cases.actions.cases import SECTION_MODELS
 from homeward.cases.choices import (
     AsylumStage,
     Category,
@@ -127,9 +129,8 @@ def section_out(section: object) -> SectionOut | None:
 
 
 SECTION_OF_CATEGORY = {
-    Category.PARENTAL_ABDUCTION: "parental_abduction",
-    Category.MIGRANT: "migration",
-    Category.RUNAWAY: "runaway",
+    category: model._meta.get_field("case").related_query_name()
+    for category, model in SECTION_MODELS.items()
 }
 """The case's relation to its category's own section."""
 SECTIONS = tuple(SECTION_OF_CATEGORY.values())
@@ -142,11 +143,7 @@ def case_section(case: Case) -> SectionOut | None:
         return None
     try:
         return section_out(getattr(case, related))
-    except (
-        ParentalAbductionDetails.DoesNotExist,
-        MigrationDetails.DoesNotExist,
-        RunawayDetails.DoesNotExist,
-    ):
+    except ObjectDoesNotExist:  # a category whose section was never filled in
         return None
 
 
