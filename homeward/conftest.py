@@ -4,9 +4,11 @@ from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.utils import translation
 from pytest_django import Settings
 
+from homeward.audit import triggers
 from homeward.testing.cast import Cast, build_cast
 
 pytest_plugins = ["homeward.testing.browser"]
@@ -30,3 +32,14 @@ def _fast_hashing_and_clean_cache(
 @pytest.fixture
 def cast(db: None) -> Cast:
     return build_cast()
+
+
+@pytest.fixture
+def committed_db(transactional_db: None) -> Iterator[None]:
+    """A database whose transactions really commit, with the audit triggers on. On SQLite they
+    come off just before pytest-django empties the tables after the test (a DELETE they would
+    refuse); PostgreSQL empties them with TRUNCATE, which row triggers do not see."""
+    triggers.install(connection)
+    yield
+    if connection.vendor == "sqlite":
+        triggers.remove(connection)

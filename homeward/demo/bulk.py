@@ -411,6 +411,13 @@ def _lock_tables(postgres: bool, *, own_transaction: bool) -> None:
             pass
 
 
+def _restore_triggers(postgres: bool, *, own_transaction: bool) -> None:
+    """Triggers on again before the audit event: the one that chains it must fire."""
+    if postgres and own_transaction:
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL session_replication_role = origin")
+
+
 def _move_sequences(postgres: bool) -> None:
     if not postgres:
         return
@@ -475,6 +482,7 @@ def bulk_seed(
                 organisation_id=organisation_id, year=year, defaults={"last": last}
             )
         _move_sequences(postgres)
+        _restore_triggers(postgres, own_transaction=own_transaction)
         summary = BulkSummary({m._meta.db_table: writer.tables[m].written for m in MODELS})
         record_event(
             actor=None,

@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connection
 
-from homeward.audit import triggers
 from homeward.testing.cast import PASSWORD, Cast, build_cast, current_totp_code
 
 CHROMIUM = os.environ.get("HOMEWARD_CHROMIUM", "/usr/bin/chromium")
@@ -47,14 +45,9 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def live_app(live_server: object, transactional_db: None) -> Iterator[str]:
-    """The live server's URL. On SQLite the audit triggers come off just before pytest-django
-    empties the tables after the test (a DELETE they would refuse); PostgreSQL empties them
-    with TRUNCATE, which row triggers do not see, and keeps the chaining trigger on."""
-    triggers.install(connection)
-    yield str(live_server.url)  # type: ignore[attr-defined]
-    if connection.vendor == "sqlite":
-        triggers.remove(connection)
+def live_app(live_server: object, committed_db: None) -> str:
+    """The live server's URL."""
+    return str(live_server.url)  # type: ignore[attr-defined]
 
 
 @pytest.fixture
