@@ -132,8 +132,8 @@ def main() -> None:
         for _ in range(args.requests):
             call()
         profiler.disable()
-        stats = pstats.Stats(profiler).sort_stats("tottime")
-        stats.print_stats(30)
+        stats = pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "tottime"))
+        stats.print_stats(int(os.environ.get("LINES", "30")))
 
 
 def print_duties(membership: Any, secret: str, requests: int) -> None:

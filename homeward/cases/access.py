@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from homeward.audit.actions import record_read
 from homeward.cases.choices import RiskFactorKind, RiskGrade, Status
+from homeward.cases.detail import LoadedCase, load_case_detail
 from homeward.cases.models import Case, Child, Closure, Contact, ImportJob, RiskFactor
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
@@ -47,6 +48,15 @@ def access_case_by_id(
         return cases_of(membership).select_related("assigned_to", *select_related).get(pk=case_id)
     except Case.DoesNotExist:
         raise Http404("no such case") from None
+
+
+def access_case_detail(membership: Membership, case_id: int) -> LoadedCase:
+    """The case with everything its detail shows, in one statement (detail.py)."""
+    require_permission(membership, Permission.VIEW_CASES)
+    loaded = load_case_detail(case_id, organisation_id=membership.organisation_id)
+    if loaded is None:
+        raise Http404("no such case")
+    return loaded
 
 
 def access_case_by_reference(membership: Membership, reference: str) -> Case:

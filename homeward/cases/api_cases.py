@@ -14,7 +14,6 @@ from homeward.cases.api_common import child_input, record, reference, who
 from homeward.cases.models import Case, RiskAssessment, TimelineEvent
 from homeward.cases.schemas import CaseChildOut, ChildIn, case_child_out
 from homeward.cases.schemas_cases import (
-    SECTIONS,
     AssignIn,
     CaseDetailOut,
     CaseFilter,
@@ -108,15 +107,15 @@ def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
         section=fields.pop("section", None),
         **fields,
     )
-    return Status(201, case_detail_out(case, request))
+    return Status(201, case_detail_out(access.access_case_detail(membership, case.pk), request))
 
 
 @router.get("/cases/{case_id}", response=CaseDetailOut, summary="One case, with its children")
 def get_case(request: HttpRequest, case_id: int) -> CaseDetailOut:
     _user, membership = who(request)
-    case = access.access_case_by_id(membership, case_id, select_related=SECTIONS)
-    record(membership, "cases.case.read", case, CASE_READ_FIELDS)
-    return case_detail_out(case, request)
+    loaded = access.access_case_detail(membership, case_id)
+    record(membership, "cases.case.read", loaded.case, CASE_READ_FIELDS)
+    return case_detail_out(loaded, request)
 
 
 @router.patch("/cases/{case_id}", response=CaseOut, summary="Change a case's fields")

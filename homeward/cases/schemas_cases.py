@@ -31,9 +31,9 @@ from homeward.cases.choices import (
     Support,
     TimelineKind,
 )
+from homeward.cases.detail import LoadedCase, LoadedChild
 from homeward.cases.models import (
     Case,
-    CaseChild,
     Closure,
     MigrationDetails,
     ParentalAbductionDetails,
@@ -133,8 +133,6 @@ SECTION_OF_CATEGORY = {
     for category, model in SECTION_MODELS.items()
 }
 """The case's relation to its category's own section."""
-SECTIONS = tuple(SECTION_OF_CATEGORY.values())
-"""To select_related with the case: the section then costs no query of its own."""
 
 
 def case_section(case: Case) -> SectionOut | None:
@@ -433,60 +431,44 @@ class CaseDetailOut(CaseOut):
     risk: RiskOut | None = Field(description="the current (newest) risk assessment")
     closures: list[ClosureOut]
 
+    # The children, risk and closures come with the case in one statement (detail.py): the
+    # resolvers read them from the context, the section and people from the case's caches.
     @staticmethod
     def resolve_section(case: Case) -> SectionOut | None:
         return case_section(case)
 
     @staticmethod
-    def resolve_children(case: Case) -> list[dict[str, Any]]:
-        return case_children_out(case)
+    def resolve_children(case: Case, context: dict[str, Any]) -> list[dict[str, Any]]:
+        today = timezone.localdate()
+        return [_case_child(loaded, today) for loaded in context["loaded"].children]
 
     @staticmethod
-    def resolve_risk(case: Case) -> RiskAssessment | None:
-        return case.risk_assessments.select_related("assessed_by").first()
+    def resolve_risk(case: Case, context: dict[str, Any]) -> RiskAssessment | None:
+        risk: RiskAssessment | None = context["loaded"].risk
+        return risk
 
     @staticmethod
-    def resolve_closures(case: Case) -> list[Closure]:
-        # no join for each closure's case (its duration band reads it): the manager sets it
-        return list(case.closures.select_related("requested_by", "decided_by"))
+    def resolve_closures(case: Case, context: dict[str, Any]) -> list[Closure]:
+        closures: list[Closure] = context["loaded"].closures
+        return closures
 
 
-def case_detail_out(case: Case, request: HttpRequest) -> CaseDetailOut:
-    """Four queries besides the case's own (load it with SECTIONS for its section), whatever the
-    number of children, names, factors and closures: children, current risk, factors, closures.
-    The request says who reads, for the field-level rules (a medical factor's detail)."""
-    return CaseDetailOut.model_validate(case, context={"request": request})
+def case_detail_out(loaded: LoadedCase, request: HttpRequest) -> CaseDetailOut:
+    """The request says who reads, for the field-level rules (a medical factor's detail)."""
+    return CaseDetailOut.model_validate(loaded.case, context={"request": request, "loaded": loaded})
 
 
-def case_children_out(case: Case) -> list[dict[str, Any]]:
-    """As schemas.case_child_out for each child of the case, in one query: a row per other name
-    of each child (a row without one for a child without other names)."""
-    links = (
-        case.case_children.select_related("child")
-        .annotate(other_name=F("child__other_names__value"))
-        .order_by("added_at", "pk", "child__other_names__pk")
-    )
-    today = timezone.localdate()
-    children: dict[int, dict[str, Any]] = {}
-    for link in links:
-        if link.pk not in children:
-            children[link.pk] = _case_child(link, today)
-        if link.other_name is not None:
-            children[link.pk]["other_names"].append(link.other_name)
-    return list(children.values())
-
-
-def _case_child(link: CaseChild, today: date) -> dict[str, Any]:
-    child = link.child
+def _case_child(loaded: LoadedChild, today: date) -> dict[str, Any]:
+    child = loaded.child
     return {
         "id": child.pk,
         "given_names": child.given_names,
         "family_name": child.family_name,
         "original_script_name": child.original_script_name,
-        "other_names": [],
+        "other_names": loaded.other_names,
         "sex": child.sex,
         "age": child.age_on(today),
-        "clothing": link.clothing,
+        "clothing": loaded.link.clothing,
     }
 
 
