@@ -1,7 +1,8 @@
 """Load for one benchmark scenario against one target, driven by bench/run.py.
 
 Environment (set by run.py):
-  BENCH_CONFIG    JSON written by run.py: token, organisation id, case ids, filters, names
+  BENCH_CONFIG    JSON written by run.py: a token per simulated operator, organisation id, case
+                  ids, filters, names
   BENCH_SCENARIO  contact | case_detail | case_list | search
   BENCH_TARGET    ours (the API, with the bearer token) | baseline (/bench/, one SQL statement)
 
@@ -11,6 +12,7 @@ server's capacity at that concurrency, not a model of real operators' pace.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -26,6 +28,7 @@ SCENARIO = os.environ["BENCH_SCENARIO"]
 TARGET = os.environ["BENCH_TARGET"]
 OURS = TARGET == "ours"
 ORGANISATION = CONFIG["organisation_id"]
+_NEXT_OPERATOR = itertools.count()
 
 
 def _get(user: Operator, path: str, params: dict[str, Any], name: str) -> None:
@@ -87,7 +90,10 @@ class Operator(FastHttpUser):
     connection_timeout = 10.0
 
     def on_start(self) -> None:
-        self.auth = {"Authorization": f"Bearer {CONFIG['token']}"} if OURS else {}
+        """Each simulated user is one operator, with their own token."""
+        tokens = CONFIG["tokens"]
+        token = tokens[next(_NEXT_OPERATOR) % len(tokens)]
+        self.auth = {"Authorization": f"Bearer {token}"} if OURS else {}
 
     @task
     def scenario(self) -> None:

@@ -77,6 +77,34 @@ def log(message: str) -> None:
     print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", flush=True)
 
 
+def operators(first: Any, count: int) -> list[Any]:
+    """`count` operators of the hotline, each with their own login: the demo's one, and
+    synthetic ones (bench-operator-N@<hotline>.bench.invalid) added once and kept. Each simulated
+    user acts as one of them, as operators on shift do; the rate limiter counts per operator."""
+    from homeward.organisations.actions import add_member
+    from homeward.organisations.models import Membership
+    from homeward.organisations.roles import Role
+
+    organisation = first.organisation
+    found = [first]
+    for number in range(2, count + 1):
+        email = f"bench-operator-{number}@{organisation.slug}.bench.invalid"
+        membership = (
+            Membership.objects.select_related("user", "organisation")
+            .filter(organisation=organisation, user__email=email)
+            .first()
+        ) or add_member(
+            acting_user=None,
+            organisation=organisation,
+            email=email,
+            role=Role.OPERATOR,
+            full_name=f"Bench Operator {number}",
+            notify=False,
+        )
+        found.append(membership)
+    return found
+
+
 def environment(args: argparse.Namespace) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -163,9 +191,10 @@ def prepare(args: argparse.Namespace, out: Path) -> tuple[Path, dict[str, Any]]:
         organisation__slug=args.hotline, role=Role.OPERATOR
     )
     organisation = membership.organisation
-    token = create_api_token(
-        acting_user=membership.user, membership=membership, name="benchmark", days=1
-    )
+    tokens = [
+        create_api_token(acting_user=operator.user, membership=operator, name="benchmark", days=1)
+        for operator in operators(membership, args.users)
+    ]
     case_ids = list(
         Case.objects.filter(organisation=organisation)
         .values_list("id", flat=True)
@@ -185,7 +214,7 @@ def prepare(args: argparse.Namespace, out: Path) -> tuple[Path, dict[str, Any]]:
         "postgres": postgres_version.split(" on ")[0],
     }
     config = {
-        "token": token.secret,
+        "tokens": [token.secret for token in tokens],
         "organisation_id": organisation.pk,
         "language": (organisation.languages or ["en"])[0],
         "case_ids": case_ids,

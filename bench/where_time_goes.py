@@ -2,7 +2,7 @@
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/homeward_bench
     HOMEWARD_DEMO=1 HOMEWARD_BENCH=1 .venv/bin/python bench/where_time_goes.py \\
-        [--requests 200] [--only search] [--profile search]
+        [--requests 200] [--only search] [--profile search [--sort cumulative] [--lines 60]]
 
 For each scenario and its baseline (through the full middleware stack, with Django's test
 client): milliseconds per request (median) and SQL queries per request. `--profile SCENARIO`
@@ -34,6 +34,8 @@ def main() -> None:
     parser.add_argument("--hotline", default="be")
     parser.add_argument("--profile", choices=["contact", "case_detail", "case_list", "search"])
     parser.add_argument("--only", choices=["contact", "case_detail", "case_list", "search"])
+    parser.add_argument("--sort", default="tottime", help="of the profile: tottime, cumulative")
+    parser.add_argument("--lines", type=int, default=30, help="of the profile")
     args = parser.parse_args()
 
     import django
@@ -132,8 +134,8 @@ def main() -> None:
         for _ in range(args.requests):
             call()
         profiler.disable()
-        stats = pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "tottime"))
-        stats.print_stats(int(os.environ.get("LINES", "30")))
+        stats = pstats.Stats(profiler).sort_stats(args.sort)
+        stats.print_stats(args.lines)
 
 
 def print_duties(membership: Any, secret: str, requests: int) -> None:

@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, FilterSchema, Schema
-from pydantic import AwareDatetime, ConfigDict, StringConstraints
+from pydantic import AwareDatetime, BaseModel, ConfigDict, StringConstraints
 
 from homeward.cases.access import ChildView
 from homeward.cases.choices import BirthPrecision, Caller, ContactType
@@ -47,7 +47,9 @@ class In(Schema):
         return self.model_dump(exclude_unset=True)
 
 
-class PersonOut(Schema):
+class PersonOut(BaseModel):
+    """Who did something (a plain pydantic model: see EpisodeOut)."""
+
     user_id: int
     full_name: str
 
@@ -205,7 +207,13 @@ class ChildNameOut(Schema):
     source: str
 
 
-class EpisodeOut(Schema):
+# EpisodeOut, ChildSummaryOut, CaseChildOut, ChildMatchOut and PersonOut are plain pydantic
+# models: always built from values, never read from a model instance, so ninja's per-attribute
+# getter (a wrapper around every nested object) would only cost time: a search answers up to 50
+# children with their cases.
+
+
+class EpisodeOut(BaseModel):
     """One case of the child: a repeat episode shows as a second entry."""
 
     case_id: int
@@ -216,7 +224,7 @@ class EpisodeOut(Schema):
     clothing: str
 
 
-class ChildSummaryOut(Schema):
+class ChildSummaryOut(BaseModel):
     id: int
     given_names: str
     family_name: str
@@ -326,7 +334,7 @@ def child_out(view: ChildView) -> ChildOut:
 # --- search ------------------------------------------------------------------------------------
 
 
-class ChildMatchOut(Schema):
+class ChildMatchOut(BaseModel):
     child: ChildSummaryOut
     score: float
     reasons: list[str]

@@ -91,15 +91,28 @@ M = TypeVar("M", bound=Model)
 def _load(model: type[M], values: Sequence[Any]) -> tuple[M, Sequence[Any]]:
     """The instance the ORM would build from the model's columns at the start of `values`,
     converted as the ORM converts them (SQLite's booleans and times, JSON text), and the rest."""
-    fields = model._meta.concrete_fields
+    attnames, converters = _loading_plan(model, connection.vendor)
     row = []
-    for field, value in zip(fields, values[: len(fields)], strict=True):
-        column = field.get_col(model._meta.db_table)
-        for convert in [
-            *connection.ops.get_db_converters(column),
-            *column.get_db_converters(connection),
-        ]:
+    for value, (column, convert_all) in zip(values[: len(attnames)], converters, strict=True):
+        for convert in convert_all:
             value = convert(value, column, connection)
         row.append(value)
-    instance = model.from_db(DEFAULT_DB_ALIAS, [f.attname for f in fields], row)
-    return instance, values[len(fields) :]
+    instance = model.from_db(DEFAULT_DB_ALIAS, attnames, row)
+    return instance, values[len(attnames) :]
+
+
+@cache
+def _loading_plan(model: type[Model], vendor: str) -> tuple[list[str], list[tuple[Any, list[Any]]]]:
+    """The model's column names and each column's converters on this database (computed once:
+    they cost more than the conversions)."""
+    fields = model._meta.concrete_fields
+    converters = []
+    for field in fields:
+        column = field.get_col(model._meta.db_table)
+        converters.append(
+            (
+                column,
+                [*connection.ops.get_db_converters(column), *column.get_db_converters(connection)],
+            )
+        )
+    return [f.attname for f in fields], converters
