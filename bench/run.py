@@ -77,6 +77,18 @@ def log(message: str) -> None:
     print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", flush=True)
 
 
+def demo_operator(hotline: str) -> Any:
+    """The demo's operator of the hotline (not one of the synthetic ones `operators` adds)."""
+    from homeward.organisations.models import Membership
+    from homeward.organisations.roles import Role
+
+    return (
+        Membership.objects.select_related("user", "organisation")
+        .exclude(user__email__endswith=BENCH_EMAIL_DOMAIN)
+        .get(organisation__slug=hotline, role=Role.OPERATOR)
+    )
+
+
 def operators(first: Any, count: int) -> list[Any]:
     """`count` operators of the hotline, each with their own login: the demo's one, and
     synthetic ones (bench-operator-N@<hotline>.bench.invalid) added once and kept. Each simulated
@@ -88,7 +100,7 @@ def operators(first: Any, count: int) -> list[Any]:
     organisation = first.organisation
     found = [first]
     for number in range(2, count + 1):
-        email = f"bench-operator-{number}@{organisation.slug}.bench.invalid"
+        email = f"bench-operator-{number}@{organisation.slug}{BENCH_EMAIL_DOMAIN}"
         membership = (
             Membership.objects.select_related("user", "organisation")
             .filter(organisation=organisation, user__email=email)
@@ -175,6 +187,9 @@ def seed(args: argparse.Namespace, env: dict[str, str]) -> float | None:
     return seconds
 
 
+BENCH_EMAIL_DOMAIN = ".bench.invalid"
+
+
 def prepare(args: argparse.Namespace, out: Path) -> tuple[Path, dict[str, Any]]:
     """The token, the cases to open and the names to search, for the locust runs."""
     import django
@@ -184,12 +199,8 @@ def prepare(args: argparse.Namespace, out: Path) -> tuple[Path, dict[str, Any]]:
 
     from homeward.cases.models import Case, Child, Contact, NameKey
     from homeward.organisations.actions import create_api_token
-    from homeward.organisations.models import Membership
-    from homeward.organisations.roles import Role
 
-    membership = Membership.objects.select_related("user", "organisation").get(
-        organisation__slug=args.hotline, role=Role.OPERATOR
-    )
+    membership = demo_operator(args.hotline)
     organisation = membership.organisation
     tokens = [
         create_api_token(acting_user=operator.user, membership=operator, name="benchmark", days=1)

@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import LIST_FILTERS, NAMES
+from run import LIST_FILTERS, NAMES, demo_operator
 
 
 def main() -> None:
@@ -49,12 +49,8 @@ def main() -> None:
 
     from homeward.cases.models import Case
     from homeward.organisations.actions import create_api_token
-    from homeward.organisations.models import Membership
-    from homeward.organisations.roles import Role
 
-    membership = Membership.objects.select_related("user", "organisation").get(
-        organisation__slug=args.hotline, role=Role.OPERATOR
-    )
+    membership = demo_operator(args.hotline)
     organisation = membership.organisation
     secret = create_api_token(
         acting_user=membership.user, membership=membership, name="profile", days=1
