@@ -16,7 +16,7 @@ from ninja import Field, FilterLookup, FilterSchema, Schema
 from pydantic import AwareDatetime, BaseModel, model_validator
 
 from homeward.cases.access import factor_detail
-from homeward.cases.actions.cases import SECTION_MODELS
+from homeward.cases.actions.cases import SECTION_OF_CATEGORY
 from homeward.cases.choices import (
     AsylumStage,
     Category,
@@ -126,13 +126,6 @@ def section_out(section: object) -> SectionOut | None:
     if isinstance(section, RunawayDetails):
         return RunawaySectionOut.from_orm(section)
     return None
-
-
-SECTION_OF_CATEGORY = {
-    category: model._meta.get_field("case").related_query_name()
-    for category, model in SECTION_MODELS.items()
-}
-"""The case's relation to its category's own section."""
 
 
 def case_section(case: Case) -> SectionOut | None:

@@ -66,6 +66,11 @@ SECTION_MODELS: dict[str, type[ParentalAbductionDetails | MigrationDetails | Run
     Category.MIGRANT: MigrationDetails,
     Category.RUNAWAY: RunawayDetails,
 }
+SECTION_OF_CATEGORY = {
+    category: model._meta.get_field("case").related_query_name()
+    for category, model in SECTION_MODELS.items()
+}
+"""The case's relation to its category's own section."""
 
 
 def _next_reference(organisation: Organisation, year: int) -> str:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from homeward.cases import access, actions, search
-from homeward.cases.actions.cases import SECTION_MODELS
+from homeward.cases.actions.cases import SECTION_MODELS, SECTION_OF_CATEGORY
 from homeward.cases.choices import STATUS_FLOW, Status
 from homeward.cases.forms import CaseForm, ChildForm, StatusForm, TimelineForm
 from homeward.cases.models import Contact
@@ -21,11 +21,6 @@ from homeward.cases.views.common import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.roles import Permission
 
-SECTION_RELATED = {
-    "parental_abduction": "parental_abduction",
-    "migrant": "migration",
-    "runaway": "runaway",
-}
 SIBLING_PREFIXES = ("child0", "child1", "child2")
 
 
@@ -106,7 +101,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case = access.access_case_by_id(membership, case_id)
     links = case.case_children.select_related("child").order_by("added_at")
     children = [(access.view_child(membership, link.child), link) for link in links]
-    related = SECTION_RELATED.get(case.category)
+    related = SECTION_OF_CATEGORY.get(case.category)
     section = getattr(case, related, None) if related else None
     return render(
         request,
@@ -115,7 +110,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "case": case,
             "children": children,
             "section": section,
-            "has_section": case.category in SECTION_RELATED,
+            "has_section": case.category in SECTION_OF_CATEGORY,
             "timeline": case.timeline.select_related("actor").order_by("-occurred_at", "-pk"),
             "risk": case.risk_assessments.prefetch_related("factors")
             .select_related("assessed_by")
@@ -218,7 +213,7 @@ def section_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     model = SECTION_MODELS.get(case.category)
     if model is None:
         raise Http404("this category has no section")
-    current = getattr(case, SECTION_RELATED[case.category], None)
+    current = getattr(case, SECTION_OF_CATEGORY[case.category], None)
     form_class = modelform_factory(model, exclude=["case"])
     form = form_class(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
