@@ -493,8 +493,19 @@ class TimelineOut(Schema):
     kind: str
     occurred_at: datetime
     actor: PersonOut | None
-    text: str
+    text: str = Field(
+        description="in the reader's language: what Homeward says (see `message`), then what a "
+        "person wrote"
+    )
+    message: str = Field(
+        description="what Homeward said, as a code (status, risk, closure_requested, …); empty "
+        "for an entry a person wrote"
+    )
     contact_id: int | None
+
+    @staticmethod
+    def resolve_text(event: TimelineEvent) -> str:
+        return event.shown_text
 
     @staticmethod
     def resolve_actor(event: TimelineEvent) -> PersonOut | None:

@@ -171,8 +171,8 @@ def _dispatch(request: CooperationRequest, membership: Membership) -> None:
         request.case,
         TimelineKind.MESSAGE,
         actor=membership.user,
-        text=_("Cross-border request %(ref)s sent to %(org)s")
-        % {"ref": request.reference, "org": request.receiver.name},
+        message="crossborder_sent",
+        params={"ref": request.reference, "org": request.receiver.name},
     )
     notify(
         request.receiver,
@@ -426,11 +426,11 @@ def report_located(
             request.case,
             TimelineKind.INFORMATION,
             actor=None,
-            text=_("%(org)s reports the child located (%(ref)s). Decision due by %(due)s.")
-            % {
+            message="crossborder_located",
+            params={
                 "org": request.receiver.name,
                 "ref": request.reference,
-                "due": timezone.localtime(request.decision_due_at).strftime("%Y-%m-%d %H:%M"),
+                "due": request.decision_due_at.isoformat(),
             },
         )
         notify(

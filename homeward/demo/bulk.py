@@ -325,11 +325,12 @@ class _Writer:
         )
         t[TimelineEvent].add(
             case_id=case_id, kind=TimelineKind.STATUS, occurred_at=reported, actor_id=user_id,
-            text="Open",
+            message="status", params={"status": Status.OPEN},
         )  # fmt: skip
         t[TimelineEvent].add(
             case_id=case_id, kind=TimelineKind.CONTACT, occurred_at=reported, actor_id=user_id,
-            text="New case", contact_id=contact_id,
+            message="contact", params={"contact_type": ContactType.NEW_CASE},
+            contact_id=contact_id,
         )  # fmt: skip
         until = min(_at(plan.found_on, rng, now) if found and plan.found_on else now, now)
         span = max((until - reported).total_seconds(), 60.0)

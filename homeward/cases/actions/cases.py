@@ -125,7 +125,13 @@ def open_case(
             update_section(
                 acting_user=acting_user, membership=membership, case=case, changes=section
             )
-        add_timeline(case, TimelineKind.STATUS, actor=acting_user, text=str(Status.OPEN.label))
+        add_timeline(
+            case,
+            TimelineKind.STATUS,
+            actor=acting_user,
+            message="status",
+            params={"status": Status.OPEN},
+        )
         if contact is not None:
             Contact.objects.filter(pk=contact.pk).update(case=case)
             timeline_contact(case, contact, actor=acting_user)
@@ -208,7 +214,9 @@ def change_status(
             case,
             TimelineKind.STATUS,
             actor=acting_user,
-            text=" ".join(p for p in (str(Status(status).label), note) if p),
+            message="status",
+            params={"status": status},
+            text=note,
         )
         record_event(
             actor=acting_user,
@@ -240,7 +248,9 @@ def assign_case(
             case,
             TimelineKind.HANDOVER if handover_note else TimelineKind.ASSIGNMENT,
             actor=acting_user,
-            text=" — ".join(p for p in (str(assignee.user), handover_note) if p),
+            message="assigned",
+            params={"name": str(assignee.user)},
+            text=handover_note,
         )
         record_event(
             actor=acting_user,

@@ -69,7 +69,8 @@ def request_closure(
             case,
             TimelineKind.CLOSURE,
             actor=acting_user,
-            text=_("Closure requested: %(outcome)s") % {"outcome": Outcome(outcome).label},
+            message="closure_requested",
+            params={"outcome": outcome},
         )
         record_event(
             actor=acting_user,
@@ -117,8 +118,8 @@ def decide_closure(
             case,
             TimelineKind.CLOSURE,
             actor=acting_user,
-            text=(_("Closure approved") if approve else _("Closure sent back"))
-            + (f": {note}" if note else ""),
+            message="closure_approved" if approve else "closure_returned",
+            text=note,
         )
         record_event(
             actor=acting_user,
@@ -144,7 +145,8 @@ def reopen_case(*, acting_user: User, membership: Membership, case: Case, reason
             case,
             TimelineKind.STATUS,
             actor=acting_user,
-            text=_("Reopened: %(reason)s") % {"reason": reason.strip()},
+            message="reopened",
+            text=reason.strip(),
         )
         record_event(
             actor=acting_user,

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from homeward.cases import timeline
 from homeward.cases.choices import TimelineKind
 from homeward.cases.models import Case, Contact, TimelineEvent
 from homeward.organisations.access import require_permission
@@ -49,13 +50,21 @@ def add_timeline(
     *,
     actor: User | None,
     text: str = "",
+    message: str = "",
+    params: Mapping[str, Any] | None = None,
     occurred_at: datetime | None = None,
     contact: Contact | None = None,
 ) -> TimelineEvent:
+    """`message` (cases/timeline.py) is what Homeward says, put into words when read; `text`
+    what a person wrote."""
+    if message:
+        timeline.check(message, params or {})
     return TimelineEvent.objects.create(
         case=case,
         kind=kind,
         actor=actor,
+        message=message,
+        params=dict(params or {}),
         text=text,
         occurred_at=occurred_at or timezone.now(),
         contact=contact,
@@ -70,7 +79,8 @@ def timeline_contact(case: Case, contact: Contact, *, actor: User | None) -> Tim
         actor=actor,
         occurred_at=contact.started_at,
         contact=contact,
-        text=contact.get_contact_type_display(),
+        message="contact",
+        params={"contact_type": contact.contact_type},
     )
 
 

@@ -58,15 +58,11 @@ def assess_risk(
         previous = case.risk_grade
         Case.objects.filter(pk=case.pk).update(risk_grade=grade, updated_at=now)
         case.risk_grade = grade
-        label = RiskGrade(grade).label
-        add_timeline(
-            case,
-            TimelineKind.RISK,
-            actor=acting_user,
-            text=_("Risk: %(grade)s") % {"grade": label}
-            if not previous
-            else _("Risk: %(old)s → %(new)s") % {"old": RiskGrade(previous).label, "new": label},
-        )
+        if previous:
+            said = ("risk_changed", {"old": previous, "new": grade})
+        else:
+            said = ("risk", {"grade": grade})
+        add_timeline(case, TimelineKind.RISK, actor=acting_user, message=said[0], params=said[1])
         record_event(
             actor=acting_user,
             organisation=membership.organisation,

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from homeward.cases import timeline
 from homeward.cases.choices import TimelineKind
 
 
@@ -15,7 +16,11 @@ class TimelineEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    text = models.TextField(_("text"), blank=True)
+    message = models.CharField(
+        max_length=32, blank=True, help_text="what Homeward says (cases/timeline.py), if anything"
+    )
+    params = models.JSONField(default=dict, blank=True)
+    text = models.TextField(_("text"), blank=True, help_text="what a person wrote")
     contact = models.ForeignKey(
         "cases.Contact", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -23,3 +28,8 @@ class TimelineEvent(models.Model):
     class Meta:
         ordering = ["occurred_at", "pk"]
         indexes = [models.Index(fields=["case", "occurred_at"], name="timeline_case_time")]
+
+    @property
+    def shown_text(self) -> str:
+        """In the reader's language (cases/timeline.py)."""
+        return timeline.render(self.message, self.params, self.text)

@@ -176,7 +176,7 @@ def test_risk_is_assessed_with_sourced_factors_and_reassessed(cast: Cast) -> Non
     assert case.risk_grade == "medium"
     assert [a.grade for a in case.risk_assessments.all()] == ["medium", "high"]
     latest = case.timeline.filter(kind="risk").last()
-    assert latest is not None and latest.text == "Risk: High → Medium"
+    assert latest is not None and latest.shown_text == "Risk: High → Medium"
 
 
 def test_workflow_and_supervisor_approved_closure(cast: Cast) -> None:

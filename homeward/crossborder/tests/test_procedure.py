@@ -166,7 +166,8 @@ def test_a_located_child_starts_the_twelve_hour_clock_and_tells_the_sender(cast:
     assert Notification.objects.filter(
         recipient=cast.user("be_operator"), text__startswith="CHILD LOCATED"
     ).exists()
-    assert request.case.timeline.filter(text__contains="reports the child located").exists()
+    located = request.case.timeline.get(message="crossborder_located")
+    assert "reports the child located" in located.shown_text
     assert request in access.waiting_for(cast.member("be_operator"))
 
 
