@@ -177,12 +177,9 @@ def _dispatch(request: CooperationRequest, membership: Membership) -> None:
     notify(
         request.receiver,
         request,
-        _("New %(urgency)s request %(ref)s from %(org)s")
-        % {
-            "urgency": request.get_urgency_display(),
-            "ref": request.reference,
-            "org": request.sender.name,
-        },
+        "new_request",
+        urgency=request.urgency,
+        org=request.sender.name,
     )
 
 
@@ -223,7 +220,7 @@ def send_request(
             notify(
                 membership.organisation,
                 request,
-                _("Request %(ref)s waits for your approval") % {"ref": request.reference},
+                "awaiting_approval",
                 permission=Permission.APPROVE,
             )
             _audit(membership, "request.submit", request, ["state"])
@@ -283,7 +280,7 @@ def push_update(
         notify(
             request.receiver,
             request,
-            _("Updated information on %(ref)s") % {"ref": request.reference},
+            "updated",
         )
         _audit(membership, "request.push", request, ["snapshot", "shared_fields"])
     return snapshot
@@ -304,7 +301,7 @@ def revoke_share(
                 notify(
                     request.receiver,
                     request,
-                    _("Sharing on %(ref)s was revoked") % {"ref": request.reference},
+                    "revoked",
                 )
             _audit(membership, "request.revoke", request, ["share_revoked_at"])
     return request
@@ -334,8 +331,8 @@ def _receiver_transition(
         notify(
             request.sender,
             request,
-            _("%(ref)s: %(what)s")
-            % {"ref": request.reference, "what": request.get_state_display()},
+            "state",
+            what=request.state,
         )
         _audit(
             membership,
@@ -400,9 +397,7 @@ def withdraw(
         request.save(update_fields=["state", "completed_at"])
         _event(request, EventKind.WITHDRAWN, membership, reason)
         if was_visible:
-            notify(
-                request.receiver, request, _("%(ref)s was withdrawn") % {"ref": request.reference}
-            )
+            notify(request.receiver, request, "withdrawn")
         _audit(membership, "request.withdraw", request, ["state"])
     return request
 
@@ -436,7 +431,7 @@ def report_located(
         notify(
             request.sender,
             request,
-            _("CHILD LOCATED — %(ref)s: decide within 12 hours") % {"ref": request.reference},
+            "located",
             permission=Permission.EDIT_CASES,
         )
         _audit(membership, "request.located", request, ["located_at", "decision_due_at"])
@@ -470,7 +465,7 @@ def post_message(
         other = (
             request.receiver if membership.organisation_id == request.sender_id else request.sender
         )
-        notify(other, request, _("New message on %(ref)s") % {"ref": request.reference})
+        notify(other, request, "message")
         _audit(
             membership, "message.create", request, ["body"] + (["attachment"] if attachment else [])
         )
@@ -528,11 +523,8 @@ def check_deadlines(*, now: datetime | None = None) -> dict[str, int]:
                 locked.escalated_at = now
                 locked.save(update_fields=["escalated_at"])
                 _event(locked, EventKind.ESCALATED, None)
-                text = _("OVERDUE: %(ref)s was not acknowledged in time") % {
-                    "ref": locked.reference
-                }
                 for organisation in (locked.receiver, locked.sender):
-                    notify(organisation, locked, text, permission=Permission.APPROVE)
+                    notify(organisation, locked, "overdue", permission=Permission.APPROVE)
                 record_event(
                     actor=None,
                     organisation=locked.sender,
@@ -550,13 +542,8 @@ def check_deadlines(*, now: datetime | None = None) -> dict[str, int]:
                 notify(
                     locked.receiver,
                     locked,
-                    _("Reminder: acknowledge %(ref)s before %(due)s")
-                    % {
-                        "ref": locked.reference,
-                        "due": timezone.localtime(locked.acknowledge_due_at).strftime(
-                            "%Y-%m-%d %H:%M"
-                        ),
-                    },
+                    "reminder",
+                    due=due.isoformat(),
                 )
                 record_event(
                     actor=None,

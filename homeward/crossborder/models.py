@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from homeward.cases.models import Case
 from homeward.cases.storage import private_storage
+from homeward.crossborder import notices
 from homeward.crossborder.choices import EventKind, RequestType, State, Urgency
 from homeward.organisations.models import Organisation
 
@@ -141,13 +142,20 @@ class Notification(models.Model):
     request = models.ForeignKey(
         CooperationRequest, on_delete=models.CASCADE, null=True, related_name="notifications"
     )
-    text = models.CharField(max_length=200)
+    message = models.CharField(max_length=32, blank=True, help_text="crossborder/notices.py")
+    params = models.JSONField(default=dict, blank=True)
+    text = models.CharField(max_length=200, blank=True, help_text="notices from before messages")
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+
+    @property
+    def shown_text(self) -> str:
+        """In the reader's language (crossborder/notices.py)."""
+        return notices.render(self.message, self.params, self.text)
 
 
 class SharingPolicy(models.Model):

@@ -3,12 +3,15 @@ else (no names, no case details: e-mail leaves our control)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from homeward.crossborder import notices
 from homeward.crossborder.models import CooperationRequest, Notification
 from homeward.organisations.models import Membership, Organisation, User
 from homeward.organisations.notifications import base_url
@@ -28,14 +31,24 @@ def members_with(organisation: Organisation, permission: Permission) -> list[Use
 def notify(
     organisation: Organisation,
     request: CooperationRequest,
-    text: str,
+    message: str,
     *,
     permission: Permission = Permission.EDIT_CASES,
+    **params: Any,
 ) -> int:
-    """Within the action's transaction: notices now, e-mails once it commits."""
+    """Within the action's transaction: notices now, e-mails once it commits. `message` is a
+    code of notices.MESSAGES; the request's reference is always one of its parameters."""
+    params = {"ref": request.reference, **params}
+    notices.check(notices.MESSAGES, message, params)
     recipients = members_with(organisation, permission)
     Notification.objects.bulk_create(
-        Notification(recipient=user, organisation=organisation, request=request, text=text[:200])
+        Notification(
+            recipient=user,
+            organisation=organisation,
+            request=request,
+            message=message,
+            params=params,
+        )
         for user in recipients
     )
     ids = [user.pk for user in recipients]

@@ -272,10 +272,15 @@ def shareable_field_out(key: str) -> ShareableFieldOut:
 
 class NotificationOut(Schema):
     id: int
-    text: str
+    text: str = Field(description="in the reader's language")
+    message: str = Field(description="what happened, as a code (new_request, located, …)")
     request_id: int | None
     created_at: datetime
     read_at: datetime | None
+
+    @staticmethod
+    def resolve_text(notification: Notification) -> str:
+        return notification.shown_text
 
     @staticmethod
     def resolve_request_id(notification: Notification) -> int | None:

@@ -58,7 +58,7 @@ def add_timeline(
     """`message` (cases/timeline.py) is what Homeward says, put into words when read; `text`
     what a person wrote."""
     if message:
-        timeline.check(message, params or {})
+        timeline.check(timeline.MESSAGES, message, params or {})
     return TimelineEvent.objects.create(
         case=case,
         kind=kind,

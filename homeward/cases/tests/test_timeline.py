@@ -60,10 +60,10 @@ def test_the_api_answers_in_the_readers_language(cast: Cast) -> None:
 
 
 def test_an_unknown_message_or_a_missing_parameter_is_refused_when_written() -> None:
-    with pytest.raises(ValueError, match="unknown timeline message"):
-        timeline.check("status_changed", {})
+    with pytest.raises(ValueError, match="unknown message"):
+        timeline.check(timeline.MESSAGES, "status_changed", {})
     with pytest.raises(KeyError):
-        timeline.check("closure_requested", {})  # its template needs the outcome
+        timeline.check(timeline.MESSAGES, "closure_requested", {})  # its template needs the outcome
     assert timeline.render("", {}, "Written before messages existed.") == (
         "Written before messages existed."
     )

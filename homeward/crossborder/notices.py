@@ -1,0 +1,37 @@
+"""The in-app notices of cross-border work, kept as a message and its parameters
+(cases/wording.py) and put into words when read: a request's notices are read at the other
+hotline, in another language, and a deadline in the reader's time zone. Notices from before
+messages existed have only their text. A notice never holds personal data: a reference and what
+happened."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from homeward.cases.wording import Message, check, words
+from homeward.crossborder.choices import State, Urgency
+
+MESSAGES: dict[str, Message] = {
+    "new_request": Message(
+        _("New %(urgency)s request %(ref)s from %(org)s"), choices={"urgency": Urgency}
+    ),
+    "awaiting_approval": Message(_("Request %(ref)s waits for your approval")),
+    "updated": Message(_("Updated information on %(ref)s")),
+    "revoked": Message(_("Sharing on %(ref)s was revoked")),
+    "state": Message(_("%(ref)s: %(what)s"), choices={"what": State}),
+    "withdrawn": Message(_("%(ref)s was withdrawn")),
+    "located": Message(_("CHILD LOCATED — %(ref)s: decide within 12 hours")),
+    "message": Message(_("New message on %(ref)s")),
+    "overdue": Message(_("OVERDUE: %(ref)s was not acknowledged in time")),
+    "reminder": Message(_("Reminder: acknowledge %(ref)s before %(due)s"), moments=("due",)),
+}
+
+__all__ = ["MESSAGES", "check", "render"]
+
+
+def render(message: str, params: Mapping[str, Any], text: str) -> str:
+    """The notice in the active language."""
+    return words(MESSAGES[message], params) if message in MESSAGES else text
