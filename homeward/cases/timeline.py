@@ -1,7 +1,7 @@
 """What Homeward itself writes in a case's timeline ("Risk: Low → High", "Closure requested:
 Found alive, safe"), kept as a message and its parameters (cases/wording.py) and put into words
 when read: hotlines work in several languages (Belgium's in Dutch, French and German), and an
-entry written during a French-speaking operator's shift must read in Dutch for the next one. What
+entry written during a French-speaking operator's shift must read in German for the next one. What
 a person wrote (a note, a reason, a handover note) stays as written, after the message. Entries
 from before messages existed have only their text."""
 
