@@ -8,11 +8,14 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.test import Client
 from django.utils import timezone, translation
 
 from homeward.audit.models import AuditEvent
 from homeward.crossborder import access, actions
 from homeward.crossborder.models import CooperationRequest, Notification
+from homeward.crossborder.notify import notify
+from homeward.organisations.actions import create_api_token
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
 
@@ -305,3 +308,19 @@ def test_notices_read_in_the_readers_language_whoever_sent_them(cast: Cast) -> N
         "/api/v1/crossborder/notifications", HTTP_ACCEPT_LANGUAGE="fr"
     )
     assert [(n["message"], n["text"]) for n in listed.json()["items"]] == [("new_request", french)]
+
+
+def test_a_token_client_reads_deadlines_in_its_hotlines_time_zone(cast: Cast) -> None:
+    request = _draft(cast)
+    actions.send_request(**_as(cast, "be_supervisor"), request=request)
+    notify(cast.fr, request, "reminder", due="2026-01-15T12:00:00+00:00")
+    operator = cast.member("fr_operator")
+    secret = create_api_token(
+        acting_user=operator.user, membership=operator, name="client", days=1
+    ).secret
+    listed = Client().get(
+        "/api/v1/crossborder/notifications", HTTP_AUTHORIZATION=f"Bearer {secret}"
+    )
+    reminders = [n["text"] for n in listed.json()["items"] if n["message"] == "reminder"]
+    assert reminders == [f"Reminder: acknowledge {request.reference} before 2026-01-15 13:00"]
+    assert timezone.get_current_timezone_name() == "UTC"  # nothing left active afterwards
