@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventFilterForm(forms.Form):
@@ -9,7 +10,9 @@ class EventFilterForm(forms.Form):
     actor = forms.EmailField(label=_("Actor's e-mail"), required=False)
     object_type = forms.CharField(label=_("Object type"), required=False, max_length=100)
     since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=pgettext_lazy("the first day of a date range", "From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     until = forms.DateField(
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})

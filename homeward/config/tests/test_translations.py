@@ -23,6 +23,7 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 @dataclass
 class Entry:
+    context: str | None = None
     msgid: str = ""
     msgid_plural: str | None = None
     msgstrs: dict[int, str] = field(default_factory=dict)
@@ -38,9 +39,9 @@ def _unquote(text: str) -> str:
 
 
 def parse_po(text: str) -> list[Entry]:
-    """A tiny PO parser: entries are separated by blank lines; `msgid`, `msgid_plural`,
-    `msgstr` and `msgstr[n]` may continue on following "..." lines. Obsolete (#~) entries are
-    skipped. The header (empty msgid) is returned too."""
+    """A tiny PO parser: entries are separated by blank lines; `msgctxt`, `msgid`,
+    `msgid_plural`, `msgstr` and `msgstr[n]` may continue on following "..." lines. Obsolete
+    (#~) entries are skipped. The header (empty msgid) is returned too."""
     entries: list[Entry] = []
     for block_start, block in _blocks(text):
         entry = Entry(line=block_start)
@@ -51,6 +52,9 @@ def parse_po(text: str) -> list[Entry]:
                 entry.flags.update(flag.strip() for flag in line[2:].split(","))
             elif line.startswith("#"):
                 continue
+            elif line.startswith("msgctxt "):
+                entry.context = _unquote(line[len("msgctxt ") :])
+                target = ("msgctxt", 0)
             elif line.startswith("msgid_plural "):
                 entry.msgid_plural = _unquote(line[len("msgid_plural ") :])
                 target, seen_keyword = ("msgid_plural", 0), True
@@ -64,7 +68,9 @@ def parse_po(text: str) -> list[Entry]:
             elif line.startswith('"') and target is not None:
                 kind, index = target
                 more = _unquote(line)
-                if kind == "msgid":
+                if kind == "msgctxt":
+                    entry.context = (entry.context or "") + more
+                elif kind == "msgid":
                     entry.msgid += more
                 elif kind == "msgid_plural":
                     entry.msgid_plural = (entry.msgid_plural or "") + more
@@ -102,20 +108,22 @@ def catalogue(language: str) -> Path:
     return Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po"
 
 
-def test_the_parser_reads_continuations_plurals_and_flags() -> None:
+def test_the_parser_reads_continuations_plurals_flags_and_contexts() -> None:
     sample = (
         'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n'
         "#: a.html:1\n#, fuzzy, python-format\n"
         'msgid ""\n"Hello "\n"%(name)s"\nmsgstr "Bonjour %(name)s"\n\n'
         'msgid "one \\"file\\""\nmsgid_plural "%(n)s files"\n'
         'msgstr[0] "un fichier"\nmsgstr[1] ""\n"%(n)s fichiers"\n\n'
+        'msgctxt "the sender"\nmsgid "From"\nmsgstr "De"\n\n'
         '#~ msgid "gone"\n#~ msgstr "parti"\n'
     )
-    header, hello, files = parse_po(sample)
+    header, hello, files, sender = parse_po(sample)
     assert header.msgid == "" and header.msgstrs[0] == "Language: fr\n"
     assert hello.msgid == "Hello %(name)s" and hello.flags == {"fuzzy", "python-format"}
     assert files.msgid == 'one "file"' and files.msgid_plural == "%(n)s files"
     assert files.msgstrs == {0: "un fichier", 1: "%(n)s fichiers"}
+    assert (sender.context, sender.msgid, sender.msgstrs) == ("the sender", "From", {0: "De"})
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

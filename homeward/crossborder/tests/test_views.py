@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -508,3 +509,11 @@ def test_notifications_hold_no_personal_data_and_can_be_marked_read(cast: Cast) 
     other.refresh_from_db()
     assert other.read_at is None
     assert cast.client("fr_admin").get("/crossborder/notifications/").status_code == 403
+
+
+def test_in_french_the_sender_column_says_de_and_the_time_column_envoyee_le(cast: Cast) -> None:
+    _request(cast)
+    page = cast.client("fr_operator").get("/crossborder/", HTTP_ACCEPT_LANGUAGE="fr")
+    headers = re.findall(r'<th scope="col">([^<]*)</th>', page.content.decode())
+    assert "De" in headers and "Envoyée le" in headers
+    assert "Du" not in headers  # "Du" begins a date range ("Du … au …"), not a sender
