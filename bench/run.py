@@ -17,6 +17,7 @@ import os
 import platform
 import random
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -317,28 +318,53 @@ def locust(
 
 
 def run_scenarios(args: argparse.Namespace, config: Path, out: Path) -> dict[str, Any]:
+    """Each scenario in `args.rounds` rounds of ours and its baseline; every other round runs the
+    baseline first, so that the machine's drift over minutes falls on both sides alike."""
     results: dict[str, Any] = {}
     for scenario in args.scenarios:
-        results[scenario] = {}
-        for target in ("ours", "baseline"):
-            log(f"{scenario} / {target}: warm-up {args.warmup} s, then {args.duration} s")
-            if args.warmup:
-                warmup = out / f"warmup-{scenario}-{target}"
-                locust(args, config, scenario, target, args.warmup, warmup, record=False)
-            result = locust(
-                args, config, scenario, target, args.duration, out / f"{scenario}-{target}"
-            )
-            if result is not None:  # other work on the machine shows here
-                result["load_average_1min_after"] = round(os.getloadavg()[0], 2)
-            results[scenario][target] = result
-            log(f"  {result}")
+        runs: dict[str, list[dict[str, Any] | None]] = {"ours": [], "baseline": []}
+        for number in range(args.rounds):
+            order = ("ours", "baseline") if number % 2 == 0 else ("baseline", "ours")
+            for target in order:
+                log(f"{scenario} / {target}: warm-up {args.warmup} s, then {args.duration} s")
+                if args.warmup:
+                    warmup = out / f"warmup-{scenario}-{target}-{number}"
+                    locust(args, config, scenario, target, args.warmup, warmup, record=False)
+                result = locust(
+                    args, config, scenario, target, args.duration,
+                    out / f"{scenario}-{target}-{number}",
+                )  # fmt: skip
+                if result is not None:  # other work on the machine shows here
+                    result["load_average_1min_after"] = round(os.getloadavg()[0], 2)
+                runs[target].append(result)
+                log(f"  {result}")
+        results[scenario] = {target: combine(done) for target, done in runs.items()}
     return results
+
+
+def combine(runs: list[dict[str, Any] | None]) -> dict[str, Any] | None:
+    """The median of the rounds' figures (all of them kept under "rounds"); no result if any
+    round failed to give one."""
+    if not runs or any(run is None for run in runs):
+        return None
+    done = [run for run in runs if run is not None]
+    if len(done) == 1:
+        return done[0]
+    combined: dict[str, Any] = {
+        key: statistics.median(run[key] for run in done)
+        for key in ("rps", "median_ms", "p95_ms", "p99_ms", "mean_ms")
+    }
+    combined["requests"] = sum(run["requests"] for run in done)
+    combined["failures"] = sum(run["failures"] for run in done)
+    combined["rounds"] = done
+    return combined
 
 
 def markdown(results: dict[str, Any], meta: dict[str, Any]) -> str:
     lines = [
         f"Run {meta['finished']} — {meta['dataset']['cases']:,} cases, "
         f"{meta['users']} concurrent users, {meta['duration']} s per run, "
+        f"{meta.get('rounds', 1)} round(s) per scenario (the median), "
         f"{meta['workers']} gunicorn workers, hotline `{meta['dataset']['hotline']}` "
         f"({meta['dataset']['hotline_cases']:,} cases).",
         "",
@@ -388,6 +414,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--users", type=int, default=20, help="concurrent simulated operators (1–200)"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="rounds per scenario, alternating which goes first"
     )
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8765)
@@ -439,6 +468,7 @@ def main() -> None:
         "seed_seconds": seed_seconds,
         "users": args.users,
         "duration": args.duration,
+        "rounds": args.rounds,
         "workers": args.workers,
     }
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
