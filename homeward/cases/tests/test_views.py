@@ -116,6 +116,8 @@ def test_the_case_page_logs_each_childs_read_and_stands_out_at_high_risk(cast: C
     assert page.status_code == 200
     content = page.content.decode()
     assert "case-header high-risk" in content and "Risk: High" in content
+    french = cast.client("be_supervisor").get(f"/cases/{case.pk}/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Risque\u00a0: Élevé" in french.content.decode()  # French puts a space before ":"
     child = case.case_children.get().child
     event = AuditEvent.objects.filter(action="cases.child.read").latest("seq")
     assert event.object_id == str(child.pk) and event.actor_id == cast.user("be_supervisor").pk
