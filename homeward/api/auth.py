@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import zoneinfo
-
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja.security import APIKeyCookie, HttpBearer
 
-from homeward.organisations.access import Actor
+from homeward.organisations.access import Actor, show_times_in
 from homeward.organisations.tokens import membership_for_token
 
 
@@ -26,7 +23,5 @@ class TokenActor(HttpBearer):
         membership = membership_for_token(token)
         if membership is None:
             return None
-        # times put into words show in the hotline's zone, as for a signed-in member; the
-        # organisation middleware deactivates it after every request
-        timezone.activate(zoneinfo.ZoneInfo(membership.organisation.time_zone))
+        show_times_in(membership.organisation)  # as for a signed-in member
         return Actor(user=membership.user, membership=membership, via_token=True)

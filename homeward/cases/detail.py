@@ -26,6 +26,7 @@ from django.db.models import DateTimeField, JSONField, Model
 
 from homeward.cases.actions.cases import SECTION_MODELS
 from homeward.cases.models import (
+    CHILD_SUMMARY_FIELDS,
     Case,
     CaseChild,
     Child,
@@ -39,18 +40,6 @@ from homeward.organisations.models import User
 M = TypeVar("M", bound=Model)
 
 PERSON_FIELDS = ("id", "full_name", "email")
-CHILD_FIELDS = (  # what a case's detail shows of its children: no restricted field
-    "id",
-    "given_names",
-    "family_name",
-    "original_script_name",
-    "sex",
-    "birth_precision",
-    "birth_date",
-    "birth_year",
-    "estimated_age",
-    "age_estimated_on",
-)
 SECTIONS = tuple(SECTION_MODELS.values())
 
 
@@ -102,7 +91,8 @@ def _build(document: list[Any]) -> LoadedCase:
 
 def _child(values: list[Any]) -> LoadedChild:
     link_values, child_values, other_names = values
-    link, child = _instance(CaseChild, link_values), _instance(Child, child_values, CHILD_FIELDS)
+    link = _instance(CaseChild, link_values)
+    child = _instance(Child, child_values, CHILD_SUMMARY_FIELDS)
     _cache(link, "child", child)
     return LoadedChild(link=link, child=child, other_names=other_names or [])
 
@@ -203,7 +193,7 @@ def _statement(vendor: str) -> str:
         of_json=False,
     )
     children = rows(
-        f"SELECT {array}({values(CaseChild, 'cc')}, {values(Child, 'ch', CHILD_FIELDS)}, "
+        f"SELECT {array}({values(CaseChild, 'cc')}, {values(Child, 'ch', CHILD_SUMMARY_FIELDS)}, "
         f"{nested.format(other_names)}) AS v "
         f"FROM {table(CaseChild)} cc JOIN {table(Child)} ch ON ch.id = cc.child_id "
         "WHERE cc.case_id = c.id ORDER BY cc.added_at, cc.id"

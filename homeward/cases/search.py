@@ -43,7 +43,7 @@ from homeward.audit.actions import record_read
 from homeward.cases import names
 from homeward.cases.access import OPEN_STATUSES, cases_of, children_of
 from homeward.cases.choices import RiskGrade
-from homeward.cases.models import Case, CaseChild, Child, NameKey
+from homeward.cases.models import CHILD_SUMMARY_FIELDS, Case, CaseChild, Child, NameKey
 from homeward.cases.name_index import name_forms
 from homeward.organisations.models import Membership, Organisation
 
@@ -132,8 +132,8 @@ def _candidate_ids(organisation: Organisation, groups: list[dict[str, int]], cap
 
 class _Candidate(NamedTuple):
     """What ranking and a result list need of a child, as read: not a model instance, which
-    would cost more to build for hundreds of candidates. The Child fields are in the model's
-    order, as Child.from_db takes them."""
+    would cost more to build for hundreds of candidates: CHILD_SUMMARY_FIELDS, then the other
+    names."""
 
     id: int
     given_names: str
@@ -155,7 +155,9 @@ class _Candidate(NamedTuple):
         return _born(self.birth_date, self.birth_year, self.estimated_age, self.age_estimated_on)
 
 
-_CHILD_FIELDS = _Candidate._fields[:-1]  # all but the other names
+_CHILD_FIELDS = CHILD_SUMMARY_FIELDS
+if _Candidate._fields != (*_CHILD_FIELDS, "other_names"):
+    raise ImportError("_Candidate must hold CHILD_SUMMARY_FIELDS, in order, then other_names")
 
 
 def _candidates(

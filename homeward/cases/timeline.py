@@ -7,13 +7,10 @@ from before messages existed have only their text."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
 from homeward.cases.choices import ContactType, Outcome, RiskGrade, Status
-from homeward.cases.wording import Message, check, words
+from homeward.cases.wording import Message
 
 MESSAGES: dict[str, Message] = {
     "status": Message(choices={"status": Status}),
@@ -33,12 +30,3 @@ MESSAGES: dict[str, Message] = {
         moments=("due",),
     ),
 }
-
-
-__all__ = ["MESSAGES", "check", "render"]
-
-
-def render(message: str, params: Mapping[str, Any], text: str) -> str:
-    """The entry in the active language: the message, then what a person wrote."""
-    said = words(MESSAGES[message], params) if message in MESSAGES else ""
-    return " — ".join(part for part in (said, text) if part)

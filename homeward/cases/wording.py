@@ -34,6 +34,13 @@ def check(messages: Mapping[str, Message], code: str, params: Mapping[str, Any])
     words(messages[code], params)
 
 
+def render(messages: Mapping[str, Message], code: str, params: Mapping[str, Any], text: str) -> str:
+    """In the active language: the message (none for an entry from before messages existed, or
+    one a person wrote), then the text a person wrote."""
+    said = words(messages[code], params) if code in messages else ""
+    return " — ".join(part for part in (said, text) if part)
+
+
 def words(message: Message, params: Mapping[str, Any]) -> str:
     """The message in the active language. A missing parameter raises KeyError."""
     values = {name: _shown(message, name, value) for name, value in params.items()}

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from homeward.cases import wording
 from homeward.cases.models import Case
 from homeward.cases.storage import private_storage
 from homeward.crossborder import notices
@@ -155,7 +156,7 @@ class Notification(models.Model):
     @property
     def shown_text(self) -> str:
         """In the reader's language (crossborder/notices.py)."""
-        return notices.render(self.message, self.params, self.text)
+        return wording.render(notices.MESSAGES, self.message, self.params, self.text)
 
 
 class SharingPolicy(models.Model):

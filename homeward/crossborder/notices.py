@@ -6,12 +6,9 @@ happened."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 
-from homeward.cases.wording import Message, check, words
+from homeward.cases.wording import Message
 from homeward.crossborder.choices import State, Urgency
 
 MESSAGES: dict[str, Message] = {
@@ -28,10 +25,3 @@ MESSAGES: dict[str, Message] = {
     "overdue": Message(_("OVERDUE: %(ref)s was not acknowledged in time")),
     "reminder": Message(_("Reminder: acknowledge %(ref)s before %(due)s"), moments=("due",)),
 }
-
-__all__ = ["MESSAGES", "check", "render"]
-
-
-def render(message: str, params: Mapping[str, Any], text: str) -> str:
-    """The notice in the active language."""
-    return words(MESSAGES[message], params) if message in MESSAGES else text

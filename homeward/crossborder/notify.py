@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from homeward.cases import wording
 from homeward.crossborder import notices
 from homeward.crossborder.models import CooperationRequest, Notification
 from homeward.organisations.models import Membership, Organisation, User
@@ -39,7 +40,7 @@ def notify(
     """Within the action's transaction: notices now, e-mails once it commits. `message` is a
     code of notices.MESSAGES; the request's reference is always one of its parameters."""
     params = {"ref": request.reference, **params}
-    notices.check(notices.MESSAGES, message, params)
+    wording.check(notices.MESSAGES, message, params)
     recipients = members_with(organisation, permission)
     Notification.objects.bulk_create(
         Notification(

@@ -8,11 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
+from django.utils import timezone
 
 from homeward.organisations.models import ApiToken, Hotline, Membership, Organisation, User
 from homeward.organisations.roles import Permission
@@ -127,6 +129,12 @@ def listed_hotlines(country: str | None = None) -> QuerySet[Hotline]:
     if country:
         hotlines = hotlines.filter(country=country.upper())
     return hotlines.order_by("country", "name")
+
+
+def show_times_in(organisation: Organisation) -> None:
+    """Times on this request's pages and texts in the organisation's own zone (stored in UTC).
+    CurrentOrganisationMiddleware deactivates it after every request."""
+    timezone.activate(ZoneInfo(organisation.time_zone))
 
 
 def organisation_by_id(organisation_id: int) -> Organisation:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-import zoneinfo
 from collections.abc import Callable
 
 from django.conf import settings
@@ -13,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
-from homeward.organisations.access import membership_for
+from homeward.organisations.access import membership_for, show_times_in
 from homeward.organisations.roles import role_requires_mfa
 
 LOGIN_AT_SESSION_KEY = "homeward_login_at"
@@ -57,8 +56,7 @@ class CurrentOrganisationMiddleware:
             membership = membership_for(request.user, wanted)
             request.membership = membership  # type: ignore[attr-defined]
             if membership is not None:
-                # stored in UTC, shown in the hotline's own time zone
-                timezone.activate(zoneinfo.ZoneInfo(membership.organisation.time_zone))
+                show_times_in(membership.organisation)
         try:
             return self.get_response(request)
         finally:

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from homeward.cases import timeline
+from homeward.cases import timeline, wording
 from homeward.cases.choices import TimelineKind
 from homeward.cases.models import Case, Contact, TimelineEvent
 from homeward.organisations.access import require_permission
@@ -58,7 +58,7 @@ def add_timeline(
     """`message` (cases/timeline.py) is what Homeward says, put into words when read; `text`
     what a person wrote."""
     if message:
-        timeline.check(timeline.MESSAGES, message, params or {})
+        wording.check(timeline.MESSAGES, message, params or {})
     return TimelineEvent.objects.create(
         case=case,
         kind=kind,

@@ -58,11 +58,12 @@ def assess_risk(
         previous = case.risk_grade
         Case.objects.filter(pk=case.pk).update(risk_grade=grade, updated_at=now)
         case.risk_grade = grade
-        if previous:
-            said = ("risk_changed", {"old": previous, "new": grade})
-        else:
-            said = ("risk", {"grade": grade})
-        add_timeline(case, TimelineKind.RISK, actor=acting_user, message=said[0], params=said[1])
+        message, params = (
+            ("risk_changed", {"old": previous, "new": grade})
+            if previous
+            else ("risk", {"grade": grade})
+        )
+        add_timeline(case, TimelineKind.RISK, actor=acting_user, message=message, params=params)
         record_event(
             actor=acting_user,
             organisation=membership.organisation,

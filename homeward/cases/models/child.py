@@ -12,6 +12,21 @@ from homeward.cases.choices import BirthPrecision, Sex
 from homeward.cases.storage import private_storage
 from homeward.organisations.models import Organisation
 
+SUMMARY_FIELDS = (
+    "id",
+    "given_names",
+    "family_name",
+    "original_script_name",
+    "sex",
+    "birth_precision",
+    "birth_date",
+    "birth_year",
+    "estimated_age",
+    "age_estimated_on",
+)
+"""What a child's summary in a result list or a case reads: names, sex and what `Child.age_on`
+needs, in column order (as `Child.from_db` takes them). No restricted field."""
+
 
 class Child(models.Model):
     organisation = models.ForeignKey(

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from homeward.cases import timeline
+from homeward.cases import timeline, wording
 from homeward.cases.choices import TimelineKind
 
 
@@ -32,4 +32,4 @@ class TimelineEvent(models.Model):
     @property
     def shown_text(self) -> str:
         """In the reader's language (cases/timeline.py)."""
-        return timeline.render(self.message, self.params, self.text)
+        return wording.render(timeline.MESSAGES, self.message, self.params, self.text)

@@ -13,8 +13,8 @@ from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
 from homeward.cases import actions
-from homeward.cases.detail import CHILD_FIELDS, LoadedCase, load_case_detail
-from homeward.cases.models import Case, Child, ParentalAbductionDetails
+from homeward.cases.detail import LoadedCase, load_case_detail
+from homeward.cases.models import CHILD_SUMMARY_FIELDS, Case, Child, ParentalAbductionDetails
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
 
@@ -134,7 +134,7 @@ def test_the_statement_loads_what_the_orm_loads(
             for c in loaded.closures
         ]
         children = [
-            (columns(c.link), columns(c.child, CHILD_FIELDS), c.other_names)
+            (columns(c.link), columns(c.child, CHILD_SUMMARY_FIELDS), c.other_names)
             for c in loaded.children
         ]
 
@@ -153,7 +153,7 @@ def test_the_statement_loads_what_the_orm_loads(
     assert children == [
         (
             columns(link),
-            columns(link.child, CHILD_FIELDS),
+            columns(link.child, CHILD_SUMMARY_FIELDS),
             list(link.child.other_names.values_list("value", flat=True)),
         )
         for link in links
@@ -177,5 +177,5 @@ def test_a_bare_case_and_a_case_of_another_hotline(cast: Cast) -> None:
 @pytest.mark.django_db
 def test_no_restricted_field_of_a_child_is_read(cast: Cast) -> None:
     restricted = {"medical_notes", "vulnerabilities", "photo", "physical_description"}
-    assert not restricted & set(CHILD_FIELDS)
-    assert set(CHILD_FIELDS) <= {f.name for f in Child._meta.concrete_fields}
+    assert not restricted & set(CHILD_SUMMARY_FIELDS)
+    assert set(CHILD_SUMMARY_FIELDS) <= {f.name for f in Child._meta.concrete_fields}

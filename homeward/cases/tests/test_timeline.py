@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.utils import translation
 
-from homeward.cases import actions, timeline
+from homeward.cases import actions, timeline, wording
 from homeward.cases.models import Case
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
@@ -61,9 +61,9 @@ def test_the_api_answers_in_the_readers_language(cast: Cast) -> None:
 
 def test_an_unknown_message_or_a_missing_parameter_is_refused_when_written() -> None:
     with pytest.raises(ValueError, match="unknown message"):
-        timeline.check(timeline.MESSAGES, "status_changed", {})
+        wording.check(timeline.MESSAGES, "status_changed", {})
     with pytest.raises(KeyError):
-        timeline.check(timeline.MESSAGES, "closure_requested", {})  # its template needs the outcome
-    assert timeline.render("", {}, "Written before messages existed.") == (
+        wording.check(timeline.MESSAGES, "closure_requested", {})  # its template needs the outcome
+    assert wording.render(timeline.MESSAGES, "", {}, "Written before messages existed.") == (
         "Written before messages existed."
     )
