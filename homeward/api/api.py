@@ -8,6 +8,7 @@ from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from homeward.api import errors
 from homeward.api.auth import SessionActor, TokenActor
+from homeward.api.renderers import JSONRenderer
 from homeward.cases.api import router as cases_router
 from homeward.crossborder.api import router as crossborder_router
 from homeward.organisations.api import public_router as hotlines_router
@@ -24,6 +25,7 @@ api = NinjaAPI(
         "`page_size` and answer `{items, count, page, page_size}`."
     ),
     urls_namespace="api-v1",
+    renderer=JSONRenderer(),
     auth=[TokenActor(), SessionActor(csrf=True)],
     throttle=[
         AnonRateThrottle(settings.API_RATE_ANONYMOUS),
