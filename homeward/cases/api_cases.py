@@ -21,6 +21,7 @@ from homeward.cases.schemas_cases import (
     CaseListItemOut,
     CaseOut,
     CasePatchIn,
+    CaseRows,
     ClosureIn,
     ClosureOut,
     DecisionIn,
@@ -33,7 +34,7 @@ from homeward.cases.schemas_cases import (
     TimelineIn,
     TimelineOut,
     case_detail_out,
-    case_list_rows,
+    case_rows,
     ranked_case_row,
     section_out,
 )
@@ -55,9 +56,7 @@ def _case(request: HttpRequest, case_id: int) -> tuple[User, Membership, Case]:
 
 @router.get("/cases", response=list[CaseListItemOut], summary="The hotline's cases")
 @paginate
-def list_cases(
-    request: HttpRequest, filters: Query[CaseFilter]
-) -> QuerySet[Case, dict[str, Any]] | list[dict[str, Any]]:
+def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> CaseRows | list[dict[str, Any]]:
     user, membership = who(request)
     if filters.q and filters.q.strip():
         matches = search.search_cases(
@@ -77,7 +76,7 @@ def list_cases(
             if filters.assigned != "me" or m.case.assigned_to_id == user.pk
         ]
     cases = filters.apply(access.cases_of(membership), membership)
-    return case_list_rows(cases.order_by("-reported_at", "-pk"))
+    return case_rows(cases)
 
 
 @router.post(

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import CharField, F, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, FilterLookup, FilterSchema, Schema
@@ -58,7 +57,7 @@ from homeward.cases.schemas import (
     days_between,
     person_out,
 )
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 
 
 class SectionIn(In):
@@ -224,7 +223,7 @@ class CaseListItemOut(BaseModel):
     """A case in a list. No child's personal data: open the case for that (an audited read).
     With `q`, `score` and `reasons` say why it matched."""
 
-    # A plain pydantic model, not a ninja Schema: it reads the rows of case_list_rows, dicts,
+    # A plain pydantic model, not a ninja Schema: it reads the rows of case_rows, dicts,
     # which ninja's per-field attribute getter would only slow down (~1 ms a page of 50).
 
     id: int
@@ -245,10 +244,10 @@ class CaseListItemOut(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _nest_assignee(cls, row: dict[str, Any]) -> dict[str, Any]:
-        if row["assignee_id"] is None:
+        if row["assigned_to_id"] is None:
             return {**row, "assigned_to": None}
-        person = {"user_id": row["assignee_id"], "full_name": row["assignee_name"]}
-        return {**row, "assigned_to": person}
+        name = row["assigned_to__full_name"] or row["assigned_to__email"]  # as person_out
+        return {**row, "assigned_to": {"user_id": row["assigned_to_id"], "full_name": name}}
 
 
 LIST_ITEM_COLUMNS = (
@@ -264,29 +263,32 @@ LIST_ITEM_COLUMNS = (
     "last_seen_country",
     "follow_up_due",
 )
+_ASSIGNEE_COLUMNS = ("assigned_to_id", "assigned_to__full_name", "assigned_to__email")
 
 
-def case_list_rows(cases: QuerySet[Case]) -> QuerySet[Case, dict[str, Any]]:
-    """The cases as the rows CaseListItemOut reads: dicts of its columns only, cheaper to fetch
-    and to read than cases. The assignee's name (as person_out: the full name, else the e-mail)
-    comes from a subquery, not a join, so that counting the rows stays an index-only scan."""
-    assignee = User.objects.filter(pk=OuterRef("assigned_to_id"))
-    name = Coalesce(NullIf("full_name", Value("")), "email", output_field=CharField())
-    rows: QuerySet[Case, dict[str, Any]] = cases.values(
-        *LIST_ITEM_COLUMNS,
-        assignee_id=F("assigned_to_id"),
-        assignee_name=Subquery(assignee.values(name=name)),
-    )
-    return rows
+class CaseRows(NamedTuple):
+    """A case list as the API pages it (api.pagination.Listing): the rows CaseListItemOut
+    reads, dicts of its columns only (cheaper to fetch and to read than cases) with the
+    assignee's name fields from a left join, and the cases to count, without that join, which
+    PostgreSQL then counts from an index alone."""
+
+    rows: QuerySet[Case, dict[str, Any]]
+    counted: QuerySet[Case]
+
+
+def case_rows(cases: QuerySet[Case]) -> CaseRows:
+    rows = cases.order_by("-reported_at", "-pk").values(*LIST_ITEM_COLUMNS, *_ASSIGNEE_COLUMNS)
+    return CaseRows(rows=rows, counted=cases)
 
 
 def ranked_case_row(case: Case, score: float, match_reasons: list[str]) -> dict[str, Any]:
-    """A case found by a search as a row of case_list_rows, with why it matched."""
+    """A case found by a search as a row of case_rows, with why it matched."""
     assignee = case.assigned_to
     return {
         **{column: getattr(case, column) for column in LIST_ITEM_COLUMNS},
-        "assignee_id": case.assigned_to_id,
-        "assignee_name": (assignee.full_name or assignee.email) if assignee else None,
+        "assigned_to_id": case.assigned_to_id,
+        "assigned_to__full_name": assignee.full_name if assignee else None,
+        "assigned_to__email": assignee.email if assignee else None,
         "score": score,
         "match_reasons": match_reasons,
     }
