@@ -276,6 +276,38 @@ def stop_server(server: subprocess.Popen[bytes]) -> None:
         server.wait(timeout=10)
 
 
+def _process_cpu(pid: int) -> tuple[str, int, int, float, float]:
+    """A process's name, parent, process group, own CPU seconds, and its reaped children's."""
+    text = Path(f"/proc/{pid}/stat").read_text()
+    name = text[text.index("(") + 1 : text.rindex(")")]
+    fields = text[text.rindex(")") + 2 :].split()
+    tick = os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    reaped = (int(fields[13]) + int(fields[14])) / tick  # cutime, cstime
+    return name, int(fields[1]), int(fields[2]), own, reaped
+
+
+def cpu_seconds(server: subprocess.Popen[bytes]) -> dict[str, float]:
+    """CPU seconds used so far by the web server (its process group: gunicorn and its workers,
+    whose own start-up is over by then) and by PostgreSQL
+    (every backend, live or ended: the postmaster accounts for the ended ones). Linux only."""
+    totals = {"server": 0.0, "database": 0.0}
+    processes = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                processes[int(entry.name)] = _process_cpu(int(entry.name))
+            except (OSError, ValueError, IndexError):
+                continue  # ended meanwhile
+    for name, parent, group, own, reaped in processes.values():
+        if group == server.pid:  # the server runs in its own session: gunicorn and its workers
+            totals["server"] += own
+        elif name == "postgres":
+            postmaster = processes.get(parent, ("",))[0] != "postgres"
+            totals["database"] += own + (reaped if postmaster else 0.0)
+    return totals
+
+
 def locust(
     args: argparse.Namespace,
     config: Path,
@@ -317,7 +349,9 @@ def locust(
     return None
 
 
-def run_scenarios(args: argparse.Namespace, config: Path, out: Path) -> dict[str, Any]:
+def run_scenarios(
+    args: argparse.Namespace, config: Path, out: Path, server: subprocess.Popen[bytes]
+) -> dict[str, Any]:
     """Each scenario in `args.rounds` rounds of ours and its baseline; every other round runs the
     baseline first, so that the machine's drift over minutes falls on both sides alike."""
     results: dict[str, Any] = {}
@@ -330,12 +364,22 @@ def run_scenarios(args: argparse.Namespace, config: Path, out: Path) -> dict[str
                 if args.warmup:
                     warmup = out / f"warmup-{scenario}-{target}-{number}"
                     locust(args, config, scenario, target, args.warmup, warmup, record=False)
+                before = cpu_seconds(server)
                 result = locust(
                     args, config, scenario, target, args.duration,
                     out / f"{scenario}-{target}-{number}",
                 )  # fmt: skip
+                after = cpu_seconds(server)
                 if result is not None:  # other work on the machine shows here
                     result["load_average_1min_after"] = round(os.getloadavg()[0], 2)
+                    result["cpu_ms_per_request"] = (
+                        {
+                            side: round(1000 * (after[side] - before[side]) / result["requests"], 3)
+                            for side in after
+                        }
+                        if result["requests"]
+                        else None
+                    )
                 runs[target].append(result)
                 log(f"  {result}")
         results[scenario] = {target: combine(done) for target, done in runs.items()}
@@ -354,6 +398,10 @@ def combine(runs: list[dict[str, Any] | None]) -> dict[str, Any] | None:
         key: statistics.median(run[key] for run in done)
         for key in ("rps", "median_ms", "p95_ms", "p99_ms", "mean_ms")
     }
+    cpu = [run["cpu_ms_per_request"] for run in done if run.get("cpu_ms_per_request")]
+    combined["cpu_ms_per_request"] = (
+        {side: statistics.median(each[side] for each in cpu) for side in cpu[0]} if cpu else None
+    )
     combined["requests"] = sum(run["requests"] for run in done)
     combined["failures"] = sum(run["failures"] for run in done)
     combined["rounds"] = done
@@ -384,6 +432,21 @@ def markdown(results: dict[str, Any], meta: dict[str, Any]) -> str:
             f"{ours['p95_ms']:.0f} | {base['rps']:.0f} | {base['median_ms']:.0f} | "
             f"{base['p95_ms']:.0f} | {p95_ratio:.1f}× | {rps_ratio:.1f}× |"
         )
+    lines += [
+        "",
+        "CPU per request (ms, all cores): the web server's and the database's, ours / baseline.",
+        "",
+        "| scenario | server ours | server baseline | database ours | database baseline |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for scenario, pair in results.items():
+        ours_cpu = (pair.get("ours") or {}).get("cpu_ms_per_request")
+        base_cpu = (pair.get("baseline") or {}).get("cpu_ms_per_request")
+        if ours_cpu and base_cpu:
+            lines.append(
+                f"| {TITLES[scenario]} | {ours_cpu['server']:.2f} | {base_cpu['server']:.2f} | "
+                f"{ours_cpu['database']:.2f} | {base_cpu['database']:.2f} |"
+            )
     failures = {
         f"{scenario}/{target}": result["failures"]
         for scenario, pair in results.items()
@@ -451,7 +514,7 @@ def main() -> None:
     log(f"dataset: {dataset}")
     server = start_server(args, env, out)
     try:
-        results = run_scenarios(args, config, out)
+        results = run_scenarios(args, config, out, server)
     finally:
         stop_server(server)
         config.unlink(missing_ok=True)  # the token's secret
