@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 import jellyfish
@@ -496,15 +496,22 @@ def best_match(query: Token, stored: Sequence[Token]) -> TokenMatch:
 @dataclass
 class Match:
     """How well a child's names match a query: score 0–1 (the mean over the query's tokens),
-    one reason per query token, how much of the child's best name form the query covers (to
-    order equal scores: "Anna" puts Anna before Anna-Lena) and the weakest token's score."""
+    how each query token matched (`reasons` puts that into words), how much of the child's
+    best name form the query covers (to order equal scores: "Anna" puts Anna before
+    Anna-Lena) and the weakest token's score."""
 
     child_id: int
     score: float
-    reasons: list[str] = field(default_factory=list)
+    token_matches: tuple[TokenMatch, ...] = ()
     coverage: float = 0.0
     weakest: float = 0.0
     """The lowest score of a single query token."""
+
+    @property
+    def reasons(self) -> list[str]:
+        """One reason per query token, in the reader's language: put into words only for the
+        matches shown (a search ranks up to hundreds)."""
+        return list(dict.fromkeys(r.reason for r in self.token_matches))
 
 
 def score_names(query: str, forms: Sequence[str]) -> Match:
@@ -532,13 +539,12 @@ def score_names(query: str, forms: Sequence[str]) -> Match:
         own = {t.fold for t in p.tokens if not t.particle}
         if own:
             coverage = max(coverage, len(own & covered) / len(own))
-    reasons = list(dict.fromkeys(r.reason for r in results.values()))
     score = sum(r.score for r in results.values()) / len(results)
     weakest = min(r.score for r in results.values())
     return Match(
         child_id=0,
         score=round(score, 3),
-        reasons=reasons,
+        token_matches=tuple(results.values()),
         coverage=round(coverage, 3),
         weakest=round(weakest, 3),
     )
@@ -553,7 +559,9 @@ def rank(query: str, candidates: Mapping[int, Sequence[str]]) -> list[Match]:
         key = tuple(forms)
         if key not in seen:
             seen[key] = score_names(query, forms)
-        if seen[key].reasons:
-            match = seen[key]
-            matches.append(replace(match, child_id=child_id, reasons=list(match.reasons)))
+        match = seen[key]
+        if match.token_matches:
+            matches.append(
+                Match(child_id, match.score, match.token_matches, match.coverage, match.weakest)
+            )
     return sorted(matches, key=lambda m: (-m.score, -m.coverage, -m.child_id))
