@@ -8,11 +8,13 @@ the query text is personal data. Opening a child's record is audited separately
 
 Name search (see names.py and docs/name-search.md):
 1. the query is cut into tokens, each reduced to keys (spelling, sound, consonants);
-2. one query reads the candidates with their names and other names: the children with a key
-   for every required token (a subquery on NameKey, answered from its index on (organisation,
-   key, child)), the strongest keys first, capped at CANDIDATE_CAP;
-3. names.rank ranks them, with a reason per query token;
-4. the cases of the children returned are read in one more query.
+2. one statement reads the candidates with their names and other names: the children with a
+   key for every required token (a subquery on NameKey, answered from its index on
+   (organisation, key, child)), the strongest keys first, capped at CANDIDATE_CAP;
+3. names.rank ranks them; the reasons are put into words for the children shown only;
+4. the cases of the children returned are read in one more statement.
+Both statements are written out from the models' tables and columns, as composing them with
+the ORM took longer than running them (see docs/architecture.md).
 The number of queries does not grow with the number of candidates or results.
 """
 
@@ -23,19 +25,22 @@ import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import NamedTuple
+from functools import cache
+from typing import Any, NamedTuple
 
+from django.db import connection, connections
 from django.db.models import Case as SqlCase
 from django.db.models import (
     F,
+    Field,
     IntegerField,
+    Model,
     Prefetch,
     Q,
     QuerySet,
     Value,
     When,
 )
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,7 +48,7 @@ from homeward.audit.actions import record_read
 from homeward.cases import names
 from homeward.cases.access import OPEN_STATUSES, cases_of, children_of
 from homeward.cases.choices import RiskGrade
-from homeward.cases.models import CHILD_SUMMARY_FIELDS, Case, CaseChild, Child, NameKey
+from homeward.cases.models import CHILD_SUMMARY_FIELDS, Case, CaseChild, Child, ChildName, NameKey
 from homeward.cases.name_index import name_forms
 from homeward.organisations.models import Membership, Organisation
 
@@ -95,12 +100,15 @@ class CaseMatch:
 # --- name candidates ---------------------------------------------------------------------------
 
 
-def _candidate_ids(organisation: Organisation, groups: list[dict[str, int]], cap: int) -> RawSQL:
-    """The ids of the children having a key of every group, strongest keys first: a subquery of
-    the query that reads the candidates. In SQL, as building it from ORM expressions (a CASE
-    per group) took longer than running it. The keys are parameters; the rest of the text is
-    ours (weights, column names), never the user's."""
-    params: list[object] = []
+class Query(NamedTuple):
+    sql: str
+    params: list[str | int]
+
+
+def _candidate_ids(organisation: Organisation, groups: list[dict[str, int]], cap: int) -> Query:
+    """The ids of the children having a key of every group, strongest keys first. The keys
+    are parameters; the rest of the text is ours (weights, column names), never the user's."""
+    params: list[str | int] = []
 
     def placeholders(keys: Iterable[str]) -> str:
         distinct = sorted({key[:64] for key in keys})
@@ -127,7 +135,7 @@ def _candidate_ids(organisation: Organisation, groups: list[dict[str, int]], cap
         f" GROUP BY child_id) AS matched WHERE {every_group}"
         f" ORDER BY {strength} DESC, child_id DESC LIMIT {cap:d}"
     )
-    return RawSQL(sql, params)  # noqa: S611 (see above)
+    return Query(sql, params)
 
 
 class _Candidate(NamedTuple):
@@ -160,24 +168,69 @@ if _Candidate._fields != (*_CHILD_FIELDS, "other_names"):
     raise ImportError("_Candidate must hold CHILD_SUMMARY_FIELDS, in order, then other_names")
 
 
-def _candidates(
-    children: QuerySet[Child], organisation: Organisation, groups: list[dict[str, int]]
-) -> list[_Candidate]:
-    """The children having a key of every group, with their other names: one query (the keys
-    are matched in a subquery, the other names joined: one row per other name)."""
-    rows = (
-        children.filter(pk__in=_candidate_ids(organisation, groups, CANDIDATE_CAP))
-        .order_by("other_names__pk")  # a child's other names in the order they were recorded
-        .values_list(*_CHILD_FIELDS, "other_names__value")
-    )
+def _candidates(organisation: Organisation, groups: list[dict[str, int]]) -> list[_Candidate]:
+    """The children having a key of every group, with their other names: one statement (the
+    keys matched in a subquery, the other names joined: one row per other name). Written out
+    rather than composed by the ORM, which took twice as long to compose and read it as the
+    database took to run it; built from the models' tables and columns. Callers check the
+    permission (children_of)."""
+    ids = _candidate_ids(organisation, groups, CANDIDATE_CAP)
+    with connection.cursor() as cursor:
+        cursor.execute(_candidates_statement().format(ids=ids.sql), [organisation.pk, *ids.params])
+        rows = cursor.fetchall()
+    convert = _converters(Child, _CHILD_FIELDS, connection.alias)
     found: dict[int, _Candidate] = {}
     for *values, other_name in rows:
         child_id = values[0]
         if child_id not in found:
-            found[child_id] = _Candidate._make([*values, []])
+            found[child_id] = _Candidate._make([*_converted(values, convert), []])
         if other_name is not None:
             found[child_id].other_names.append(other_name)
     return list(found.values())
+
+
+@cache
+def _candidates_statement() -> str:
+    columns = ", ".join(f"c.{_field(Child, name).column}" for name in _CHILD_FIELDS)
+    child, other = Child._meta, ChildName._meta
+    return (
+        f"SELECT {columns}, n.{_field(ChildName, 'value').column}"  # noqa: S608 (model names only)
+        f" FROM {child.db_table} c LEFT JOIN {other.db_table} n"
+        f" ON n.{_field(ChildName, 'child').column} = c.{child.pk.column}"
+        f" WHERE c.{_field(Child, 'organisation').column} = %s"
+        f" AND c.{child.pk.column} IN ({{ids}})"
+        f" ORDER BY n.{other.pk.column}"
+    )
+
+
+def _field(model: type[Model], name: str) -> Field[Any, Any]:
+    field = model._meta.get_field(name)
+    assert isinstance(field, Field), name
+    return field
+
+
+Converters = tuple[tuple[int, tuple[tuple[Any, Any], ...]], ...]
+
+
+@cache
+def _converters(model: type[Model], names: tuple[str, ...], alias: str) -> Converters:
+    """The ORM's own conversions of columns read raw (SQLite's dates and times are text), as
+    (position, ((converter, column), …)) for the columns that have any."""
+    db = connections[alias]
+    found = []
+    for index, name in enumerate(names):
+        column = _field(model, name).get_col("c")
+        converters = db.ops.get_db_converters(column) + column.get_db_converters(db)
+        if converters:
+            found.append((index, tuple((converter, column) for converter in converters)))
+    return tuple(found)
+
+
+def _converted(values: list[Any], convert: Converters) -> list[Any]:
+    for index, converters in convert:
+        for converter, column in converters:
+            values[index] = converter(values[index], column, connection)
+    return values
 
 
 def _ranked_children(
@@ -185,10 +238,10 @@ def _ranked_children(
 ) -> list[tuple[_Candidate, names.Match]]:
     """The organisation's children matching `query` (whose key groups are `groups`), ranked:
     one query whatever the number of candidates."""
-    children = children_of(membership)  # checks the permission before anything is read
+    children_of(membership)  # checks the permission before anything is read
     if not groups:
         return []
-    by_id = {child.id: child for child in _candidates(children, membership.organisation, groups)}
+    by_id = {child.id: child for child in _candidates(membership.organisation, groups)}
     forms = {pk: name_forms(child, child.other_names) for pk, child in by_id.items()}
     return [(by_id[match.child_id], match) for match in names.rank(query, forms)]
 
@@ -202,23 +255,24 @@ def _child_matches(
     membership: Membership, shown: list[tuple[_Candidate, float, list[str]]]
 ) -> list[ChildMatch]:
     """The children shown (candidate, score, reasons), each with its cases, newest report
-    first: one query. Children and cases hold the fields read; any other loads when used."""
+    first: one statement, written out as the candidates' is. Children and cases hold the
+    fields read; any other loads when used."""
     if not shown:
         return []
-    episodes = (
-        CaseChild.objects.filter(
-            child_id__in=[child.id for child, _score, _reasons in shown],
-            case__organisation=membership.organisation,
-        )
-        .order_by("-case__reported_at", "-case_id")
-        .values_list("child_id", *(f"case__{name}" for name in _EPISODE_FIELDS))
-    )
-    cases: dict[int, list[Case]] = {child.id: [] for child, _score, _reasons in shown}
-    for child_id, *case in episodes:
-        cases[child_id].append(Case.from_db(episodes.db, _EPISODE_FIELDS, case))
+    ids = [child.id for child, _score, _reasons in shown]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _episodes_statement(len(ids)), [membership.organisation.pk, *ids]
+        )  # fmt: skip
+        rows = cursor.fetchall()
+    db = connection.alias
+    convert = _converters(Case, _EPISODE_FIELDS, db)
+    cases: dict[int, list[Case]] = {child_id: [] for child_id in ids}
+    for child_id, *case in rows:
+        cases[child_id].append(Case.from_db(db, _EPISODE_FIELDS, _converted(case, convert)))
     return [
         ChildMatch(
-            child=Child.from_db(episodes.db, _CHILD_FIELDS, child[:-1]),
+            child=Child.from_db(db, _CHILD_FIELDS, child[:-1]),
             score=score,
             reasons=reasons,
             cases=cases[child.id],
@@ -226,6 +280,21 @@ def _child_matches(
         )
         for child, score, reasons in shown
     ]
+
+
+@cache
+def _episodes_statement(children: int) -> str:
+    link, case = CaseChild._meta, Case._meta
+    columns = ", ".join(f"c.{_field(Case, name).column}" for name in _EPISODE_FIELDS)
+    child_id = f"l.{_field(CaseChild, 'child').column}"
+    return (
+        f"SELECT {child_id}, {columns}"  # noqa: S608 (model names only)
+        f" FROM {link.db_table} l JOIN {case.db_table} c"
+        f" ON c.{case.pk.column} = l.{_field(CaseChild, 'case').column}"
+        f" WHERE c.{_field(Case, 'organisation').column} = %s"
+        f" AND {child_id} IN ({', '.join(['%s'] * children)})"
+        f" ORDER BY c.{_field(Case, 'reported_at').column} DESC, c.{case.pk.column} DESC"
+    )
 
 
 def _record_search(membership: Membership, kind: str, used: list[str]) -> None:
@@ -302,13 +371,13 @@ def likely_existing_children(
     ranked = _ranked_children(membership, groups, query)
     found: list[tuple[float, float, _Candidate, list[str]]] = []
     for child, match in ranked:
-        score, reasons = match.score, list(match.reasons)
+        score, birth = match.score, []
         if birth_year is not None and child.born is not None:
             change, reason = _birth_reason(child.born, birth_year)
             score += change
-            reasons.append(reason)
+            birth.append(reason)
         if score >= LIKELY_THRESHOLD and match.weakest >= LIKELY_MIN_TOKEN:
-            found.append((score, match.coverage, child, reasons))
+            found.append((score, match.coverage, child, match.reasons + birth))
     if groups:
         used = [
             name
