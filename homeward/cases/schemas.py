@@ -8,8 +8,7 @@ The `*_out` functions build output from models: the API handlers stay thin.
 
 from __future__ import annotations
 
-import zoneinfo
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from django.db.models import Q, QuerySet
@@ -78,14 +77,6 @@ class ContactIn(In):
     caller_email: Line254 = ""
 
 
-def _day_start(organisation: Organisation, day: date) -> datetime:
-    try:
-        zone = zoneinfo.ZoneInfo(organisation.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = zoneinfo.ZoneInfo("UTC")
-    return datetime.combine(day, time.min, tzinfo=zone)
-
-
 def days_between(
     field: str, organisation: Organisation, first: date | None, last: date | None
 ) -> Q:
@@ -93,9 +84,9 @@ def days_between(
     zone."""
     q = Q()
     if first is not None:
-        q &= Q(**{f"{field}__gte": _day_start(organisation, first)})
+        q &= Q(**{f"{field}__gte": organisation.day_start(first)})
     if last is not None:
-        q &= Q(**{f"{field}__lt": _day_start(organisation, last + timedelta(days=1))})
+        q &= Q(**{f"{field}__lt": organisation.day_start(last + timedelta(days=1))})
     return q
 
 

@@ -21,20 +21,17 @@ The number of queries does not grow with the number of candidates or results.
 from __future__ import annotations
 
 import re
-import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, timedelta
 from functools import cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from django.db import connection, connections
+from django.db import connection
 from django.db.models import Case as SqlCase
 from django.db.models import (
     F,
-    Field,
     IntegerField,
-    Model,
     Prefetch,
     Q,
     QuerySet,
@@ -50,6 +47,7 @@ from homeward.cases.access import OPEN_STATUSES, cases_of, children_of
 from homeward.cases.choices import RiskGrade
 from homeward.cases.models import CHILD_SUMMARY_FIELDS, Case, CaseChild, Child, ChildName, NameKey
 from homeward.cases.name_index import name_forms
+from homeward.cases.statements import converted, converters, field_of
 from homeward.organisations.models import Membership, Organisation
 
 CANDIDATE_CAP = 500
@@ -178,12 +176,12 @@ def _candidates(organisation: Organisation, groups: list[dict[str, int]]) -> lis
     with connection.cursor() as cursor:
         cursor.execute(_candidates_statement().format(ids=ids.sql), [organisation.pk, *ids.params])
         rows = cursor.fetchall()
-    convert = _converters(Child, _CHILD_FIELDS, connection.alias)
+    convert = converters(Child, _CHILD_FIELDS, connection.alias)
     found: dict[int, _Candidate] = {}
     for *values, other_name in rows:
         child_id = values[0]
         if child_id not in found:
-            found[child_id] = _Candidate._make([*_converted(values, convert), []])
+            found[child_id] = _Candidate._make([*converted(values, convert), []])
         if other_name is not None:
             found[child_id].other_names.append(other_name)
     return list(found.values())
@@ -191,46 +189,16 @@ def _candidates(organisation: Organisation, groups: list[dict[str, int]]) -> lis
 
 @cache
 def _candidates_statement() -> str:
-    columns = ", ".join(f"c.{_field(Child, name).column}" for name in _CHILD_FIELDS)
+    columns = ", ".join(f"c.{field_of(Child, name).column}" for name in _CHILD_FIELDS)
     child, other = Child._meta, ChildName._meta
     return (
-        f"SELECT {columns}, n.{_field(ChildName, 'value').column}"  # noqa: S608 (model names only)
+        f"SELECT {columns}, n.{field_of(ChildName, 'value').column}"  # noqa: S608 (model names only)
         f" FROM {child.db_table} c LEFT JOIN {other.db_table} n"
-        f" ON n.{_field(ChildName, 'child').column} = c.{child.pk.column}"
-        f" WHERE c.{_field(Child, 'organisation').column} = %s"
+        f" ON n.{field_of(ChildName, 'child').column} = c.{child.pk.column}"
+        f" WHERE c.{field_of(Child, 'organisation').column} = %s"
         f" AND c.{child.pk.column} IN ({{ids}})"
         f" ORDER BY n.{other.pk.column}"
     )
-
-
-def _field(model: type[Model], name: str) -> Field[Any, Any]:
-    field = model._meta.get_field(name)
-    assert isinstance(field, Field), name
-    return field
-
-
-Converters = tuple[tuple[int, tuple[tuple[Any, Any], ...]], ...]
-
-
-@cache
-def _converters(model: type[Model], names: tuple[str, ...], alias: str) -> Converters:
-    """The ORM's own conversions of columns read raw (SQLite's dates and times are text), as
-    (position, ((converter, column), …)) for the columns that have any."""
-    db = connections[alias]
-    found = []
-    for index, name in enumerate(names):
-        column = _field(model, name).get_col("c")
-        converters = db.ops.get_db_converters(column) + column.get_db_converters(db)
-        if converters:
-            found.append((index, tuple((converter, column) for converter in converters)))
-    return tuple(found)
-
-
-def _converted(values: list[Any], convert: Converters) -> list[Any]:
-    for index, converters in convert:
-        for converter, column in converters:
-            values[index] = converter(values[index], column, connection)
-    return values
 
 
 def _ranked_children(
@@ -266,10 +234,10 @@ def _child_matches(
         )  # fmt: skip
         rows = cursor.fetchall()
     db = connection.alias
-    convert = _converters(Case, _EPISODE_FIELDS, db)
+    convert = converters(Case, _EPISODE_FIELDS, db)
     cases: dict[int, list[Case]] = {child_id: [] for child_id in ids}
     for child_id, *case in rows:
-        cases[child_id].append(Case.from_db(db, _EPISODE_FIELDS, _converted(case, convert)))
+        cases[child_id].append(Case.from_db(db, _EPISODE_FIELDS, converted(case, convert)))
     return [
         ChildMatch(
             child=Child.from_db(db, _CHILD_FIELDS, child[:-1]),
@@ -285,15 +253,15 @@ def _child_matches(
 @cache
 def _episodes_statement(children: int) -> str:
     link, case = CaseChild._meta, Case._meta
-    columns = ", ".join(f"c.{_field(Case, name).column}" for name in _EPISODE_FIELDS)
-    child_id = f"l.{_field(CaseChild, 'child').column}"
+    columns = ", ".join(f"c.{field_of(Case, name).column}" for name in _EPISODE_FIELDS)
+    child_id = f"l.{field_of(CaseChild, 'child').column}"
     return (
         f"SELECT {child_id}, {columns}"  # noqa: S608 (model names only)
         f" FROM {link.db_table} l JOIN {case.db_table} c"
-        f" ON c.{case.pk.column} = l.{_field(CaseChild, 'case').column}"
-        f" WHERE c.{_field(Case, 'organisation').column} = %s"
+        f" ON c.{case.pk.column} = l.{field_of(CaseChild, 'case').column}"
+        f" WHERE c.{field_of(Case, 'organisation').column} = %s"
         f" AND {child_id} IN ({', '.join(['%s'] * children)})"
-        f" ORDER BY c.{_field(Case, 'reported_at').column} DESC, c.{case.pk.column} DESC"
+        f" ORDER BY c.{field_of(Case, 'reported_at').column} DESC, c.{case.pk.column} DESC"
     )
 
 
@@ -416,16 +384,6 @@ def _reference_filter(organisation: Organisation, q: str) -> Q | None:
     return None
 
 
-def _day_start(organisation: Organisation, day: date) -> datetime:
-    """Midnight of `day` in the hotline's time zone."""
-    zone: tzinfo
-    try:
-        zone = zoneinfo.ZoneInfo(organisation.time_zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        zone = timezone.get_current_timezone()
-    return datetime.combine(day, time.min, tzinfo=zone)
-
-
 def _children_prefetch() -> Prefetch[str]:
     return Prefetch("case_children", queryset=CaseChild.objects.select_related("child"))
 
@@ -476,11 +434,11 @@ def search_cases(
         cases = cases.filter(status__in=OPEN_STATUSES)
         used.append("status")
     if reported_from is not None:
-        cases = cases.filter(reported_at__gte=_day_start(organisation, reported_from))
+        cases = cases.filter(reported_at__gte=organisation.day_start(reported_from))
         used.append("reported_from")
     if reported_to is not None:
         next_day = reported_to + timedelta(days=1)
-        cases = cases.filter(reported_at__lt=_day_start(organisation, next_day))
+        cases = cases.filter(reported_at__lt=organisation.day_start(next_day))
         used.append("reported_to")
     cases = cases.annotate(risk_rank=_risk_rank())
     q = q.strip()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Any, ClassVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
 from django.db import models
@@ -83,6 +85,14 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def day_start(self, day: date) -> datetime:
+        """Midnight of `day` in the organisation's time zone (UTC if its zone is unknown)."""
+        try:
+            zone = ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = ZoneInfo("UTC")
+        return datetime.combine(day, time.min, tzinfo=zone)
 
 
 class Hotline(models.Model):
