@@ -14,13 +14,10 @@ from ninja.pagination import PaginationBase
 
 @runtime_checkable
 class Listing(Protocol):
-    """What a view may return instead of a queryset: the rows to page through, and the query
-    that counts them when that is cheaper (the rows' joins are not needed to count them)."""
+    """What a view may return instead of a queryset or a list: something that reads a page
+    and the number of items itself (cases.listing.CaseList: both in one statement)."""
 
-    @property
-    def rows(self) -> QuerySet[Any, Any]: ...
-    @property
-    def counted(self) -> QuerySet[Any, Any]: ...
+    def page(self, offset: int, size: int) -> tuple[list[Any], int]: ...
 
 
 class PagePagination(PaginationBase):
@@ -45,14 +42,15 @@ class PagePagination(PaginationBase):
         request: HttpRequest,
         **params: Any,
     ) -> dict[str, Any]:
-        rows: QuerySet[Any] | list[Any] = (
-            queryset.rows if isinstance(queryset, Listing) else queryset
-        )
-        counted = queryset.counted if isinstance(queryset, Listing) else queryset
         offset = (pagination.page - 1) * pagination.page_size
+        if isinstance(queryset, Listing):
+            items, count = queryset.page(offset, pagination.page_size)
+        else:
+            items = list(queryset[offset : offset + pagination.page_size])
+            count = self._items_count(queryset)  # type: ignore[arg-type]  # a list counts too
         return {
-            "items": list(rows[offset : offset + pagination.page_size]),
-            "count": self._items_count(counted),  # type: ignore[arg-type]  # a list counts too
+            "items": items,
+            "count": count,
             "page": pagination.page,
             "page_size": pagination.page_size,
         }

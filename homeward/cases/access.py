@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -15,6 +15,7 @@ from django.utils import timezone
 from homeward.audit.actions import record_read
 from homeward.cases.choices import RiskFactorKind, RiskGrade, Status
 from homeward.cases.detail import LoadedCase, load_case_detail
+from homeward.cases.listing import CaseList
 from homeward.cases.models import Case, Child, Closure, Contact, ImportJob, RiskFactor
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
@@ -38,6 +39,35 @@ CHILD_FIELDS_READ = (
 def cases_of(membership: Membership) -> QuerySet[Case]:
     require_permission(membership, Permission.VIEW_CASES)
     return Case.objects.filter(organisation=membership.organisation)
+
+
+def case_list(
+    membership: Membership,
+    *,
+    status: str = "",
+    category: str = "",
+    risk_grade: str = "",
+    country: str = "",
+    reported_from: date | None = None,
+    reported_to: date | None = None,
+    mine: bool = False,
+) -> CaseList:
+    """The organisation's cases meeting every filter given, to page through (listing.py);
+    `reported_from` and `reported_to` are days in the hotline's time zone, both included."""
+    require_permission(membership, Permission.VIEW_CASES)
+    organisation = membership.organisation
+    return CaseList(
+        organisation_id=organisation.pk,
+        status=status,
+        category=category,
+        risk_grade=risk_grade,
+        country=country,
+        reported_from=organisation.day_start(reported_from) if reported_from else None,
+        reported_before=(
+            organisation.day_start(reported_to + timedelta(days=1)) if reported_to else None
+        ),
+        assigned_to=membership.user.pk if mine else None,
+    )
 
 
 def access_case_by_id(

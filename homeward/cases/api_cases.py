@@ -11,6 +11,7 @@ from ninja.pagination import paginate
 
 from homeward.cases import access, actions, search
 from homeward.cases.api_common import child_input, record, reference, who
+from homeward.cases.listing import CaseList
 from homeward.cases.models import Case, RiskAssessment, TimelineEvent
 from homeward.cases.schemas import CaseChildOut, ChildIn, case_child_out
 from homeward.cases.schemas_cases import (
@@ -21,7 +22,6 @@ from homeward.cases.schemas_cases import (
     CaseListItemOut,
     CaseOut,
     CasePatchIn,
-    CaseRows,
     ClosureIn,
     ClosureOut,
     DecisionIn,
@@ -34,7 +34,6 @@ from homeward.cases.schemas_cases import (
     TimelineIn,
     TimelineOut,
     case_detail_out,
-    case_rows,
     ranked_case_row,
     section_out,
 )
@@ -56,7 +55,7 @@ def _case(request: HttpRequest, case_id: int) -> tuple[User, Membership, Case]:
 
 @router.get("/cases", response=list[CaseListItemOut], summary="The hotline's cases")
 @paginate
-def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> CaseRows | list[dict[str, Any]]:
+def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> CaseList | list[dict[str, Any]]:
     user, membership = who(request)
     if filters.q and filters.q.strip():
         matches = search.search_cases(
@@ -75,8 +74,16 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> CaseRows | l
             for m in matches
             if filters.assigned != "me" or m.case.assigned_to_id == user.pk
         ]
-    cases = filters.apply(access.cases_of(membership), membership)
-    return case_rows(cases)
+    return access.case_list(
+        membership,
+        status=filters.status or "",
+        category=filters.category or "",
+        risk_grade=filters.risk or "",
+        country=filters.country or "",
+        reported_from=filters.reported_from,
+        reported_to=filters.reported_to,
+        mine=filters.assigned == "me",
+    )
 
 
 @router.post(

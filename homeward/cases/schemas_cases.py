@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, FilterLookup, FilterSchema, Schema
+from ninja import Field, Schema
 from pydantic import AwareDatetime, BaseModel, model_validator
 
 from homeward.cases.access import factor_detail
@@ -31,6 +30,7 @@ from homeward.cases.choices import (
     TimelineKind,
 )
 from homeward.cases.detail import LoadedCase, LoadedChild
+from homeward.cases.listing import LIST_COLUMNS
 from homeward.cases.models import (
     Case,
     Closure,
@@ -45,6 +45,7 @@ from homeward.cases.models.closure import duration_band
 from homeward.cases.schemas import (
     CaseChildOut,
     ChildIn,
+    Country,
     CountryOrBlank,
     In,
     Line40,
@@ -54,10 +55,8 @@ from homeward.cases.schemas import (
     Line254,
     PersonOut,
     Text,
-    days_between,
     person_out,
 )
-from homeward.organisations.models import Membership
 
 
 class SectionIn(In):
@@ -179,11 +178,11 @@ class CasePatchIn(CaseFieldsIn):
     pass
 
 
-class CaseFilter(FilterSchema):
+class CaseFilter(Schema):
     status: Status | None = None
     category: Category | None = None
-    risk: Annotated[RiskGrade | None, FilterLookup("risk_grade")] = None
-    country: Annotated[str | None, FilterLookup("last_seen_country__iexact")] = Field(
+    risk: RiskGrade | None = None
+    country: Country | None = Field(
         None, description="where the child was last seen (ISO 3166-1 alpha-2)"
     )
     reported_from: date | None = Field(None, description="reported on or after this day")
@@ -196,34 +195,12 @@ class CaseFilter(FilterSchema):
         "are then ranked, with score and match_reasons",
     )
 
-    # applied in `apply`, which knows the hotline's time zone and who "me" is; `q` is a ranked
-    # search (search.search_cases)
-    def filter_reported_from(self, value: date | None) -> Q:
-        return Q()
-
-    def filter_reported_to(self, value: date | None) -> Q:
-        return Q()
-
-    def filter_assigned(self, value: str | None) -> Q:
-        return Q()
-
-    def filter_q(self, value: str | None) -> Q:
-        return Q()
-
-    def apply(self, cases: QuerySet[Case], membership: Membership) -> QuerySet[Case]:
-        cases = self.filter(cases).filter(
-            days_between(
-                "reported_at", membership.organisation, self.reported_from, self.reported_to
-            )
-        )
-        return cases.filter(assigned_to=membership.user) if self.assigned == "me" else cases
-
 
 class CaseListItemOut(BaseModel):
     """A case in a list. No child's personal data: open the case for that (an audited read).
     With `q`, `score` and `reasons` say why it matched."""
 
-    # A plain pydantic model, not a ninja Schema: it reads the rows of case_rows, dicts,
+    # A plain pydantic model, not a ninja Schema: it reads the rows of listing.CaseList, dicts,
     # which ninja's per-field attribute getter would only slow down (~1 ms a page of 50).
 
     id: int
@@ -250,42 +227,11 @@ class CaseListItemOut(BaseModel):
         return {**row, "assigned_to": {"user_id": row["assigned_to_id"], "full_name": name}}
 
 
-LIST_ITEM_COLUMNS = (
-    "id",
-    "reference",
-    "category",
-    "subcategory",
-    "status",
-    "risk_grade",
-    "is_cross_border",
-    "reported_at",
-    "disappeared_on",
-    "last_seen_country",
-    "follow_up_due",
-)
-_ASSIGNEE_COLUMNS = ("assigned_to_id", "assigned_to__full_name", "assigned_to__email")
-
-
-class CaseRows(NamedTuple):
-    """A case list as the API pages it (api.pagination.Listing): the rows CaseListItemOut
-    reads, dicts of its columns only (cheaper to fetch and to read than cases) with the
-    assignee's name fields from a left join, and the cases to count, without that join, which
-    PostgreSQL then counts from an index alone."""
-
-    rows: QuerySet[Case, dict[str, Any]]
-    counted: QuerySet[Case]
-
-
-def case_rows(cases: QuerySet[Case]) -> CaseRows:
-    rows = cases.order_by("-reported_at", "-pk").values(*LIST_ITEM_COLUMNS, *_ASSIGNEE_COLUMNS)
-    return CaseRows(rows=rows, counted=cases)
-
-
 def ranked_case_row(case: Case, score: float, match_reasons: list[str]) -> dict[str, Any]:
-    """A case found by a search as a row of case_rows, with why it matched."""
+    """A case found by a search as a row of the list (listing.ROW_KEYS), with why it matched."""
     assignee = case.assigned_to
     return {
-        **{column: getattr(case, column) for column in LIST_ITEM_COLUMNS},
+        **{column: getattr(case, column) for column in LIST_COLUMNS},
         "assigned_to_id": case.assigned_to_id,
         "assigned_to__full_name": assignee.full_name if assignee else None,
         "assigned_to__email": assignee.email if assignee else None,
