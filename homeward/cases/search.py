@@ -289,7 +289,12 @@ def search_children(
     ranked = _ranked_children(membership, groups, query)[:limit]
     if groups:
         _record_search(membership, "children", ["name"])
-    return _child_matches(membership, [(child, m.score, m.reasons) for child, m in ranked])
+    said: dict[int, list[str]] = {}  # children with the same names matched alike: say it once
+    for _child, match in ranked:
+        if id(match.token_matches) not in said:
+            said[id(match.token_matches)] = match.reasons
+    shown = [(child, m.score, list(said[id(m.token_matches)])) for child, m in ranked]
+    return _child_matches(membership, shown)
 
 
 def _born(
