@@ -46,7 +46,7 @@ def case_list(
     *,
     status: str = "",
     category: str = "",
-    risk_grade: str = "",
+    risk: str = "",
     country: str = "",
     reported_from: date | None = None,
     reported_to: date | None = None,
@@ -55,17 +55,15 @@ def case_list(
     """The organisation's cases meeting every filter given, to page through (listing.py);
     `reported_from` and `reported_to` are days in the hotline's time zone, both included."""
     require_permission(membership, Permission.VIEW_CASES)
-    organisation = membership.organisation
+    start, end = membership.organisation.days(reported_from, reported_to)
     return CaseList(
-        organisation_id=organisation.pk,
+        organisation_id=membership.organisation.pk,
         status=status,
         category=category,
-        risk_grade=risk_grade,
+        risk_grade=risk,
         country=country,
-        reported_from=organisation.day_start(reported_from) if reported_from else None,
-        reported_before=(
-            organisation.day_start(reported_to + timedelta(days=1)) if reported_to else None
-        ),
+        reported_from=start,
+        reported_before=end,
         assigned_to=membership.user.pk if mine else None,
     )
 

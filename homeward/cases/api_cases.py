@@ -59,31 +59,14 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> CaseList | l
     user, membership = who(request)
     if filters.q and filters.q.strip():
         matches = search.search_cases(
-            membership,
-            q=filters.q,
-            status=filters.status or "",
-            category=filters.category or "",
-            risk=filters.risk or "",
-            country=filters.country or "",
-            reported_from=filters.reported_from,
-            reported_to=filters.reported_to,
-            limit=SEARCH_LIMIT,
+            membership, q=filters.q, limit=SEARCH_LIMIT, **filters.narrowing()
         )
         return [
             ranked_case_row(m.case, m.score, list(m.reasons))
             for m in matches
             if filters.assigned != "me" or m.case.assigned_to_id == user.pk
         ]
-    return access.case_list(
-        membership,
-        status=filters.status or "",
-        category=filters.category or "",
-        risk_grade=filters.risk or "",
-        country=filters.country or "",
-        reported_from=filters.reported_from,
-        reported_to=filters.reported_to,
-        mine=filters.assigned == "me",
-    )
+    return access.case_list(membership, mine=filters.assigned == "me", **filters.narrowing())
 
 
 @router.post(

@@ -8,7 +8,7 @@ The `*_out` functions build output from models: the API handlers stay thin.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from django.db.models import Q, QuerySet
@@ -82,11 +82,12 @@ def days_between(
 ) -> Q:
     """From the start of `first` to the end of `last` (both included), in the hotline's time
     zone."""
+    start, end = organisation.days(first, last)
     q = Q()
-    if first is not None:
-        q &= Q(**{f"{field}__gte": organisation.day_start(first)})
-    if last is not None:
-        q &= Q(**{f"{field}__lt": organisation.day_start(last + timedelta(days=1))})
+    if start is not None:
+        q &= Q(**{f"{field}__gte": start})
+    if end is not None:
+        q &= Q(**{f"{field}__lt": end})
     return q
 
 

@@ -195,6 +195,17 @@ class CaseFilter(Schema):
         "are then ranked, with score and match_reasons",
     )
 
+    def narrowing(self) -> dict[str, Any]:
+        """The filters the list and the ranked search (`q`) both take, as their arguments."""
+        return {
+            "status": self.status or "",
+            "category": self.category or "",
+            "risk": self.risk or "",
+            "country": self.country or "",
+            "reported_from": self.reported_from,
+            "reported_to": self.reported_to,
+        }
+
 
 class CaseListItemOut(BaseModel):
     """A case in a list. No child's personal data: open the case for that (an audited read).

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 
@@ -438,12 +438,12 @@ def search_cases(
     if open_only and not status:
         cases = cases.filter(status__in=OPEN_STATUSES)
         used.append("status")
-    if reported_from is not None:
-        cases = cases.filter(reported_at__gte=organisation.day_start(reported_from))
+    start, end = organisation.days(reported_from, reported_to)
+    if start is not None:
+        cases = cases.filter(reported_at__gte=start)
         used.append("reported_from")
-    if reported_to is not None:
-        next_day = reported_to + timedelta(days=1)
-        cases = cases.filter(reported_at__lt=organisation.day_start(next_day))
+    if end is not None:
+        cases = cases.filter(reported_at__lt=end)
         used.append("reported_to")
     cases = cases.annotate(risk_rank=_risk_rank())
     q = q.strip()

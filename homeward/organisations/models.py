@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -93,6 +93,14 @@ class Organisation(models.Model):
         except (ZoneInfoNotFoundError, ValueError):
             zone = ZoneInfo("UTC")
         return datetime.combine(day, time.min, tzinfo=zone)
+
+    def days(self, first: date | None, last: date | None) -> tuple[datetime | None, ...]:
+        """The moments from the start of `first` (included) to the start of the day after
+        `last` (excluded), in the organisation's time zone; None for a day not given."""
+        return (
+            self.day_start(first) if first is not None else None,
+            self.day_start(last + timedelta(days=1)) if last is not None else None,
+        )
 
 
 class Hotline(models.Model):

@@ -21,7 +21,7 @@ DAY = date(2026, 3, 1)
 FILTERS: dict[str, Any] = {
     "status": "open",
     "category": "runaway",
-    "risk_grade": "high",
+    "risk": "high",
     "country": "fr",  # as typed: lower case
     "reported_from": DAY,
     "reported_to": DAY,
@@ -32,9 +32,9 @@ FILTERS: dict[str, Any] = {
 def orm_rows(membership: Membership, given: dict[str, Any]) -> list[dict[str, Any]]:
     organisation = membership.organisation
     q = Q(organisation=organisation)
-    for name in ("status", "category", "risk_grade"):
+    for name, field in (("status", "status"), ("category", "category"), ("risk", "risk_grade")):
         if name in given:
-            q &= Q(**{name: given[name]})
+            q &= Q(**{field: given[name]})
     if "country" in given:
         q &= Q(last_seen_country__iexact=given["country"])
     if "reported_from" in given:
