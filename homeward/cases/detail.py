@@ -65,10 +65,19 @@ class LoadedCase:
 def load_case_detail(case_id: int, organisation_id: int) -> LoadedCase | None:
     """The case of that organisation with that id, or None."""
     with connection.cursor() as cursor:
-        cursor.execute(_statement(connection.vendor), [case_id, organisation_id])
+        cursor.execute(*case_detail_query(case_id, organisation_id))
         row = cursor.fetchone()
-    if row is None:
-        return None
+    return None if row is None else loaded_case(row)
+
+
+def case_detail_query(case_id: int, organisation_id: int) -> tuple[str, list[int]]:
+    """The statement (one row; none for another organisation's case) and its parameters, for a
+    caller that runs it another way (access.read_case_detail records the read with it)."""
+    return _statement(connection.vendor), [case_id, organisation_id]
+
+
+def loaded_case(row: Sequence[Any]) -> LoadedCase:
+    """The case from the statement's row."""
     return _build(json.loads(row[0], parse_float=Decimal))
 
 

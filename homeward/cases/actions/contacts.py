@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from homeward.audit.actions import record_event
+from homeward.audit.actions import insert_with_event
 from homeward.cases.actions.common import require_editor, timeline_contact, validate
 from homeward.cases.models import Case, Contact
 from homeward.organisations.models import Membership, User
@@ -29,15 +30,15 @@ def log_contact(
                 {name: _("Keep the caller's details only with their consent.") for name in given}
             )
     validate(contact, exclude=["organisation", "case", "logged_by"])  # set here, not input
-    with transaction.atomic():
-        contact.save()
-        if case is not None:
-            timeline_contact(case, contact, actor=acting_user)
-        record_event(
+    # a contact alone is one statement with its event; one about a case also writes its timeline
+    with transaction.atomic() if case is not None else nullcontext():
+        insert_with_event(
+            contact,
             actor=acting_user,
             organisation=membership.organisation,
             action="cases.contact.create",
-            target=contact,
             fields=sorted(fields) + (["case"] if case else []),
         )
+        if case is not None:
+            timeline_contact(case, contact, actor=acting_user)
     return contact

@@ -476,6 +476,11 @@ def test_another_hotline_gets_404_on_every_url(cast: Cast) -> None:
             response = client._send(method, url, body)
             assert response.status_code == 404, (name, method, url, response.content)
             assert response.json()["code"] == "not_found"
+    # nothing was read, so no read is in the trail
+    assert not AuditEvent.objects.filter(
+        action__endswith="read",
+        actor_id__in=[cast.member(name).user_id for name in ("fr_operator", "fr_supervisor")],
+    ).exists()
     # and the other hotline's lists do not show them
     assert _ok(Api(cast, "fr_operator").get("/cases"))["count"] == 0
     assert _ok(Api(cast, "fr_operator").get("/contacts"))["count"] == 0
