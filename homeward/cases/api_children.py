@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse, RawPostDataException
 from django.http.multipartparser import MultiPartParserError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
@@ -175,7 +176,8 @@ def search_children(
 ) -> list[dict[str, Any]]:
     _user, membership = who(request)
     matches = search.search_children(membership, filters.q, limit=filters.limit)
-    return [child_match_out(m) for m in matches]
+    today = timezone.localdate()
+    return [child_match_out(m, today) for m in matches]
 
 
 @search_router.get(
@@ -194,4 +196,5 @@ def likely_existing(
         birth_year=filters.birth_year,
         limit=filters.limit,
     )
-    return [child_match_out(m) for m in matches]
+    today = timezone.localdate()
+    return [child_match_out(m, today) for m in matches]

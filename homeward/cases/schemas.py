@@ -262,10 +262,14 @@ class ChildOut(Schema):
 
 
 def child_summary_out(
-    child: Child, clothing: str | None = None, *, other_names: list[str] | None = None
+    child: Child,
+    clothing: str | None = None,
+    *,
+    other_names: list[str] | None = None,
+    today: date | None = None,
 ) -> dict[str, Any]:
     """ChildSummaryOut's fields (CaseChildOut's with `clothing`); the other names are read from
-    the child unless given."""
+    the child unless given, the age is on `today` (the hotline's date unless given)."""
     if other_names is None:
         other_names = [n.value for n in child.other_names.all()]
     return {
@@ -275,7 +279,7 @@ def child_summary_out(
         "original_script_name": child.original_script_name,
         "other_names": other_names,
         "sex": child.sex,
-        "age": child.age_on(timezone.localdate()),
+        "age": child.age_on(today or timezone.localdate()),
         **({"clothing": clothing} if clothing is not None else {}),
     }
 
@@ -348,11 +352,11 @@ def episode_out(case: Case, clothing: str = "") -> EpisodeOut:
     return EpisodeOut(**_episode_fields(case, clothing))
 
 
-def child_match_out(match: Any) -> dict[str, Any]:
+def child_match_out(match: Any, today: date) -> dict[str, Any]:
     """ChildMatchOut's fields from search.ChildMatch, as a plain dict: the response is
     validated once, by django-ninja (building the schema here would validate it twice)."""
     return {
-        "child": child_summary_out(match.child, other_names=match.other_names),
+        "child": child_summary_out(match.child, other_names=match.other_names, today=today),
         "score": match.score,
         "reasons": list(match.reasons),
         "cases": [_episode_fields(case, "") for case in match.cases],
