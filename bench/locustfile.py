@@ -5,9 +5,12 @@ Environment (set by run.py):
                   ids, filters, names
   BENCH_SCENARIO  contact | case_detail | case_list | search
   BENCH_TARGET    ours (the API, with the bearer token) | baseline (/bench/, one SQL statement)
+  BENCH_PACE      mean seconds between an operator's requests; 0 (the default): none
 
-Every simulated operator sends requests back to back (no think time): the figures are the
-server's capacity at that concurrency, not a model of real operators' pace.
+Without a pace every simulated operator sends requests back to back: the figures are the
+server's capacity at that concurrency, and latency there is the queue in front of a saturated
+server. With a pace (each wait drawn between half and one and a half times it) they are the
+latency at an offered load of users/pace requests a second.
 """
 
 from __future__ import annotations
@@ -21,11 +24,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from locust import FastHttpUser, constant, task
+from locust import FastHttpUser, between, constant, task
 
 CONFIG: dict[str, Any] = json.loads(Path(os.environ["BENCH_CONFIG"]).read_text())
 SCENARIO = os.environ["BENCH_SCENARIO"]
 TARGET = os.environ["BENCH_TARGET"]
+PACE = float(os.environ.get("BENCH_PACE") or 0)
 OURS = TARGET == "ours"
 ORGANISATION = CONFIG["organisation_id"]
 _NEXT_OPERATOR = itertools.count()
@@ -85,7 +89,7 @@ SCENARIOS: dict[str, Callable[[Operator], None]] = {
 
 
 class Operator(FastHttpUser):
-    wait_time = constant(0)
+    wait_time = between(PACE / 2, PACE * 3 / 2) if PACE else constant(0)
     network_timeout = 30.0
     connection_timeout = 10.0
 

@@ -319,12 +319,24 @@ def locust(
     record: bool = True,
 ) -> dict[str, Any] | None:
     env = dict(os.environ)
-    env.update({"BENCH_CONFIG": str(config), "BENCH_SCENARIO": scenario, "BENCH_TARGET": target})
+    env.update(
+        {
+            "BENCH_CONFIG": str(config),
+            "BENCH_SCENARIO": scenario,
+            "BENCH_TARGET": target,
+            "BENCH_PACE": str(args.pace),
+        }
+    )
+    # Paced operators start over one pace, as they arrive in the steady state, and the figures
+    # count from when all have started (--reset-stats): started together, their first requests
+    # would queue behind each other and make the whole run's tail.
+    spawn_rate = f"{args.users / args.pace:g}" if args.pace else str(args.users)
     command = [
         args.locust, "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
         "--host", f"http://127.0.0.1:{args.port}", "--users", str(args.users),
-        "--spawn-rate", str(args.users), "--run-time", f"{seconds}s", "--stop-timeout", "5",
-        "--only-summary", "--loglevel", "WARNING", *(["--csv", str(prefix)] if record else []),
+        "--spawn-rate", spawn_rate, "--run-time", f"{seconds}s", "--stop-timeout", "5",
+        "--reset-stats", "--only-summary", "--loglevel", "WARNING",
+        *(["--csv", str(prefix)] if record else []),
     ]  # fmt: skip
     with (prefix.parent / f"{prefix.name}.log").open("wb") as errors:
         subprocess.run(  # noqa: S603
@@ -411,7 +423,14 @@ def combine(runs: list[dict[str, Any] | None]) -> dict[str, Any] | None:
 def markdown(results: dict[str, Any], meta: dict[str, Any]) -> str:
     lines = [
         f"Run {meta['finished']} — {meta['dataset']['cases']:,} cases, "
-        f"{meta['users']} concurrent users, {meta['duration']} s per run, "
+        f"{meta['users']} concurrent users, "
+        + (
+            f"each waiting {meta['pace']:g} s on average between requests (offered load "
+            f"~{meta['users'] / meta['pace']:.0f} requests/s), "
+            if meta.get("pace")
+            else "no think time, "
+        )
+        + f"{meta['duration']} s per run, "
         f"{meta.get('rounds', 1)} round(s) per scenario (the median), "
         f"{meta['workers']} gunicorn workers, hotline `{meta['dataset']['hotline']}` "
         f"({meta['dataset']['hotline_cases']:,} cases).",
@@ -481,6 +500,13 @@ def main() -> None:
     parser.add_argument(
         "--rounds", type=int, default=1, help="rounds per scenario, alternating which goes first"
     )
+    parser.add_argument(
+        "--pace",
+        type=float,
+        default=0.0,
+        help="mean seconds each operator waits between requests (0: none, saturation); "
+        "latency at an offered load of users/pace requests a second",
+    )
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--hotline", default="be", help="the hotline whose operator is simulated")
@@ -492,6 +518,7 @@ def main() -> None:
     args.duration = min(max(args.duration, 10), 600)
     args.warmup = min(max(args.warmup, 0), 60)
     args.users = min(max(args.users, 1), 200)
+    args.pace = min(max(args.pace, 0.0), 60.0)
     args.scenarios = [s for s in args.scenarios.split(",") if s]
     unknown = set(args.scenarios) - set(SCENARIOS)
     if unknown:
@@ -530,6 +557,7 @@ def main() -> None:
         "dataset": dataset,
         "seed_seconds": seed_seconds,
         "users": args.users,
+        "pace": args.pace,
         "duration": args.duration,
         "rounds": args.rounds,
         "workers": args.workers,
