@@ -66,6 +66,8 @@ def insert_with_event(
             event = _event(actor, organisation, action, instance, "", "", fields)
             return _append(event)
     model = type(instance)
+    # as a save does: refuse a foreign key to an unsaved row (it would be stored as NULL)
+    instance._prepare_related_fields_for_save(operation_name="save")  # type: ignore[attr-defined]
     signals.pre_save.send(
         sender=model, instance=instance, raw=False, using=connection.alias, update_fields=None
     )

@@ -9,7 +9,7 @@ from django.db.models.signals import post_save, pre_save
 
 from homeward.audit.actions import insert_with_event
 from homeward.audit.models import AuditEvent
-from homeward.organisations.models import Organisation
+from homeward.organisations.models import Membership, Organisation, User
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +82,16 @@ def test_only_new_rows() -> None:
 
     with pytest.raises(ValueError, match="inserts new rows only"):
         insert_with_event(organisation, actor=None, organisation=None, action="test.create")
+
+
+def test_an_unsaved_related_row_is_refused_as_by_a_save() -> None:
+    unsaved = Organisation(name="Unsaved", slug="unsaved", kind="hotline")
+    membership = Membership(
+        user=User.objects.create_user(email="x@example.test"), organisation=unsaved
+    )
+    events = AuditEvent.objects.count()
+
+    with pytest.raises(ValueError, match="unsaved related object"):
+        insert_with_event(membership, actor=None, organisation=None, action="test.create")
+
+    assert AuditEvent.objects.count() == events
