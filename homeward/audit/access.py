@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from homeward.audit.models import AuditEvent
 
@@ -16,9 +15,11 @@ def events_of_organisation(
     action: str = "",
     actor_id: int | None = None,
     object_type: str = "",
-    since: date | None = None,
-    until: date | None = None,
+    occurred_from: datetime | None = None,
+    occurred_before: datetime | None = None,
 ) -> QuerySet[AuditEvent]:
+    """The organisation's events, newest first; `occurred_from` included, `occurred_before`
+    excluded (the caller turns days into moments in the organisation's time zone)."""
     events = AuditEvent.objects.filter(organisation_id=organisation_id)
     if action:
         events = events.filter(action__startswith=action)
@@ -26,12 +27,8 @@ def events_of_organisation(
         events = events.filter(actor_id=actor_id)
     if object_type:
         events = events.filter(object_type=object_type)
-    if since:
-        events = events.filter(
-            occurred_at__gte=timezone.make_aware(datetime.combine(since, time.min))
-        )
-    if until:
-        events = events.filter(
-            occurred_at__lt=timezone.make_aware(datetime.combine(until, time.max))
-        )
+    if occurred_from is not None:
+        events = events.filter(occurred_at__gte=occurred_from)
+    if occurred_before is not None:
+        events = events.filter(occurred_at__lt=occurred_before)
     return events.order_by("-seq")

@@ -21,21 +21,22 @@ from homeward.organisations.roles import Permission
 def event_list(request: HttpRequest) -> HttpResponse:
     membership = current_membership(request)
     form = EventFilterForm(request.GET or None)
-    filters: dict[str, object] = {}
+    events = events_of_organisation(membership.organisation_id)
     if form.is_valid():
         data = form.cleaned_data
         actor_id = None
         if data["actor"]:
             found = staff_id_by_email(data["actor"])
             actor_id = found if found is not None else -1
-        filters = {
-            "action": data["action"],
-            "actor_id": actor_id,
-            "object_type": data["object_type"],
-            "since": data["since"],
-            "until": data["until"],
-        }
-    events = events_of_organisation(membership.organisation_id, **filters)  # type: ignore[arg-type]
+        since, until = membership.organisation.days(data["since"], data["until"])
+        events = events_of_organisation(
+            membership.organisation_id,
+            action=data["action"],
+            actor_id=actor_id,
+            object_type=data["object_type"],
+            occurred_from=since,
+            occurred_before=until,
+        )
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     actor_ids = {e.actor_id for e in page if e.actor_id is not None}
     actors = staff_emails(actor_ids)

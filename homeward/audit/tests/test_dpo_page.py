@@ -1,7 +1,13 @@
 from __future__ import annotations
 
-import pytest
+from datetime import UTC, datetime
+from unittest import mock
 
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from homeward.audit.actions import record_event
 from homeward.audit.models import AuditEvent
 from homeward.organisations import actions
 from homeward.testing.cast import Cast
@@ -32,6 +38,25 @@ def test_filters_by_actor_and_dates(cast: Cast) -> None:
     assert list(response.context["page"]) == []
     response = client.get("/audit/", {"since": "2030-01-02", "until": "2030-01-01"})
     assert "until" in response.context["form"].errors
+
+
+def test_dates_are_the_hotlines_days(cast: Cast) -> None:
+    # 00:30 in Brussels on 2 July is still 1 July in UTC: the hotline's day is the 2nd
+    just_after_midnight = datetime(2026, 7, 1, 22, 30, tzinfo=UTC)
+    with (
+        mock.patch.object(timezone, "now", return_value=just_after_midnight),
+        transaction.atomic(),
+    ):
+        record_event(actor=None, organisation=cast.be, action="test.after_midnight")
+    client = cast.client("be_dpo")
+
+    def shown(since: str, until: str) -> list[str]:
+        query = {"action": "test.", "since": since, "until": until}
+        return [e.action for e in client.get("/audit/", query).context["page"]]
+
+    assert shown("2026-07-02", "2026-07-02") == ["test.after_midnight"]
+    assert shown("2026-07-01", "2026-07-01") == []
+    assert shown("2026-07-01", "2026-07-02") == ["test.after_midnight"]
 
 
 def test_an_operator_may_not_read_the_trail(cast: Cast) -> None:
