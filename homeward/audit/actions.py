@@ -63,8 +63,10 @@ def insert_with_event(
     if connection.vendor != "postgresql":
         with transaction.atomic():
             instance.save(force_insert=True)
-            event = _event(actor, organisation, action, instance, "", "", fields)
-            return _append(event)
+            return record_event(
+                actor=actor, organisation=organisation, action=action, target=instance,
+                fields=fields,
+            )  # fmt: skip
     model = type(instance)
     # as a save does: refuse a foreign key to an unsaved row (it would be stored as NULL)
     instance._prepare_related_fields_for_save(operation_name="save")  # type: ignore[attr-defined]
