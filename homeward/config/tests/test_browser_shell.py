@@ -18,10 +18,11 @@ pytestmark = pytest.mark.browser
 def test_an_operator_signs_in_with_mfa_and_sees_the_dashboard(page: Any, cast_live: Cast) -> None:
     sign_in(page, "be_operator@cast.test")
     page.wait_for_url(re.compile(r"/dashboard/$"))
-    assert page.get_by_role("heading", level=1).inner_text() == "Dashboard — Test Hotline Belgium"
-    assert page.get_by_text("Hotline operator").first.is_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard — Test Hotline Belgium")
+    expect(page.get_by_text("Hotline operator").first).to_be_visible()
     nav = page.get_by_role("navigation", name="Main")
-    assert nav.get_by_role("link", name="Members").count() == 0  # operators do not manage staff
+    # operators do not manage staff
+    expect(nav.get_by_role("link", name="Members")).to_have_count(0)
 
 
 def test_a_wrong_code_does_not_sign_in(page: Any, cast_live: Cast) -> None:
@@ -41,12 +42,12 @@ def test_another_hotlines_member_page_is_not_found(page: Any, cast_live: Cast) -
     sign_in(page, "be_admin@cast.test")
     page.wait_for_url(re.compile(r"/dashboard/$"))
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Members").click()
-    assert page.get_by_role("cell", name="be_operator@cast.test").is_visible()
+    expect(page.get_by_role("cell", name="be_operator@cast.test")).to_be_visible()
     own = page.goto(f"/organisation/members/{cast_live.member('be_operator').pk}/")
     assert own is not None and own.status == 200
     foreign = page.goto(f"/organisation/members/{cast_live.member('fr_operator').pk}/")
     assert foreign is not None and foreign.status == 404
-    assert page.get_by_role("heading", name="Page not found").is_visible()
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
     assert "fr_operator" not in page.content()
 
 
@@ -58,7 +59,7 @@ def test_a_member_of_two_hotlines_switches_organisation(page: Any, cast_live: Ca
         label="Test Hotline France — Organisation admin"
     )
     page.get_by_role("button", name="Switch").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Dashboard — Test Hotline France"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard — Test Hotline France")
 
 
 def test_the_public_hotline_finder_works_on_a_phone(
@@ -91,6 +92,7 @@ def test_a_new_member_must_set_up_mfa_before_anything_else(page: Any, cast_live:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in", exact=True).click()
     # allauth confirms the password once more before showing a new secret
+    expect(page.get_by_role("button", name="Confirm")).to_be_visible()
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_role("heading", name="Activate Authenticator App")).to_be_visible()
@@ -99,5 +101,6 @@ def test_a_new_member_must_set_up_mfa_before_anything_else(page: Any, cast_live:
     secret = page.get_by_label("Authenticator secret").input_value()
     page.get_by_label("Authenticator code").fill(current_totp_code(secret))
     page.get_by_role("button", name="Activate").click()
+    expect(page.get_by_text("Authenticator app activated.")).to_be_visible()
     page.goto("/dashboard/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard — Test Hotline Belgium")
