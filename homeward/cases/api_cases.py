@@ -12,7 +12,7 @@ from ninja.pagination import paginate
 from homeward.cases import access, actions, search
 from homeward.cases.api_common import child_input, record, reference, who
 from homeward.cases.listing import CaseList
-from homeward.cases.models import Case, RiskAssessment, TimelineEvent
+from homeward.cases.models import Case, TimelineEvent
 from homeward.cases.schemas import CaseChildOut, ChildIn, case_child_out
 from homeward.cases.schemas_cases import (
     AssignIn,
@@ -34,7 +34,10 @@ from homeward.cases.schemas_cases import (
     TimelineIn,
     TimelineOut,
     case_detail_out,
+    case_out,
+    closure_out,
     ranked_case_row,
+    risk_out,
     section_out,
 )
 from homeward.organisations.access import require_permission
@@ -95,13 +98,13 @@ def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
         section=fields.pop("section", None),
         **fields,
     )
-    return Status(201, case_detail_out(access.access_case_detail(membership, case.pk), request))
+    return Status(201, case_detail_out(access.access_case_detail(membership, case.pk), membership))
 
 
 @router.get("/cases/{case_id}", response=CaseDetailOut, summary="One case, with its children")
 def get_case(request: HttpRequest, case_id: int) -> CaseDetailOut:
     _user, membership = who(request)
-    return case_detail_out(access.read_case_detail(membership, case_id), request)
+    return case_detail_out(access.read_case_detail(membership, case_id), membership)
 
 
 @router.patch("/cases/{case_id}", response=CaseOut, summary="Change a case's fields")
@@ -110,7 +113,7 @@ def update_case(request: HttpRequest, case_id: int, payload: CasePatchIn) -> Cas
     case = actions.update_case(
         acting_user=user, membership=membership, case=case, changes=payload.changes()
     )
-    return CaseOut.from_orm(case)
+    return case_out(case)
 
 
 @router.put(
@@ -136,7 +139,7 @@ def change_status(request: HttpRequest, case_id: int, payload: StatusIn) -> Case
         status=str(payload.status),
         note=payload.note,
     )
-    return CaseOut.from_orm(case)
+    return case_out(case)
 
 
 @router.post(
@@ -157,7 +160,7 @@ def assign_case(request: HttpRequest, case_id: int, payload: AssignIn) -> CaseOu
         assignee=assignee,
         handover_note=payload.handover_note,
     )
-    return CaseOut.from_orm(case)
+    return case_out(case)
 
 
 @router.get(
@@ -198,10 +201,11 @@ def add_timeline_entry(
     summary="The case's risk assessments with their factors, newest (current) first",
 )
 @paginate
-def risk_history(request: HttpRequest, case_id: int) -> QuerySet[RiskAssessment]:
+def risk_history(request: HttpRequest, case_id: int) -> list[RiskOut]:
     _user, membership, case = _case(request, case_id)
     record(membership, "cases.risk.read", case, ["risk_grade", "risk_factors", "rationale"])
-    return case.risk_assessments.select_related("assessed_by").prefetch_related("factors")
+    assessments = case.risk_assessments.select_related("assessed_by").prefetch_related("factors")
+    return [risk_out(assessment, membership) for assessment in assessments]
 
 
 @router.post(
@@ -219,7 +223,7 @@ def assess_risk(request: HttpRequest, case_id: int, payload: RiskIn) -> Status[R
         rationale=payload.rationale,
         factors=[factor.model_dump() for factor in payload.factors],
     )
-    return Status(201, RiskOut.model_validate(assessment, context={"request": request}))
+    return Status(201, risk_out(assessment, membership))
 
 
 @router.post(
@@ -232,7 +236,7 @@ def request_closure(request: HttpRequest, case_id: int, payload: ClosureIn) -> S
     closure = actions.request_closure(
         acting_user=user, membership=membership, case=case, **payload.model_dump()
     )
-    return Status(201, ClosureOut.from_orm(closure))
+    return Status(201, closure_out(closure))
 
 
 @router.post(
@@ -249,7 +253,7 @@ def decide_closure(request: HttpRequest, closure_id: int, payload: DecisionIn) -
         approve=payload.decision == "approve",
         note=payload.decision_note,
     )
-    return ClosureOut.from_orm(closure)
+    return closure_out(closure)
 
 
 @router.post("/cases/{case_id}/reopen", response=CaseOut, summary="Reopen a closed case")
@@ -258,7 +262,7 @@ def reopen_case(request: HttpRequest, case_id: int, payload: ReopenIn) -> CaseOu
     case = actions.reopen_case(
         acting_user=user, membership=membership, case=case, reason=payload.reason
     )
-    return CaseOut.from_orm(case)
+    return case_out(case)
 
 
 @router.post(

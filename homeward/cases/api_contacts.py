@@ -8,7 +8,13 @@ from ninja.pagination import paginate
 from homeward.cases import access, actions
 from homeward.cases.api_common import record, reference, who
 from homeward.cases.models import Contact
-from homeward.cases.schemas import ContactFilter, ContactIn, ContactListItemOut, ContactOut
+from homeward.cases.schemas import (
+    ContactFilter,
+    ContactIn,
+    ContactListItemOut,
+    ContactOut,
+    contact_out,
+)
 
 router = Router(tags=["contacts"])
 
@@ -26,7 +32,7 @@ def log_contact(request: HttpRequest, payload: ContactIn) -> Status[ContactOut]:
         else None
     )
     contact = actions.log_contact(acting_user=user, membership=membership, case=case, **fields)
-    return Status(201, ContactOut.from_orm(contact))
+    return Status(201, contact_out(contact))
 
 
 @router.get(
@@ -46,4 +52,4 @@ def get_contact(request: HttpRequest, contact_id: int) -> ContactOut:
     _user, membership = who(request)
     contact = access.access_contact_by_id(membership, contact_id)
     record(membership, "cases.contact.read", contact, CONTACT_READ_FIELDS)
-    return ContactOut.from_orm(contact)
+    return contact_out(contact)

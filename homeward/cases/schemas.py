@@ -114,8 +114,12 @@ class ContactFilter(FilterSchema):
         )
 
 
-class ContactListItemOut(Schema):
+class ContactListItemOut(BaseModel):
     """A contact in a list: no notes and no caller details (those are in the audited detail)."""
+
+    # A plain pydantic model read from the contact's attributes by pydantic itself, not a ninja
+    # Schema, whose getter reads each field in Python (see CaseOut).
+    model_config = ConfigDict(from_attributes=True)
 
     id: int
     channel: str
@@ -127,10 +131,6 @@ class ContactListItemOut(Schema):
     case_id: int | None
     has_caller_details: bool
 
-    @staticmethod
-    def resolve_has_caller_details(contact: Contact) -> bool:
-        return bool(contact.caller_name or contact.caller_phone or contact.caller_email)
-
 
 class ContactOut(ContactListItemOut):
     notes: str
@@ -141,9 +141,15 @@ class ContactOut(ContactListItemOut):
     logged_by: PersonOut | None
     created_at: datetime
 
-    @staticmethod
-    def resolve_logged_by(contact: Contact) -> PersonOut | None:
-        return person_out(contact.logged_by)
+
+_CONTACT_ATTRIBUTES = tuple(name for name in ContactOut.model_fields if name != "logged_by")
+
+
+def contact_out(contact: Contact) -> ContactOut:
+    return ContactOut(
+        **{name: getattr(contact, name) for name in _CONTACT_ATTRIBUTES},
+        logged_by=person_out(contact.logged_by),
+    )
 
 
 # --- children ----------------------------------------------------------------------------------

@@ -51,3 +51,7 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def has_caller_details(self) -> bool:
+        return bool(self.caller_name or self.caller_phone or self.caller_email)
