@@ -1,7 +1,8 @@
 """Finding children and cases by name (in any spelling or script), by reference and by filters.
 
-Every function reads through the scoped access functions (cases_of, children_of), so results
-belong to `membership.organisation` only, and the member needs the "view cases" permission.
+Results belong to `membership.organisation` only, and the member needs the "view cases"
+permission: the functions read through the scoped access functions (cases_of, children_of), or
+check that permission first and give the organisation to their written-out statements.
 Each call records one audit event `cases.search` naming the filters used, never their values:
 the query text is personal data. Opening a child's record is audited separately
 (access.view_child); result lists show names only.
@@ -43,12 +44,14 @@ from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_read
 from homeward.cases import names
-from homeward.cases.access import OPEN_STATUSES, cases_of, children_of
+from homeward.cases.access import OPEN_STATUSES, cases_of
 from homeward.cases.choices import RiskGrade
 from homeward.cases.models import CHILD_SUMMARY_FIELDS, Case, CaseChild, Child, ChildName, NameKey
 from homeward.cases.name_index import name_forms
 from homeward.cases.statements import converted, converters, field_of
+from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, Organisation
+from homeward.organisations.roles import Permission
 
 CANDIDATE_CAP = 500
 """At most this many children are ranked per name query (the strongest keys first)."""
@@ -206,7 +209,9 @@ def _ranked_children(
 ) -> list[tuple[_Candidate, names.Match]]:
     """The organisation's children matching `query` (whose key groups are `groups`), ranked:
     one query whatever the number of candidates."""
-    children_of(membership)  # checks the permission before anything is read
+    # children_of's permission, checked before anything is read (the statements scope by
+    # organisation themselves; building its queryset only to drop it cost 0.2 ms a search)
+    require_permission(membership, Permission.VIEW_CASES)
     if not groups:
         return []
     by_id = {child.id: child for child in _candidates(membership.organisation, groups)}
