@@ -188,6 +188,48 @@ def read_with_event(
     return tuple(values)
 
 
+def rows_with_event(
+    statement: str,
+    params: Sequence[Any],
+    *,
+    order_by: str,
+    actor: HasPk | None,
+    organisation: HasPk | None,
+    action: str,
+    object_type: str,
+    object_id: str,
+    fields: Iterable[str] = (),
+) -> list[tuple[Any, ...]]:
+    """The rows of a read of personal data, in `order_by` (an ORDER BY list naming the read's
+    output columns), recorded as one event whether or not it found anything: a search that
+    finds nobody is still a search.
+
+    On PostgreSQL the read and its event are one statement (the event is inserted after the
+    read is done, so the chain's lock is held only from the insert to the commit). Elsewhere
+    the read, then `record_read`."""
+    ordered = f"SELECT * FROM ({statement}) AS read ORDER BY {order_by}"  # noqa: S608 (ours)
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(ordered, params)
+            rows = cursor.fetchall()
+        record_read(
+            actor=actor,
+            organisation=organisation,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            fields=fields,
+        )
+        return [tuple(row) for row in rows]
+    event = _event(actor, organisation, action, None, object_type, object_id, fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _ROWS_WITH_EVENT.format(read=statement, order_by=order_by),
+            [*params, *_event_params(event), object_id],
+        )
+        return [tuple(row) for row in cursor.fetchall()]
+
+
 def _event(
     actor: HasPk | None,
     organisation: HasPk | None,
@@ -253,6 +295,15 @@ _READ_WITH_EVENT = (
     f"{_RETURNING}) "
     "SELECT read.*, recorded.id, recorded.seq, recorded.prev_hash, recorded.hash "
     "FROM read CROSS JOIN recorded"
+)
+
+
+# {read}: any read; the event is inserted once, from a count of its rows, after it is done
+_ROWS_WITH_EVENT = (
+    "WITH read AS MATERIALIZED ({read}), recorded AS ("  # noqa: S608
+    f"INSERT INTO {TABLE} ({_COLUMNS}) SELECT {_VALUES}, %s "
+    "FROM (SELECT count(*) FROM read) counted RETURNING id) "
+    "SELECT read.* FROM read ORDER BY {order_by}"
 )
 
 

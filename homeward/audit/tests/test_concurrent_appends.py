@@ -13,7 +13,13 @@ from concurrent.futures import ThreadPoolExecutor
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from homeward.audit.actions import insert_with_event, read_with_event, record_event, record_read
+from homeward.audit.actions import (
+    insert_with_event,
+    read_with_event,
+    record_event,
+    record_read,
+    rows_with_event,
+)
 from homeward.audit.models import AuditEvent
 from homeward.organisations.models import Organisation
 
@@ -40,6 +46,16 @@ def _appends(worker: int) -> None:
                 object_type="organisations.organisation",
                 object_id=str(organisation.pk),
             )
+            rows_with_event(
+                "SELECT id FROM organisations_organisation WHERE slug = %s",
+                [organisation.slug],
+                order_by="id",
+                actor=None,
+                organisation=None,
+                action="test.search",
+                object_type="search",
+                object_id="organisations",
+            )
             with transaction.atomic():
                 record_event(
                     actor=None, organisation=None, action="test.change", target=organisation
@@ -55,7 +71,7 @@ def test_concurrent_appends_keep_one_chain(committed_db: None) -> None:
     with ThreadPoolExecutor(at_once) as pool:
         list(pool.map(_appends, range(WORKERS)))
 
-    assert AuditEvent.objects.count() == before + WORKERS * ROUNDS * 4
+    assert AuditEvent.objects.count() == before + WORKERS * ROUNDS * 5
     seqs = list(AuditEvent.objects.order_by("seq").values_list("seq", flat=True))
     assert seqs == list(range(1, len(seqs) + 1))
     out = io.StringIO()
