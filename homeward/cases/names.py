@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import jellyfish
 from anyascii import anyascii
@@ -477,15 +477,18 @@ def compare(query: Token, stored: Token) -> TokenMatch:
     return TokenMatch(0.0, NONE, query)
 
 
-def best_match(query: Token, stored: Sequence[Token]) -> TokenMatch:
-    """The best of the stored tokens for one query token; on equal scores a plain token wins
-    over a joined one."""
+Compare = Callable[[Token, Token], TokenMatch]
+
+
+def best_match(query: Token, stored: Sequence[Token], by: Compare = compare) -> TokenMatch:
+    """The best of the stored tokens for one query token (compared `by` compare, or a memo of
+    it); on equal scores a plain token wins over a joined one."""
     for token in stored:
         if token.fold == query.fold and query.text.casefold() == token.text.casefold():
             return TokenMatch(EXACT, SAME, query, token)
     best = TokenMatch(0.0, NONE, query)
     for token in stored:
-        found = compare(query, token)
+        found = by(query, token)
         if found.score > best.score or (
             found.score == best.score and best.stored is not None and best.stored.parts
         ):
@@ -514,19 +517,33 @@ class Match:
         return list(dict.fromkeys(r.reason for r in self.token_matches))
 
 
-def score_names(query: str, forms: Sequence[str]) -> Match:
-    """Scores one child's name forms against a query (child_id 0)."""
+def reasons_of(matches: Sequence[Match]) -> list[list[str]]:
+    """Each match's `reasons`, a query token matched alike in several (children sharing a
+    name) put into words once."""
+    said: dict[TokenMatch, str] = {}
+    worded = []
+    for match in matches:
+        for token_match in match.token_matches:
+            if token_match not in said:
+                said[token_match] = token_match.reason
+        worded.append(list(dict.fromkeys(said[t] for t in match.token_matches)))
+    return worded
+
+
+def score_names(query: str, forms: Sequence[str], by: Compare = compare) -> Match:
+    """Scores one child's name forms against a query (child_id 0); tokens are compared `by`
+    compare, or a memo of it."""
     parsed_query = parse(query)
     parsed = [parse(form) for form in forms]
     stored = [t for p in parsed for t in p.all]
     required = _required(parsed_query)
     if not stored or not required:
         return Match(child_id=0, score=0.0)
-    results: dict[str, TokenMatch] = {t.fold: best_match(t, stored) for t in required}
+    results: dict[str, TokenMatch] = {t.fold: best_match(t, stored, by) for t in required}
     for (
         joined
     ) in parsed_query.joined:  # Anna-Lena against Annalena, van der Berg against Vanderberg
-        whole = best_match(joined, stored)
+        whole = best_match(joined, stored, by)
         parts = [results[p] for p in joined.parts if p in results]
         if parts and whole.score > sum(r.score for r in parts) / len(parts):
             results.update({p: whole for p in joined.parts if p in results})
@@ -555,10 +572,11 @@ def rank(query: str, candidates: Mapping[int, Sequence[str]]) -> list[Match]:
     first; equal scores by coverage, then the newest child (highest id)."""
     matches = []
     seen: dict[tuple[str, ...], Match] = {}  # many children share a name: score it once
+    memo = cache(compare)  # …and many share a name token
     for child_id, forms in candidates.items():
         key = tuple(forms)
         if key not in seen:
-            seen[key] = score_names(query, forms)
+            seen[key] = score_names(query, forms, memo)
         match = seen[key]
         if match.token_matches:
             matches.append(

@@ -21,6 +21,7 @@ from homeward.cases.access import ChildView
 from homeward.cases.choices import BirthPrecision, Caller, ContactType
 from homeward.cases.choices import Sex as SexChoice
 from homeward.cases.models import Case, CaseChild, Child, ChildName, Contact
+from homeward.cases.search import ChildMatch, ChildSummary, Episode
 from homeward.organisations.models import Channel, Organisation, User
 
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)]
@@ -268,18 +269,20 @@ class ChildOut(Schema):
 
 
 def child_summary_out(
-    child: Child,
+    child: Child | ChildSummary,
     clothing: str | None = None,
     *,
     other_names: list[str] | None = None,
     today: date | None = None,
 ) -> dict[str, Any]:
-    """ChildSummaryOut's fields (CaseChildOut's with `clothing`); the other names are read from
-    the child unless given, the age is on `today` (the hotline's date unless given)."""
-    if other_names is None:
+    """ChildSummaryOut's fields (CaseChildOut's with `clothing`); a Child's other names are
+    read from it unless given, the age is on `today` (the hotline's date unless given)."""
+    if isinstance(child, ChildSummary):
+        other_names = child.other_names
+    elif other_names is None:
         other_names = [n.value for n in child.other_names.all()]
     return {
-        "id": child.pk,
+        "id": child.id,
         "given_names": child.given_names,
         "family_name": child.family_name,
         "original_script_name": child.original_script_name,
@@ -343,9 +346,9 @@ class ChildMatchOut(BaseModel):
     cases: list[EpisodeOut]
 
 
-def _episode_fields(case: Case, clothing: str) -> dict[str, Any]:
+def _episode_fields(case: Case | Episode, clothing: str) -> dict[str, Any]:
     return {
-        "case_id": case.pk,
+        "case_id": case.id,
         "reference": case.reference,
         "category": case.category,
         "status": case.status,
@@ -358,11 +361,11 @@ def episode_out(case: Case, clothing: str = "") -> EpisodeOut:
     return EpisodeOut(**_episode_fields(case, clothing))
 
 
-def child_match_out(match: Any, today: date) -> dict[str, Any]:
+def child_match_out(match: ChildMatch, today: date) -> dict[str, Any]:
     """ChildMatchOut's fields from search.ChildMatch, as a plain dict: the response is
     validated once, by django-ninja (building the schema here would validate it twice)."""
     return {
-        "child": child_summary_out(match.child, other_names=match.other_names, today=today),
+        "child": child_summary_out(match.child, today=today),
         "score": match.score,
         "reasons": list(match.reasons),
         "cases": [_episode_fields(case, "") for case in match.cases],

@@ -11,7 +11,8 @@ Name search (see names.py and docs/name-search.md):
 1. the query is cut into tokens, each reduced to keys (spelling, sound, consonants);
 2. one statement reads the candidates with their names and other names: the children with a
    key for every required token (a subquery on NameKey, answered from its index on
-   (organisation, key, child)), the strongest keys first, capped at CANDIDATE_CAP;
+   (organisation, key, child)), the strongest keys first, capped at CANDIDATE_CAP; on
+   PostgreSQL the same statement appends the search's audit event (rows_with_event);
 3. names.rank ranks them; the reasons are put into words for the children shown only;
 4. the cases of the children returned are read in one more statement.
 Both statements are written out from the models' tables and columns, as composing them with
@@ -24,9 +25,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.db import connection
 from django.db.models import Case as SqlCase
@@ -42,11 +43,12 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from homeward.audit.actions import record_read
+from homeward.audit.actions import record_read, rows_with_event
 from homeward.cases import names
 from homeward.cases.access import OPEN_STATUSES, cases_of
-from homeward.cases.choices import RiskGrade
+from homeward.cases.choices import RiskGrade, Status
 from homeward.cases.models import CHILD_SUMMARY_FIELDS, Case, CaseChild, Child, ChildName, NameKey
+from homeward.cases.models.child import age_on
 from homeward.cases.name_index import name_forms
 from homeward.cases.statements import converted, converters, field_of
 from homeward.organisations.access import require_permission
@@ -73,18 +75,57 @@ _YEAR_NUMBER = re.compile(r"^(\d{4})-(\d{1,9})$")
 _NUMBER = re.compile(r"^#?(\d{1,9})$")
 
 
+class ChildSummary(NamedTuple):
+    """What ranking and a result list need of a child, as read (CHILD_SUMMARY_FIELDS, then
+    the other names, oldest first): not a model instance, which would cost more to build for
+    hundreds of candidates."""
+
+    id: int
+    given_names: str
+    family_name: str
+    original_script_name: str
+    sex: str
+    birth_precision: str
+    birth_date: date | None
+    birth_year: int | None
+    estimated_age: int | None
+    age_estimated_on: date | None
+    other_names: list[str]
+
+    def __str__(self) -> str:
+        return " ".join(p for p in (self.given_names, self.family_name) if p) or f"child #{self.id}"
+
+    def age_on(self, day: date) -> int | None:
+        return age_on(self, day)
+
+    @property
+    def born(self) -> tuple[int, bool] | None:
+        return _born(self.birth_date, self.birth_year, self.estimated_age, self.age_estimated_on)
+
+
+class Episode(NamedTuple):
+    """One of a found child's cases, as a result list shows it."""
+
+    id: int
+    reference: str
+    category: str
+    status: str
+    reported_at: datetime
+
+    @property
+    def status_label(self) -> str:
+        return str(Status(self.status).label)
+
+
 @dataclass(frozen=True)
 class ChildMatch:
     """A child whose names match: score 0–1, one reason per query token (plus the birth year
     for likely_existing_children), and the child's cases, newest report first."""
 
-    child: Child
+    child: ChildSummary
     score: float
     reasons: list[str] = field(default_factory=list)
-    cases: list[Case] = field(default_factory=list)
-    other_names: list[str] = field(default_factory=list)
-    """The child's other names, oldest first. `child` holds the fields a result list shows
-    (names, sex, birth): any other field, or `child.other_names`, costs another query."""
+    cases: list[Episode] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -96,6 +137,29 @@ class CaseMatch:
     case: Case
     score: float = 1.0
     reasons: list[str] = field(default_factory=list)
+
+
+class _Searched(NamedTuple):
+    """What a search's audit event says: which search, and the filters used (never their
+    values: the query text is personal data)."""
+
+    kind: str
+    used: list[str]
+
+
+def _search_event(membership: Membership, searched: _Searched) -> dict[str, Any]:
+    return {
+        "actor": membership.user,
+        "organisation": membership.organisation,
+        "action": "cases.search",
+        "object_type": "search",
+        "object_id": searched.kind,
+        "fields": searched.used,
+    }
+
+
+def _record_search(membership: Membership, kind: str, used: list[str]) -> None:
+    record_read(**_search_event(membership, _Searched(kind, used)))
 
 
 # --- name candidates ---------------------------------------------------------------------------
@@ -139,52 +203,33 @@ def _candidate_ids(organisation: Organisation, groups: list[dict[str, int]], cap
     return Query(sql, params)
 
 
-class _Candidate(NamedTuple):
-    """What ranking and a result list need of a child, as read: not a model instance, which
-    would cost more to build for hundreds of candidates: CHILD_SUMMARY_FIELDS, then the other
-    names."""
-
-    id: int
-    given_names: str
-    family_name: str
-    original_script_name: str
-    sex: str
-    birth_precision: str
-    birth_date: date | None
-    birth_year: int | None
-    estimated_age: int | None
-    age_estimated_on: date | None
-    other_names: list[str]
-
-    def __str__(self) -> str:
-        return " ".join(p for p in (self.given_names, self.family_name) if p) or f"#{self.id}"
-
-    @property
-    def born(self) -> tuple[int, bool] | None:
-        return _born(self.birth_date, self.birth_year, self.estimated_age, self.age_estimated_on)
-
-
 _CHILD_FIELDS = CHILD_SUMMARY_FIELDS
-if _Candidate._fields != (*_CHILD_FIELDS, "other_names"):
-    raise ImportError("_Candidate must hold CHILD_SUMMARY_FIELDS, in order, then other_names")
+if ChildSummary._fields != (*_CHILD_FIELDS, "other_names"):
+    raise ImportError("ChildSummary must hold CHILD_SUMMARY_FIELDS, in order, then other_names")
 
 
-def _candidates(organisation: Organisation, groups: list[dict[str, int]]) -> list[_Candidate]:
-    """The children having a key of every group, with their other names: one statement (the
-    keys matched in a subquery, the other names joined: one row per other name). Written out
-    rather than composed by the ORM, which took twice as long to compose and read it as the
-    database took to run it; built from the models' tables and columns. Callers check the
-    permission (children_of)."""
+def _candidates(
+    membership: Membership, groups: list[dict[str, int]], searched: _Searched
+) -> list[ChildSummary]:
+    """The children having a key of every group, with their other names, and the search's
+    audit event: one statement (the keys matched in a subquery, the other names joined: one
+    row per other name). Written out rather than composed by the ORM, which took twice as long
+    to compose and read it as the database took to run it; built from the models' tables and
+    columns. Callers check the permission (children_of)."""
+    organisation = membership.organisation
     ids = _candidate_ids(organisation, groups, CANDIDATE_CAP)
-    with connection.cursor() as cursor:
-        cursor.execute(_candidates_statement().format(ids=ids.sql), [organisation.pk, *ids.params])
-        rows = cursor.fetchall()
+    rows = rows_with_event(
+        _candidates_statement().format(ids=ids.sql),
+        [organisation.pk, *ids.params],
+        order_by="name_id",
+        **_search_event(membership, searched),
+    )
     convert = converters(Child, _CHILD_FIELDS, connection.alias)
-    found: dict[int, _Candidate] = {}
-    for *values, other_name in rows:
+    found: dict[int, ChildSummary] = {}
+    for *values, other_name, _name_id in rows:
         child_id = values[0]
         if child_id not in found:
-            found[child_id] = _Candidate._make([*converted(values, convert), []])
+            found[child_id] = ChildSummary._make([*converted(values, convert), []])
         if other_name is not None:
             found[child_id].other_names.append(other_name)
     return list(found.values())
@@ -195,41 +240,39 @@ def _candidates_statement() -> str:
     columns = ", ".join(f"c.{field_of(Child, name).column}" for name in _CHILD_FIELDS)
     child, other = Child._meta, ChildName._meta
     return (
-        f"SELECT {columns}, n.{field_of(ChildName, 'value').column}"  # noqa: S608 (model names only)
+        f"SELECT {columns}, n.{field_of(ChildName, 'value').column},"  # noqa: S608 (model names)
+        f" n.{other.pk.column} AS name_id"
         f" FROM {child.db_table} c LEFT JOIN {other.db_table} n"
         f" ON n.{field_of(ChildName, 'child').column} = c.{child.pk.column}"
         f" WHERE c.{field_of(Child, 'organisation').column} = %s"
         f" AND c.{child.pk.column} IN ({{ids}})"
-        f" ORDER BY n.{other.pk.column}"
     )
 
 
 def _ranked_children(
-    membership: Membership, groups: list[dict[str, int]], query: str
-) -> list[tuple[_Candidate, names.Match]]:
+    membership: Membership, groups: list[dict[str, int]], query: str, searched: _Searched
+) -> list[tuple[ChildSummary, names.Match]]:
     """The organisation's children matching `query` (whose key groups are `groups`), ranked:
-    one query whatever the number of candidates."""
+    one statement whatever the number of candidates, which records the search (when there
+    is a name to search for)."""
     # children_of's permission, checked before anything is read (the statements scope by
     # organisation themselves; building its queryset only to drop it cost 0.2 ms a search)
     require_permission(membership, Permission.VIEW_CASES)
     if not groups:
         return []
-    by_id = {child.id: child for child in _candidates(membership.organisation, groups)}
+    by_id = {child.id: child for child in _candidates(membership, groups, searched)}
     forms = {pk: name_forms(child, child.other_names) for pk, child in by_id.items()}
     return [(by_id[match.child_id], match) for match in names.rank(query, forms)]
 
 
-_EPISODE_FIELDS = ("id", "reference", "category", "status", "reported_at")
-"""What a result list shows of a child's cases, in the model's order (as Case.from_db takes
-them)."""
+_EPISODE_FIELDS = Episode._fields
 
 
 def _child_matches(
-    membership: Membership, shown: list[tuple[_Candidate, float, list[str]]]
+    membership: Membership, shown: list[tuple[ChildSummary, float, list[str]]]
 ) -> list[ChildMatch]:
     """The children shown (candidate, score, reasons), each with its cases, newest report
-    first: one statement, written out as the candidates' is. Children and cases hold the
-    fields read; any other loads when used."""
+    first: one statement, written out as the candidates' is."""
     if not shown:
         return []
     ids = [child.id for child, _score, _reasons in shown]
@@ -238,19 +281,12 @@ def _child_matches(
             _episodes_statement(len(ids)), [membership.organisation.pk, *ids]
         )  # fmt: skip
         rows = cursor.fetchall()
-    db = connection.alias
-    convert = converters(Case, _EPISODE_FIELDS, db)
-    cases: dict[int, list[Case]] = {child_id: [] for child_id in ids}
+    convert = converters(Case, _EPISODE_FIELDS, connection.alias)
+    cases: dict[int, list[Episode]] = {child_id: [] for child_id in ids}
     for child_id, *case in rows:
-        cases[child_id].append(Case.from_db(db, _EPISODE_FIELDS, converted(case, convert)))
+        cases[child_id].append(Episode._make(converted(case, convert)))
     return [
-        ChildMatch(
-            child=Child.from_db(db, _CHILD_FIELDS, child[:-1]),
-            score=score,
-            reasons=reasons,
-            cases=cases[child.id],
-            other_names=child.other_names,
-        )
+        ChildMatch(child=child, score=score, reasons=reasons, cases=cases[child.id])
         for child, score, reasons in shown
     ]
 
@@ -270,17 +306,6 @@ def _episodes_statement(children: int) -> str:
     )
 
 
-def _record_search(membership: Membership, kind: str, used: list[str]) -> None:
-    record_read(
-        actor=membership.user,
-        organisation=membership.organisation,
-        action="cases.search",
-        object_type="search",
-        object_id=kind,
-        fields=used,
-    )
-
-
 # --- children ----------------------------------------------------------------------------------
 
 
@@ -291,14 +316,9 @@ def search_children(
     first, each with its reasons and cases. Every required query token must match (the order
     of names does not matter; particles such as "van der" are optional)."""
     groups = names.query_key_groups(query)
-    ranked = _ranked_children(membership, groups, query)[:limit]
-    if groups:
-        _record_search(membership, "children", ["name"])
-    said: dict[int, list[str]] = {}  # children with the same names matched alike: say it once
-    for _child, match in ranked:
-        if id(match.token_matches) not in said:
-            said[id(match.token_matches)] = match.reasons
-    shown = [(child, m.score, list(said[id(m.token_matches)])) for child, m in ranked]
+    ranked = _ranked_children(membership, groups, query, _Searched("children", ["name"]))[:limit]
+    worded = names.reasons_of([match for _child, match in ranked])
+    shown = [(child, m.score, reasons) for (child, m), reasons in zip(ranked, worded, strict=True)]
     return _child_matches(membership, shown)
 
 
@@ -346,8 +366,17 @@ def likely_existing_children(
     returned, best first."""
     query = f"{given_names} {family_name}".strip()
     groups = names.query_key_groups(query)
-    ranked = _ranked_children(membership, groups, query)
-    found: list[tuple[float, float, _Candidate, list[str]]] = []
+    used = [
+        name
+        for name, value in (
+            ("given_names", given_names.strip()),
+            ("family_name", family_name.strip()),
+            ("birth_year", birth_year),
+        )
+        if value
+    ]
+    ranked = _ranked_children(membership, groups, query, _Searched("likely_existing", used))
+    found: list[tuple[float, float, ChildSummary, list[str]]] = []
     for child, match in ranked:
         score, birth = match.score, []
         if birth_year is not None and child.born is not None:
@@ -356,17 +385,6 @@ def likely_existing_children(
             birth.append(reason)
         if score >= LIKELY_THRESHOLD and match.weakest >= LIKELY_MIN_TOKEN:
             found.append((score, match.coverage, child, match.reasons + birth))
-    if groups:
-        used = [
-            name
-            for name, value in (
-                ("given_names", given_names.strip()),
-                ("family_name", family_name.strip()),
-                ("birth_year", birth_year),
-            )
-            if value
-        ]
-        _record_search(membership, "likely_existing", used)
     found.sort(key=lambda item: (-item[0], -item[1], -item[2].id))
     shown = [(child, round(min(score, 1.0), 3), reasons) for score, _c, child, reasons in found]
     return _child_matches(membership, shown[:limit])
@@ -468,9 +486,8 @@ def _cases_by_name(
     membership: Membership, cases: QuerySet[Case], q: str, used: list[str], limit: int
 ) -> list[CaseMatch]:
     groups = names.query_key_groups(q)
-    ranked = {child.id: (child, match) for child, match in _ranked_children(membership, groups, q)}
-    if groups:
-        _record_search(membership, "cases", [*used, "name"])
+    searched = _Searched("cases", [*used, "name"])
+    ranked = {c.id: (c, m) for c, m in _ranked_children(membership, groups, q, searched)}
     if not ranked:
         return []
     # filter, then annotate: the annotation reuses the join, one row per (case, matched child);

@@ -4,6 +4,7 @@ case through CaseChild, so repeat episodes show on the child."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -76,14 +77,34 @@ class Child(models.Model):
 
     def age_on(self, day: date) -> int | None:
         """Age in whole years on `day`, from whatever precision is known."""
-        if self.birth_precision == BirthPrecision.EXACT and self.birth_date:
-            born = self.birth_date
-            return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-        if self.birth_precision == BirthPrecision.YEAR and self.birth_year:
-            return day.year - self.birth_year
-        if self.estimated_age is not None and self.age_estimated_on:
-            return self.estimated_age + (day - self.age_estimated_on).days // 365
-        return None
+        return age_on(self, day)
+
+
+class BirthFields(Protocol):
+    """A Child, or anything holding its birth fields (a search result's summary)."""
+
+    @property
+    def birth_precision(self) -> str: ...
+    @property
+    def birth_date(self) -> date | None: ...
+    @property
+    def birth_year(self) -> int | None: ...
+    @property
+    def estimated_age(self) -> int | None: ...
+    @property
+    def age_estimated_on(self) -> date | None: ...
+
+
+def age_on(child: BirthFields, day: date) -> int | None:
+    """The child's age in whole years on `day`, from whatever precision is known."""
+    if child.birth_precision == BirthPrecision.EXACT and child.birth_date:
+        born = child.birth_date
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    if child.birth_precision == BirthPrecision.YEAR and child.birth_year:
+        return day.year - child.birth_year
+    if child.estimated_age is not None and child.age_estimated_on:
+        return child.estimated_age + (day - child.age_estimated_on).days // 365
+    return None
 
 
 class CaseChild(models.Model):

@@ -159,6 +159,18 @@ def test_one_reason_per_query_token() -> None:
     assert match.reasons[1].startswith("“kowalenko”")
 
 
+def test_a_result_lists_reasons_are_each_matchs_own() -> None:
+    forms = {
+        1: ["Anna Peeters"],
+        2: ["Anna Peeters", "Anneke"],
+        3: ["Anna Pieters"],
+        4: ["Hanna Peeters"],
+    }
+    ranked = names.rank("Anna Peeters", forms)
+    assert names.reasons_of(ranked) == [match.reasons for match in ranked]
+    assert names.reasons_of(ranked)[-1][0] != names.reasons_of(ranked)[0][0]
+
+
 def test_maria_does_not_outrank_maria() -> None:
     ranked = names.rank("Maria", {1: ["Mario Rossi"], 2: ["Maria Rossi"], 3: ["Marie Rossi"]})
     assert ranked[0].child_id == 2

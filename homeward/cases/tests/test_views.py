@@ -83,6 +83,20 @@ def test_a_new_case_contact_continues_to_the_case_form(cast: Cast) -> None:
     assert contact.case == case
 
 
+def test_the_search_before_create_panel_links_the_childs_earlier_cases(cast: Cast) -> None:
+    case = make_case(cast)
+    child = case.case_children.get().child
+    panel = cast.client("be_operator").get(
+        "/cases/new/likely/",
+        {"child0-given_names": "Lena", "child0-family_name": "Test", "child0-birth_year": "2011"},
+    )
+    assert panel.status_code == 200
+    html = panel.content.decode()
+    assert f'name="existing_child" value="{child.pk}"' in html
+    assert f'<a href="/cases/{case.pk}/"' in html and case.reference in html
+    assert f"— {case.get_status_display()}, " in html
+
+
 def test_an_invalid_case_form_names_the_field(cast: Cast) -> None:
     response = cast.client("be_operator").post(
         "/cases/new/",

@@ -203,7 +203,7 @@ def test_bulk_writes_exactly_n_searchable_cases_that_later_cases_follow(network:
     child = Child.objects.filter(organisation=belgium).order_by("-pk").first()
     assert child is not None
     found = search.search_children(operator, f"{child.given_names} {child.family_name}", limit=50)
-    assert child.pk in {match.child.pk for match in found}
+    assert child.pk in {match.child.id for match in found}
 
     case = actions.open_case(
         acting_user=operator.user,
