@@ -207,27 +207,20 @@ def rows_with_event(
     On PostgreSQL the read and its event are one statement (the event is inserted after the
     read is done, so the chain's lock is held only from the insert to the commit). Elsewhere
     the read, then `record_read`."""
-    ordered = f"SELECT * FROM ({statement}) AS read ORDER BY {order_by}"  # noqa: S608 (ours)
+    event = _event(actor, organisation, action, None, object_type, object_id, fields)
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(ordered, params)
+            cursor.execute(f"SELECT * FROM ({statement}) AS read ORDER BY {order_by}", params)  # noqa: S608 (ours)
             rows = cursor.fetchall()
-        record_read(
-            actor=actor,
-            organisation=organisation,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            fields=fields,
-        )
-        return [tuple(row) for row in rows]
-    event = _event(actor, organisation, action, None, object_type, object_id, fields)
+        with transaction.atomic():
+            _append(event)
+        return list(rows)
     with connection.cursor() as cursor:
         cursor.execute(
             _ROWS_WITH_EVENT.format(read=statement, order_by=order_by),
             [*params, *_event_params(event), object_id],
         )
-        return [tuple(row) for row in cursor.fetchall()]
+        return list(cursor.fetchall())
 
 
 def _event(

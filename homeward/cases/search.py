@@ -266,6 +266,7 @@ def _ranked_children(
 
 
 _EPISODE_FIELDS = Episode._fields
+"""Episode's fields are the Case columns its statement reads, by the same names."""
 
 
 def _child_matches(
