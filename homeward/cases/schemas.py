@@ -9,6 +9,7 @@ The `*_out` functions build output from models: the API handlers stay thin.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from django.db.models import Q, QuerySet
@@ -115,6 +116,19 @@ class ContactFilter(FilterSchema):
         )
 
 
+def attributes_for(
+    schema: type[BaseModel], instance: object, *, computed: set[str]
+) -> dict[str, Any]:
+    """The instance's attributes named as the schema's fields, but for the `computed` ones,
+    which the caller fills: for output models filled by functions."""
+    return {name: getattr(instance, name) for name in _read_fields(schema, frozenset(computed))}
+
+
+@cache
+def _read_fields(schema: type[BaseModel], computed: frozenset[str]) -> tuple[str, ...]:
+    return tuple(name for name in schema.model_fields if name not in computed)
+
+
 class ContactListItemOut(BaseModel):
     """A contact in a list: no notes and no caller details (those are in the audited detail)."""
 
@@ -143,12 +157,9 @@ class ContactOut(ContactListItemOut):
     created_at: datetime
 
 
-_CONTACT_ATTRIBUTES = tuple(name for name in ContactOut.model_fields if name != "logged_by")
-
-
 def contact_out(contact: Contact) -> ContactOut:
     return ContactOut(
-        **{name: getattr(contact, name) for name in _CONTACT_ATTRIBUTES},
+        **attributes_for(ContactOut, contact, computed={"logged_by"}),
         logged_by=person_out(contact.logged_by),
     )
 
@@ -275,12 +286,13 @@ def child_summary_out(
     other_names: list[str] | None = None,
     today: date | None = None,
 ) -> dict[str, Any]:
-    """ChildSummaryOut's fields (CaseChildOut's with `clothing`); a Child's other names are
-    read from it unless given, the age is on `today` (the hotline's date unless given)."""
-    if isinstance(child, ChildSummary):
-        other_names = child.other_names
-    elif other_names is None:
-        other_names = [n.value for n in child.other_names.all()]
+    """ChildSummaryOut's fields (CaseChildOut's with `clothing`); the other names are the
+    child's own unless given, the age is on `today` (the hotline's date unless given)."""
+    if other_names is None:
+        if isinstance(child, ChildSummary):
+            other_names = child.other_names
+        else:
+            other_names = [n.value for n in child.other_names.all()]
     return {
         "id": child.id,
         "given_names": child.given_names,

@@ -53,6 +53,7 @@ from homeward.cases.schemas import (
     Line254,
     PersonOut,
     Text,
+    attributes_for,
     child_summary_out,
     person_out,
 )
@@ -298,16 +299,13 @@ class CaseOut(BaseModel):
     closed_at: datetime | None
 
 
-_CASE_ATTRIBUTES = tuple(name for name in CaseOut.model_fields if name != "assigned_to")
-
-
 def case_out(case: Case) -> CaseOut:
     return CaseOut(**_case_fields(case))
 
 
 def _case_fields(case: Case) -> dict[str, Any]:
     return {
-        **{name: getattr(case, name) for name in _CASE_ATTRIBUTES},
+        **attributes_for(CaseOut, case, computed={"assigned_to"}),
         "assigned_to": person_out(case.assigned_to),
     }
 
@@ -393,16 +391,11 @@ class ClosureOut(BaseModel):
     decision_note: str
 
 
-_CLOSURE_ATTRIBUTES = tuple(
-    name
-    for name in ClosureOut.model_fields
-    if name not in {"duration_band", "requested_by", "decided_by"}
-)
-
-
 def closure_out(closure: Closure) -> ClosureOut:
     return ClosureOut(
-        **{name: getattr(closure, name) for name in _CLOSURE_ATTRIBUTES},
+        **attributes_for(
+            ClosureOut, closure, computed={"duration_band", "requested_by", "decided_by"}
+        ),
         duration_band=duration_band(closure.case.disappeared_on, closure.found_on),
         requested_by=person_out(closure.requested_by),
         decided_by=person_out(closure.decided_by),
