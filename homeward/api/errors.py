@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
+import psycopg
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DatabaseError
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
@@ -25,6 +27,33 @@ _CODES = {
     429: "rate_limited",
     503: "service_unavailable",
 }
+
+
+# SQLSTATE classes of PostgreSQL errors that mean the database cannot serve us now: connection
+# exception, insufficient resources, operator intervention (shutdown, "cannot connect now",
+# a cancelled statement), system error, and refused credentials.
+_OUTAGE_SQLSTATE_CLASSES = {"08", "28", "53", "57", "58"}
+_SQLITE_OUTAGES = ("unable to open database file", "disk i/o error", "database is locked")
+
+
+def is_database_outage(exc: BaseException | None) -> bool:
+    """Whether `exc` means the database is away (a 503, "try again"), rather than a bug or bad
+    input that reached it (an IntegrityError, a DataError, a ProgrammingError: a 500 or a 422).
+
+    Django wraps the driver's exception (its `__cause__`): psycopg's connection failures carry
+    no SQLSTATE or one of the classes above; SQLite's say so in their message. An
+    OperationalError Django raised itself, with no driver exception behind it, counts as an
+    outage; so does an InterfaceError (the connection is closed or unusable)."""
+    if isinstance(exc, InterfaceError):
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    cause = exc.__cause__
+    if isinstance(cause, psycopg.Error):
+        return cause.sqlstate is None or cause.sqlstate[:2] in _OUTAGE_SQLSTATE_CLASSES
+    if isinstance(cause, sqlite3.Error):
+        return str(cause).lower().startswith(_SQLITE_OUTAGES)
+    return True
 
 
 class FieldError(Schema):
@@ -96,7 +125,9 @@ def install(api: NinjaAPI) -> None:
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return error_response(api, request, exc.status_code, str(exc))
 
-    def database_down(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
+    def database_error(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
+        if not is_database_outage(exc):
+            raise exc  # a bug: Django logs it and answers the JSON 500 (config.errors)
         response = error_response(
             api, request, 503, "The database cannot be reached; nothing was saved. Try again."
         )
@@ -110,4 +141,4 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(AuthenticationError, unauthenticated)  # type: ignore[arg-type]
     api.add_exception_handler(Throttled, throttled)  # type: ignore[arg-type]
     api.add_exception_handler(HttpError, http_error)  # type: ignore[arg-type]
-    api.add_exception_handler(DatabaseError, database_down)  # type: ignore[arg-type]
+    api.add_exception_handler(DatabaseError, database_error)  # type: ignore[arg-type]

@@ -23,6 +23,7 @@ from homeward.cases.choices import BirthPrecision, Caller, ContactType
 from homeward.cases.choices import Sex as SexChoice
 from homeward.cases.models import Case, CaseChild, Child, ChildName, Contact
 from homeward.cases.search import ChildMatch, ChildSummary, Episode
+from homeward.organisations.api_types import Id
 from homeward.organisations.models import Channel, Organisation, User
 
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)]
@@ -71,7 +72,7 @@ class ContactIn(In):
     started_at: AwareDatetime | None = None
     duration_seconds: int | None = Field(None, ge=0, le=86_400)
     language: Language | Literal[""] = ""
-    case_id: int | None = None
+    case_id: Id | None = None
     notes: Text = ""
     caller_consent: bool = False
     caller_name: Line200 = ""
@@ -94,7 +95,7 @@ def days_between(
 
 
 class ContactFilter(FilterSchema):
-    case_id: int | None = None
+    case_id: Id | None = None
     contact_type: ContactType | None = None
     channel: Channel | None = None
     date_from: date | None = Field(
@@ -195,7 +196,7 @@ class ChildIn(ChildFieldsIn):
     """A child in a case: either a new child's fields, or `existing_child_id` (a child of an
     earlier case of this hotline: a repeat episode). `clothing` belongs to this episode."""
 
-    existing_child_id: int | None = None
+    existing_child_id: Id | None = None
     other_names: list[Line200] | None = None
     clothing: Text | None = None
 

@@ -57,6 +57,7 @@ from homeward.cases.schemas import (
     child_summary_out,
     person_out,
 )
+from homeward.organisations.api_types import Id
 from homeward.organisations.models import Membership
 
 
@@ -177,7 +178,7 @@ class CaseIn(CaseFieldsIn):
 
     category: Category
     children: list[ChildIn] = Field(..., min_length=1)
-    contact_id: int | None = None
+    contact_id: Id | None = None
     section: SectionIn | None = None
 
 
@@ -435,7 +436,7 @@ class StatusIn(In):
 
 
 class AssignIn(In):
-    member_id: int = Field(description="the membership id of a colleague in this hotline")
+    member_id: Id = Field(description="the membership id of a colleague in this hotline")
     handover_note: Text = ""
 
 

@@ -18,6 +18,7 @@ from homeward.cases.schemas import Country, In, Language, Line100, PersonOut, Te
 from homeward.crossborder.choices import RequestType, State, Urgency
 from homeward.crossborder.models import CooperationRequest, Notification, RequestEvent, Snapshot
 from homeward.crossborder.sharing import shares_personal_data
+from homeward.organisations.api_types import Id
 from homeward.organisations.models import Membership
 
 Side = Literal["sender", "receiver"]
@@ -46,7 +47,7 @@ class RequestIn(In):
     """A draft from one of your cases. Nothing is shared unless named in `shared_fields` (the
     keys of `GET /crossborder/shareable-fields?case_id=`)."""
 
-    case_id: int = Field(description="one of your hotline's cases")
+    case_id: Id = Field(description="one of your hotline's cases")
     receiver_country: Country = Field(description="the country of the hotline you ask")
     request_type: RequestType
     urgency: Urgency = Urgency.NORMAL
@@ -85,7 +86,7 @@ class NoteIn(In):
 
 
 class LinkCaseIn(In):
-    case_id: int = Field(description="your own hotline's case for this request")
+    case_id: Id = Field(description="your own hotline's case for this request")
 
 
 class MessageIn(In):
@@ -99,7 +100,7 @@ class NotificationFilter(Schema):
 
 
 class MarkReadIn(In):
-    ids: list[int] | None = Field(None, description="your notices to mark read; leave out: all")
+    ids: list[Id] | None = Field(None, description="your notices to mark read; leave out: all")
 
 
 # --- out ---------------------------------------------------------------------------------------

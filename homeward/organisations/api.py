@@ -9,6 +9,7 @@ from ninja.pagination import paginate
 
 from homeward.audit.actions import record_read
 from homeward.organisations import access, actions
+from homeward.organisations.api_types import Id
 from homeward.organisations.models import Hotline, Membership, Organisation
 from homeward.organisations.roles import Permission
 from homeward.organisations.schemas import (
@@ -88,7 +89,7 @@ def list_members(request: HttpRequest) -> QuerySet[Membership]:
 @router.get(
     "/members/{member_id}", response=MemberOut, summary="One member of the current organisation"
 )
-def get_member(request: HttpRequest, member_id: int) -> MemberOut:
+def get_member(request: HttpRequest, member_id: Id) -> MemberOut:
     actor = _actor(request)
     membership = actor.require_membership()
     member = access.access_member_by_id(membership, member_id)
@@ -120,7 +121,7 @@ def invite_member(request: HttpRequest, payload: MemberIn) -> Status[MemberOut]:
 
 
 @router.patch("/members/{member_id}", response=MemberOut, summary="Change a member's role")
-def change_member_role(request: HttpRequest, member_id: int, payload: RoleIn) -> MemberOut:
+def change_member_role(request: HttpRequest, member_id: Id, payload: RoleIn) -> MemberOut:
     actor = _actor(request)
     target = access.access_member_by_id(actor.require_membership(), member_id)
     return _member(
@@ -133,7 +134,7 @@ def change_member_role(request: HttpRequest, member_id: int, payload: RoleIn) ->
     response=MemberOut,
     summary="Deactivate a member: ends their sessions and tokens at once",
 )
-def deactivate_member(request: HttpRequest, member_id: int) -> MemberOut:
+def deactivate_member(request: HttpRequest, member_id: Id) -> MemberOut:
     actor = _actor(request)
     target = access.access_member_by_id(actor.require_membership(), member_id)
     return _member(actions.deactivate_member(acting_user=actor.user, membership=target))
