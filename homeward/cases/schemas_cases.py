@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
@@ -57,7 +57,7 @@ from homeward.cases.schemas import (
     child_summary_out,
     person_out,
 )
-from homeward.organisations.api_types import Id
+from homeward.organisations.api_types import Blankable, Emptiable, Id, NoNul, omittable
 from homeward.organisations.models import Membership
 
 
@@ -69,22 +69,22 @@ class SectionIn(In):
     trafficking_indicators. Runaway: left_from, pushed_out, previous_episodes. A field of
     another category is refused with a 422 that names it."""
 
-    taking_parent_relationship: Line100 | None = None
-    taking_parent_nationality: CountryOrBlank | None = None
-    taking_parent_residence: CountryOrBlank | None = None
-    custody_situation: Text | None = None
-    suspected_destination: CountryOrBlank | None = None
+    taking_parent_relationship: Blankable[Line100] = None
+    taking_parent_nationality: Blankable[CountryOrBlank] = None
+    taking_parent_residence: Blankable[CountryOrBlank] = None
+    custody_situation: Blankable[Text] = None
+    suspected_destination: Blankable[CountryOrBlank] = None
     hague_application_on: date | None = None
-    mediation_considered: bool | None = None
-    facility: Line200 | None = None
-    guardian_appointed: bool | None = None
-    registration_country: CountryOrBlank | None = None
+    mediation_considered: bool = omittable()
+    facility: Blankable[Line200] = None
+    guardian_appointed: bool | None = Field(None, description="null: not known")
+    registration_country: Blankable[CountryOrBlank] = None
     registered_on: date | None = None
-    asylum_stage: AsylumStage | Literal[""] | None = None
-    trafficking_indicators: Text | None = None
-    left_from: LeftFrom | Literal[""] | None = None
-    pushed_out: bool | None = None
-    previous_episodes: int | None = Field(None, ge=0, le=1000)
+    asylum_stage: Blankable[AsylumStage | Literal[""]] = None
+    trafficking_indicators: Blankable[Text] = None
+    left_from: Blankable[LeftFrom | Literal[""]] = None
+    pushed_out: bool = omittable()
+    previous_episodes: int = omittable(ge=0, le=1000)
 
 
 class _SectionOut(BaseModel):
@@ -145,31 +145,31 @@ def case_section(case: Case) -> SectionOut | None:
 
 
 class CaseFieldsIn(In):
-    category: Category | None = None
-    subcategory: Subcategory | Literal[""] | None = None
-    is_cross_border: bool | None = None
-    reasons: list[Reason] | None = None
-    summary: Text | None = None
-    reported_at: AwareDatetime | None = None
+    category: Category = omittable()
+    subcategory: Blankable[Subcategory | Literal[""]] = None
+    is_cross_border: bool = omittable()
+    reasons: Emptiable[list[Reason]] = None
+    summary: Blankable[Text] = None
+    reported_at: AwareDatetime = omittable(description="default: now")
     disappeared_on: date | None = None
-    disappeared_approximate: bool | None = None
-    last_seen_country: CountryOrBlank | None = None
-    last_seen_locality: Line200 | None = None
-    last_seen_description: Text | None = None
+    disappeared_approximate: bool = omittable()
+    last_seen_country: Blankable[CountryOrBlank] = None
+    last_seen_locality: Blankable[Line200] = None
+    last_seen_description: Blankable[Text] = None
     last_seen_latitude: Decimal | None = Field(None, ge=-90, le=90, max_digits=9, decimal_places=6)
     last_seen_longitude: Decimal | None = Field(
         None, ge=-180, le=180, max_digits=9, decimal_places=6
     )
-    reporter_name: Line200 | None = None
-    reporter_relationship: Line100 | None = None
-    reporter_phone: Line40 | None = None
-    reporter_email: Line254 | None = None
+    reporter_name: Blankable[Line200] = None
+    reporter_relationship: Blankable[Line100] = None
+    reporter_phone: Blankable[Line40] = None
+    reporter_email: Blankable[Line254] = None
     follow_up_due: AwareDatetime | None = None
-    police_reference: Line64 | None = None
+    police_reference: Blankable[Line64] = None
     police_reported_on: date | None = None
-    sis_category: SisCategory | Literal[""] | None = None
+    sis_category: Blankable[SisCategory | Literal[""]] = None
     interpol_notice_requested_on: date | None = None
-    hague_file: Line64 | None = None
+    hague_file: Blankable[Line64] = None
 
 
 class CaseIn(CaseFieldsIn):
@@ -196,7 +196,7 @@ class CaseFilter(Schema):
     reported_from: date | None = Field(None, description="reported on or after this day")
     reported_to: date | None = Field(None, description="reported on or before this day")
     assigned: Literal["me"] | None = Field(None, description="`me`: cases assigned to you")
-    q: str | None = Field(
+    q: Annotated[str, NoNul] | None = Field(
         None,
         max_length=200,
         description="a child's name in any spelling or script, or a reference: the results "

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from typing import Annotated
+
 from ninja import Field, Schema
 
+from homeward.organisations.api_types import NoNul
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Role
 
@@ -51,8 +54,8 @@ class MemberOut(Schema):
 
 
 class MemberIn(Schema):
-    email: str = Field(..., max_length=254)
-    full_name: str = Field("", max_length=200)
+    email: Annotated[str, NoNul] = Field(..., max_length=254)
+    full_name: Annotated[str, NoNul] = Field("", max_length=200)
     role: Role
 
 

@@ -39,7 +39,10 @@ def case_new(request: HttpRequest) -> HttpResponse:
         contact = access.access_contact_by_id(membership, contact_id)
     country = membership.organisation.country
     form = CaseForm(request.POST or None, initial={"last_seen_country": country})
-    children = [ChildForm(request.POST or None, prefix=p) for p in SIBLING_PREFIXES]
+    medical = membership.has_perm(Permission.VIEW_MEDICAL)
+    children = [
+        ChildForm(request.POST or None, prefix=p, medical=medical) for p in SIBLING_PREFIXES
+    ]
     existing_id = request.POST.get("existing_child", "")
     if request.method == "POST" and form.is_valid() and all(c.is_valid() for c in children):
         data = [c.child_data() for c in children if c.has_names()]
@@ -188,7 +191,8 @@ def status_change(request: HttpRequest, case_id: int) -> HttpResponse:
 def child_add(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
     case = access.access_case_by_id(membership, case_id)
-    form = ChildForm(request.POST or None, prefix="child0")
+    medical = membership.has_perm(Permission.VIEW_MEDICAL)
+    form = ChildForm(request.POST or None, prefix="child0", medical=medical)
     if request.method == "POST" and form.is_valid():
         try:
             actions.add_child_to_case(
