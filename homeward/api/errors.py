@@ -67,6 +67,54 @@ class ErrorOut(Schema):
     errors: list[FieldError] = []
 
 
+ERROR_ANSWERS = {
+    400: "The body is not JSON (or not the form data this operation takes).",
+    401: "No valid token or session.",
+    403: "Your role lacks the permission (`forbidden`), or MFA is not set up (`mfa_required`).",
+    404: "No such object, or not yours: the API does not tell them apart.",
+    422: "A field is not valid, or a rule of the procedure refuses it: `errors` names each field.",
+    429: "Too many requests; `Retry-After` says for how long.",
+    503: "The database cannot be reached; nothing was saved. `Retry-After` says when to retry.",
+}
+_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def error_statuses(operation: dict[str, Any]) -> list[int]:
+    """The errors an operation can answer, from what it is: every operation can be rate limited
+    and meet a database outage; one that needs a caller can refuse them (401) or their role
+    (403); one that names an object by id may not find it (404); one that takes input may find
+    it wrong (422), and a body that is not JSON is a 400."""
+    parameters = operation.get("parameters", [])
+    statuses = [429, 503]
+    if operation.get("security"):
+        statuses += [401, 403]
+    if any(p["in"] == "path" or p["name"].endswith("_id") for p in parameters):
+        statuses.append(404)
+    if parameters or "requestBody" in operation:
+        statuses.append(422)
+    if "requestBody" in operation:
+        statuses.append(400)
+    return sorted(statuses)
+
+
+def document_errors(schema: dict[str, Any]) -> None:
+    """Adds each operation's error answers, with the error schema, to an OpenAPI document."""
+    definitions = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.update(definitions.pop("$defs", {}))
+    components["ErrorOut"] = definitions
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+    for item in schema["paths"].values():
+        for method, operation in item.items():
+            if method not in _METHODS:
+                continue
+            responses = operation.setdefault("responses", {})
+            for status in error_statuses(operation):
+                responses.setdefault(
+                    status, {"description": ERROR_ANSWERS[status], "content": error}
+                )
+
+
 def error_response(
     api: NinjaAPI,
     request: HttpRequest,
