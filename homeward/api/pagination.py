@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
-from homeward.organisations.api_types import PageNumber
+from homeward.organisations.api_types import PageNumber, QueryInt
 
 
 @runtime_checkable
@@ -25,7 +25,7 @@ class Listing(Protocol):
 class PagePagination(PaginationBase):
     class Input(Schema):
         page: PageNumber = 1
-        page_size: int = Field(
+        page_size: QueryInt = Field(
             settings.NINJA_PAGINATION_PER_PAGE, ge=1, le=settings.NINJA_PAGINATION_MAX_PER_PAGE_SIZE
         )
 

@@ -16,14 +16,26 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, FilterSchema, Schema
-from pydantic import AwareDatetime, BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from homeward.cases.access import ChildView
 from homeward.cases.choices import BirthPrecision, Caller, ContactType
 from homeward.cases.choices import Sex as SexChoice
 from homeward.cases.models import Case, CaseChild, Child, ChildName, Contact
 from homeward.cases.search import ChildMatch, ChildSummary, Episode
-from homeward.organisations.api_types import Blankable, Emptiable, Id, NoNul, omittable
+from homeward.organisations.api_types import (
+    Blankable,
+    Day,
+    Emptiable,
+    Id,
+    JsonBool,
+    JsonId,
+    JsonInt,
+    Moment,
+    NoNul,
+    QueryInt,
+    omittable,
+)
 from homeward.organisations.models import Channel, Organisation, User
 
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)]
@@ -74,12 +86,12 @@ class ContactIn(In):
     channel: Channel
     caller: Caller
     contact_type: ContactType
-    started_at: AwareDatetime = omittable(description="when the contact began; default: now")
-    duration_seconds: int | None = Field(None, ge=0, le=86_400)
+    started_at: Moment = omittable(description="when the contact began; default: now")
+    duration_seconds: JsonInt | None = Field(None, ge=0, le=86_400)
     language: Language | Literal[""] = ""
-    case_id: Id | None = None
+    case_id: JsonId | None = None
     notes: Text = ""
-    caller_consent: bool = False
+    caller_consent: JsonBool = False
     caller_name: Line200 = ""
     caller_phone: Line40 = ""
     caller_email: Line254 = ""
@@ -103,10 +115,10 @@ class ContactFilter(FilterSchema):
     case_id: Id | None = None
     contact_type: ContactType | None = None
     channel: Channel | None = None
-    date_from: date | None = Field(
+    date_from: Day | None = Field(
         None, alias="from", description="started on or after this day (the hotline's time zone)"
     )
-    date_to: date | None = Field(
+    date_to: Day | None = Field(
         None, alias="to", description="started on or before this day (the hotline's time zone)"
     )
 
@@ -181,10 +193,10 @@ class ChildFieldsIn(In):
     original_script_name: Blankable[Line200] = None
     sex: SexChoice = omittable()
     birth_precision: BirthPrecision = omittable()
-    birth_date: date | None = Field(None, description="not in the future, not before 1900")
-    birth_year: int | None = Field(None, ge=1900, le=2100)
-    estimated_age: int | None = Field(None, ge=0, le=30)
-    age_estimated_on: date | None = Field(None, description="not in the future")
+    birth_date: Day | None = Field(None, description="not in the future, not before 1900")
+    birth_year: JsonInt | None = Field(None, ge=1900, le=2100)
+    estimated_age: JsonInt | None = Field(None, ge=0, le=30)
+    age_estimated_on: Day | None = Field(None, description="not in the future")
     nationalities: Emptiable[list[Country]] = None
     languages: Emptiable[list[Language]] = None
     physical_description: Blankable[Text] = None
@@ -201,7 +213,7 @@ class ChildIn(ChildFieldsIn):
     """A child in a case: either a new child's fields, or `existing_child_id` (a child of an
     earlier case of this hotline: a repeat episode). `clothing` belongs to this episode."""
 
-    existing_child_id: Id | None = None
+    existing_child_id: JsonId | None = None
     other_names: Emptiable[list[Line200]] = None
     clothing: Blankable[Text] = None
 
@@ -394,11 +406,11 @@ class ChildSearchFilter(Schema):
     q: Annotated[str, NoNul] = Field(
         ..., min_length=1, max_length=200, description="a name, in any spelling"
     )
-    limit: int = Field(20, ge=1, le=50)
+    limit: QueryInt = Field(20, ge=1, le=50)
 
 
 class LikelyExistingFilter(Schema):
     given_names: Annotated[str, NoNul] = Field("", max_length=200)
     family_name: Annotated[str, NoNul] = Field("", max_length=200)
-    birth_year: int | None = Field(None, ge=1900, le=2100)
-    limit: int = Field(5, ge=1, le=20)
+    birth_year: QueryInt | None = Field(None, ge=1900, le=2100)
+    limit: QueryInt = Field(5, ge=1, le=20)

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from homeward.cases.access import factor_detail
 from homeward.cases.actions.cases import SECTION_OF_CATEGORY
@@ -57,7 +57,17 @@ from homeward.cases.schemas import (
     child_summary_out,
     person_out,
 )
-from homeward.organisations.api_types import Blankable, Emptiable, Id, NoNul, omittable
+from homeward.organisations.api_types import (
+    Blankable,
+    Day,
+    Emptiable,
+    JsonBool,
+    JsonId,
+    JsonInt,
+    Moment,
+    NoNul,
+    omittable,
+)
 from homeward.organisations.models import Membership
 
 
@@ -74,17 +84,17 @@ class SectionIn(In):
     taking_parent_residence: Blankable[CountryOrBlank] = None
     custody_situation: Blankable[Text] = None
     suspected_destination: Blankable[CountryOrBlank] = None
-    hague_application_on: date | None = None
-    mediation_considered: bool = omittable()
+    hague_application_on: Day | None = None
+    mediation_considered: JsonBool = omittable()
     facility: Blankable[Line200] = None
-    guardian_appointed: bool | None = Field(None, description="null: not known")
+    guardian_appointed: JsonBool | None = Field(None, description="null: not known")
     registration_country: Blankable[CountryOrBlank] = None
-    registered_on: date | None = None
+    registered_on: Day | None = None
     asylum_stage: Blankable[AsylumStage | Literal[""]] = None
     trafficking_indicators: Blankable[Text] = None
     left_from: Blankable[LeftFrom | Literal[""]] = None
-    pushed_out: bool = omittable()
-    previous_episodes: int = omittable(ge=0, le=1000)
+    pushed_out: JsonBool = omittable()
+    previous_episodes: JsonInt = omittable(ge=0, le=1000)
 
 
 class _SectionOut(BaseModel):
@@ -147,12 +157,12 @@ def case_section(case: Case) -> SectionOut | None:
 class CaseFieldsIn(In):
     category: Category = omittable()
     subcategory: Blankable[Subcategory | Literal[""]] = None
-    is_cross_border: bool = omittable()
+    is_cross_border: JsonBool = omittable()
     reasons: Emptiable[list[Reason]] = None
     summary: Blankable[Text] = None
-    reported_at: AwareDatetime = omittable(description="default: now")
-    disappeared_on: date | None = None
-    disappeared_approximate: bool = omittable()
+    reported_at: Moment = omittable(description="default: now")
+    disappeared_on: Day | None = None
+    disappeared_approximate: JsonBool = omittable()
     last_seen_country: Blankable[CountryOrBlank] = None
     last_seen_locality: Blankable[Line200] = None
     last_seen_description: Blankable[Text] = None
@@ -164,11 +174,11 @@ class CaseFieldsIn(In):
     reporter_relationship: Blankable[Line100] = None
     reporter_phone: Blankable[Line40] = None
     reporter_email: Blankable[Line254] = None
-    follow_up_due: AwareDatetime | None = None
+    follow_up_due: Moment | None = None
     police_reference: Blankable[Line64] = None
-    police_reported_on: date | None = None
+    police_reported_on: Day | None = None
     sis_category: Blankable[SisCategory | Literal[""]] = None
-    interpol_notice_requested_on: date | None = None
+    interpol_notice_requested_on: Day | None = None
     hague_file: Blankable[Line64] = None
 
 
@@ -178,7 +188,7 @@ class CaseIn(CaseFieldsIn):
 
     category: Category
     children: list[ChildIn] = Field(..., min_length=1)
-    contact_id: Id | None = None
+    contact_id: JsonId | None = None
     section: SectionIn | None = None
 
 
@@ -193,8 +203,8 @@ class CaseFilter(Schema):
     country: Country | None = Field(
         None, description="where the child was last seen (ISO 3166-1 alpha-2)"
     )
-    reported_from: date | None = Field(None, description="reported on or after this day")
-    reported_to: date | None = Field(None, description="reported on or before this day")
+    reported_from: Day | None = Field(None, description="reported on or after this day")
+    reported_to: Day | None = Field(None, description="reported on or before this day")
     assigned: Literal["me"] | None = Field(None, description="`me`: cases assigned to you")
     q: Annotated[str, NoNul] | None = Field(
         None,
@@ -315,7 +325,7 @@ class RiskFactorIn(In):
     kind: RiskFactorKind
     detail: Text = ""
     source: Line200
-    observed_at: AwareDatetime | None = None
+    observed_at: Moment | None = None
 
 
 class RiskIn(In):
@@ -362,7 +372,7 @@ def risk_out(assessment: RiskAssessment, reader: Membership) -> RiskOut:
 
 class ClosureIn(In):
     outcome: Outcome
-    found_on: date | None = None
+    found_on: Day | None = None
     found_country: CountryOrBlank = ""
     found_place: Line200 = ""
     how_found: Text = ""
@@ -436,7 +446,7 @@ class StatusIn(In):
 
 
 class AssignIn(In):
-    member_id: Id = Field(description="the membership id of a colleague in this hotline")
+    member_id: JsonId = Field(description="the membership id of a colleague in this hotline")
     handover_note: Text = ""
 
 
@@ -450,7 +460,7 @@ class TimelineIn(In):
         "kinds are written by Homeward itself"
     )
     text: Text
-    occurred_at: AwareDatetime | None = None
+    occurred_at: Moment | None = None
 
 
 class TimelineOut(Schema):

@@ -5,9 +5,11 @@ refused for one that cannot."""
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
 from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, Strict
 from pydantic_core import PydanticCustomError
 
 MAX_ID = 2**63 - 1
@@ -17,8 +19,70 @@ MAX_PAGE = 1_000_000
 """The last page number a list accepts: at 200 a page, far beyond any list, and an offset
 that stays well within the database's integers."""
 
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
-PageNumber = Annotated[int, Field(ge=1, le=MAX_PAGE)]
+# --- exactly what the schema says ---------------------------------------------------------------
+# pydantic's lax mode would take "5" or 5.0 for an integer, 1 or "yes" for a boolean, 0 for a
+# date (1970-01-01): values the OpenAPI document refuses. A client relying on that would break
+# on the next change, and a fuzzer rightly reports it; these types take only what the document
+# says. Query and path values arrive as text, so their numbers and booleans are parsed from
+# exactly the text the document describes; a JSON body's must be JSON numbers and booleans.
+
+_INTEGER = re.compile(r"-?[0-9]+")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MOMENT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
+def _integer_text(value: Any) -> Any:
+    if isinstance(value, bool) or not (
+        isinstance(value, int) or (isinstance(value, str) and _INTEGER.fullmatch(value))
+    ):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+def _boolean_text(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):  # Python sends True
+        return value.lower() == "true"
+    raise PydanticCustomError("bool_type", "Input should be true or false")
+
+
+def _day_text(value: Any) -> Any:
+    if (isinstance(value, date) and not isinstance(value, datetime)) or (
+        isinstance(value, str) and _DAY.fullmatch(value)
+    ):
+        return value
+    raise PydanticCustomError("date_type", "Write the date as YYYY-MM-DD.")
+
+
+def _moment_text(value: Any) -> Any:
+    if isinstance(value, datetime) or (isinstance(value, str) and _MOMENT.fullmatch(value)):
+        return value
+    raise PydanticCustomError(
+        "datetime_type", "Write the time as YYYY-MM-DDTHH:MM:SS with its offset (+02:00 or Z)."
+    )
+
+
+QueryInt = Annotated[int, BeforeValidator(_integer_text)]
+"""An integer in a query string or a path."""
+QueryBool = Annotated[bool, BeforeValidator(_boolean_text)]
+"""`true` or `false` in a query string (in any case: Python's clients send `True`)."""
+JsonInt = Annotated[int, Strict()]
+"""An integer in a JSON body: a JSON number, not "5", 5.5 or true."""
+JsonBool = Annotated[bool, Strict()]
+"""A boolean in a JSON body: true or false, not 1 or "yes"."""
+Day = Annotated[date, BeforeValidator(_day_text)]
+"""A date, YYYY-MM-DD."""
+Moment = Annotated[AwareDatetime, BeforeValidator(_moment_text)]
+"""A time with its offset, RFC 3339."""
+
+Id = Annotated[QueryInt, Field(ge=1, le=MAX_ID)]
+"""An id in a path or a query string."""
+JsonId = Annotated[JsonInt, Field(ge=1, le=MAX_ID)]
+"""An id in a JSON body."""
+PageNumber = Annotated[QueryInt, Field(ge=1, le=MAX_PAGE)]
 
 
 def parse_id(value: str | None) -> int | None:

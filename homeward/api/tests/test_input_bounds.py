@@ -15,6 +15,7 @@ from django.test import Client
 from homeward.api.api import api
 from homeward.api.errors import is_database_outage
 from homeward.organisations import actions
+from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
 
 pytestmark = pytest.mark.django_db
@@ -175,3 +176,41 @@ def test_a_database_error_that_is_not_an_outage_is_a_500_not_a_false_503(
     html = Client(raise_request_exception=False)
     html.force_login(cast.user("be_admin"))
     assert html.get("/organisation/members/").status_code == 500
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "data", "field"),
+    [
+        ("get", "/api/v1/cases", {"reported_to": "0"}, "reported_to"),  # was 1970-01-01
+        ("get", "/api/v1/contacts", {"case_id": "1.0"}, "case_id"),
+        ("get", "/api/v1/cases", {"page_size": "5.5"}, "page_size"),
+        ("get", "/api/v1/crossborder/notifications", {"unread": "1"}, "unread"),
+        ("patch", "/api/v1/cases/{case}", {"is_cross_border": 1}, "is_cross_border"),
+        ("patch", "/api/v1/cases/{case}", {"reported_at": 0}, "reported_at"),
+        (
+            "patch",
+            "/api/v1/cases/{case}",
+            {"follow_up_due": "2026-05-02T14:30:00"},
+            "follow_up_due",
+        ),
+        ("patch", "/api/v1/cases/{case}", {"disappeared_on": 1_700_000_000}, "disappeared_on"),
+        ("patch", "/api/v1/children/{child}", {"birth_year": "2015"}, "birth_year"),
+        ("post", "/api/v1/cases/{case}/assign", {"member_id": "3"}, "member_id"),
+        ("post", "/api/v1/crossborder/notifications/read", {"ids": [True]}, "ids.0"),
+    ],
+)
+def test_a_value_the_openapi_document_refuses_is_refused(
+    cast: Cast, method: str, path: str, data: dict[str, Any], field: str
+) -> None:
+    """pydantic's lax mode took "5" for a number, 1 for true and 0 for a date (1970-01-01)."""
+    case = make_case(cast)
+    child = case.case_children.get().child
+    client, headers = _client(cast)
+    url = path.format(case=case.pk, child=child.pk)
+    if method == "get":
+        response = client.get(url, data, headers=headers)
+    else:
+        response = getattr(client, method)(
+            url, data, content_type="application/json", headers=headers
+        )
+    assert field in _fields(response)
