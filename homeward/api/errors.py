@@ -72,10 +72,14 @@ ERROR_ANSWERS = {
     401: "No valid token or session.",
     403: "Your role lacks the permission (`forbidden`), or MFA is not set up (`mfa_required`).",
     404: "No such object, or not yours: the API does not tell them apart.",
+    414: "The URL is longer than the web server accepts (about 4 KB): a query too long to be "
+    "valid anyway. Answered by the web server, not in the error format.",
     422: "A field is not valid, or a rule of the procedure refuses it: `errors` names each field.",
     429: "Too many requests; `Retry-After` says for how long.",
     503: "The database cannot be reached; nothing was saved. `Retry-After` says when to retry.",
 }
+WEB_SERVER_ANSWERS = {414}
+"""Answered by the web server (gunicorn) before Homeward sees the request: no JSON body."""
 _METHODS = ("get", "put", "post", "delete", "patch")
 
 
@@ -83,7 +87,8 @@ def error_statuses(operation: dict[str, Any]) -> list[int]:
     """The errors an operation can answer, from what it is: every operation can be rate limited
     and meet a database outage; one that needs a caller can refuse them (401) or their role
     (403); one that names an object by id may not find it (404); one that takes input may find
-    it wrong (422), and a body that is not JSON is a 400."""
+    it wrong (422), and a body that is not JSON is a 400; a query can make the URL longer than
+    the web server takes (414)."""
     parameters = operation.get("parameters", [])
     statuses = [429, 503]
     if operation.get("security"):
@@ -94,6 +99,8 @@ def error_statuses(operation: dict[str, Any]) -> list[int]:
         statuses.append(422)
     if "requestBody" in operation:
         statuses.append(400)
+    if any(p["in"] == "query" for p in parameters):
+        statuses.append(414)
     return sorted(statuses)
 
 
@@ -110,9 +117,10 @@ def document_errors(schema: dict[str, Any]) -> None:
                 continue
             responses = operation.setdefault("responses", {})
             for status in error_statuses(operation):
-                responses.setdefault(
-                    status, {"description": ERROR_ANSWERS[status], "content": error}
-                )
+                answer: dict[str, Any] = {"description": ERROR_ANSWERS[status]}
+                if status not in WEB_SERVER_ANSWERS:
+                    answer["content"] = error
+                responses.setdefault(status, answer)
 
 
 def error_response(

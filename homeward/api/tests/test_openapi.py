@@ -61,3 +61,8 @@ def test_a_documented_error_is_what_the_api_answers(cast: Any) -> None:
     response = client.get("/api/v1/cases/999999")
     assert response.status_code == 404
     assert set(response.json()) == {"code", "message", "errors"}
+
+
+def test_an_operation_with_a_query_documents_the_web_servers_414() -> None:
+    responses = _document()["paths"]["/api/v1/search/likely-existing"]["get"]["responses"]
+    assert "414" in responses and "content" not in responses["414"]

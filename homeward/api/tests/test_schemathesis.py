@@ -6,6 +6,7 @@ server error, each status and body as documented, invalid input refused, valid i
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import schemathesis
@@ -54,7 +55,7 @@ FUZZ = settings(
 )
 
 
-def _check(case: Case, headers: dict[str, str]) -> None:
+def _check(case: Case[Any], headers: dict[str, str]) -> None:
     cache.clear()  # the rate limit is tested elsewhere; here every request should be served
     case.call_and_validate(headers=headers)
 
@@ -62,7 +63,7 @@ def _check(case: Case, headers: dict[str, str]) -> None:
 @schema.parametrize()
 @FUZZ
 def test_the_api_keeps_to_its_document_for_an_operator(
-    case: Case, bearer: dict[str, dict[str, str]]
+    case: Case[Any], bearer: dict[str, dict[str, str]]
 ) -> None:
     _check(case, bearer["be_operator"])
 
@@ -70,7 +71,7 @@ def test_the_api_keeps_to_its_document_for_an_operator(
 @schema.parametrize()
 @FUZZ
 def test_the_api_keeps_to_its_document_for_a_supervisor(
-    case: Case, bearer: dict[str, dict[str, str]]
+    case: Case[Any], bearer: dict[str, dict[str, str]]
 ) -> None:
     _check(case, bearer["be_supervisor"])
 
@@ -78,6 +79,6 @@ def test_the_api_keeps_to_its_document_for_a_supervisor(
 @schema.parametrize()
 @FUZZ
 def test_the_api_keeps_to_its_document_for_an_organisation_admin(
-    case: Case, bearer: dict[str, dict[str, str]]
+    case: Case[Any], bearer: dict[str, dict[str, str]]
 ) -> None:
     _check(case, bearer["be_admin"])
