@@ -52,3 +52,15 @@ def test_every_write_in_actions_records_an_audit_event() -> None:
             recording |= more
         silent = [n for n in bodies if not n.startswith("_") and n not in recording]
         assert not silent, f"{actions.parent.name}.{actions.stem}: {silent} write no audit event"
+
+
+def test_templates_never_test_membership_in_a_string_literal() -> None:
+    """`{% if name in "a b c" %}` is a substring test: "caller" is in "caller_name", and a
+    field rendered twice saved its hidden default. Give the form a list of its fields instead."""
+    offenders = [
+        f"{path.relative_to(APPS)}:{number}"
+        for path in sorted(APPS.glob("**/templates/**/*.html"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if re.search(r"\{%\s*(el)?if\s[^%]*\bin\s+[\"'][^\"']*[\"']", line)
+    ]
+    assert not offenders, offenders
