@@ -1,4 +1,4 @@
-"""Background work of organisations, run by the task worker (`homeward db_worker`)."""
+"""Background work of organisations, run by the task worker (`homeward worker`)."""
 
 from __future__ import annotations
 
