@@ -46,7 +46,7 @@ check: install-dev
 	$(BIN)/python scripts/check.py --no-tests
 
 messages: install-dev
-	cd homeward && ../$(HOMEWARD) makemessages -l fr -l de --no-obsolete && ../$(HOMEWARD) compilemessages
+	cd homeward && HOMEWARD_TESTING=1 ../$(HOMEWARD) makemessages -l fr -l de --no-obsolete && HOMEWARD_TESTING=1 ../$(HOMEWARD) compilemessages
 
 clean:
 	rm -rf $(VENV) var homeward.sqlite3*

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "axes",
     "csp",
+    "homeward.core",
     "homeward.audit",
     "homeward.organisations",
     "homeward.cases",
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "homeward.organisations.middleware.CurrentOrganisationMiddleware",
     "homeward.organisations.middleware.RequireMfaMiddleware",
     "axes.middleware.AxesMiddleware",
+    "homeward.config.idempotency.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "homeward.config.urls"
@@ -110,6 +112,7 @@ TEMPLATES = [
                 "homeward.organisations.context_processors.membership",
                 "homeward.crossborder.context_processors.notifications",
             ],
+            "builtins": ["homeward.core.templatetags.form_token"],
         },
     }
 ]

@@ -64,3 +64,15 @@ def test_templates_never_test_membership_in_a_string_literal() -> None:
         if re.search(r"\{%\s*(el)?if\s[^%]*\bin\s+[\"'][^\"']*[\"']", line)
     ]
     assert not offenders, offenders
+
+
+def test_every_form_that_posts_carries_a_one_time_token() -> None:
+    """A double click or a retry must not log a call twice (core/idempotency.py). Only the
+    project's own sign-in, language and sign-out forms, which act on the browser, go without."""
+    without = [
+        str(path.relative_to(APPS))
+        for path in sorted(APPS.glob("*/templates/**/*.html"))
+        if 'method="post"' in (text := path.read_text()).lower()
+        and text.lower().count('method="post"') > text.count("{% form_token %}")
+    ]
+    assert not without, without
