@@ -169,6 +169,10 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# A password reset for an address without an account sends nothing (allauth would otherwise
+# mail it "you have no account", telling whoever reads that mailbox who has one), and the page
+# answers the same whether the account exists.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # Failed logins are limited per client address only: a limit per account would let anyone lock
 # an operator out by guessing at their address. Targeted guessing is stopped by django-axes,
 # which locks the pair (account, address).
