@@ -205,6 +205,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 API_TOKEN_MAX_DAYS = 365
+# An invitation to join an organisation can be accepted for this many days.
+INVITATION_DAYS = int(os.environ.get("HOMEWARD_INVITATION_DAYS", 14))
 
 # --- Security headers -----------------------------------------------------------------------
 SECURE_HTTPS = env_bool("HOMEWARD_HTTPS", not (DEMO or DEBUG or TESTING))
