@@ -117,7 +117,11 @@ def member_invite(request: HttpRequest) -> HttpResponse:
                 request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
             )
             return redirect("member_list")
-    return render(request, "organisations/member_invite.html", {"form": form})
+    return render(
+        request,
+        "organisations/member_invite.html",
+        {"form": form, "invitation_days": settings.INVITATION_DAYS},
+    )
 
 
 @require_POST
