@@ -138,10 +138,10 @@ def access_invitation_by_id(membership: Membership, invitation_id: int) -> Invit
 
 
 def invitations_for(user: User) -> QuerySet[Invitation]:
-    """The open invitations addressed to the user's e-mail, from active organisations."""
+    """The open invitations addressed to the user, from active organisations."""
     return (
         Invitation.objects.pending()
-        .filter(email=user.email.lower(), organisation__is_active=True)
+        .filter(invitee=user, organisation__is_active=True)
         .select_related("organisation")
         .order_by("created_at")
     )

@@ -167,12 +167,14 @@ def invite_member(
             raise ValidationError({"email": _("This person is already a member.")})
         if Invitation.objects.pending().filter(organisation=organisation, email=email).exists():
             raise ValidationError({"email": _("An invitation to this address is pending.")})
-        if not User.objects.filter(email=email).exists():
-            User.objects.create_user(email=email, full_name=full_name.strip())
+        invitee = User.objects.filter(email=email).first()
+        if invitee is None:
+            invitee = User.objects.create_user(email=email, full_name=full_name.strip())
         now = timezone.now()
         invitation = Invitation.objects.create(
             organisation=organisation,
             email=email,
+            invitee=invitee,
             role=role,
             invited_by=acting_user,
             created_at=now,
@@ -204,7 +206,7 @@ def _lock_pending(invitation: Invitation) -> Invitation:
 
 
 def _check_addressed_to(invitation: Invitation, user: User) -> None:
-    if invitation.email != user.email.strip().lower():
+    if invitation.invitee_id != user.pk:
         raise ValidationError({"invitation": _("This invitation is for someone else.")})
 
 

@@ -187,7 +187,10 @@ class Invitation(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="invitations"
     )
-    email = models.EmailField(_("e-mail"), db_index=True)
+    email = models.EmailField(_("e-mail"))
+    # The account that held the address when the invitation was made (created then if there
+    # was none): only it can answer. Never shown to the inviting organisation.
+    invitee = models.ForeignKey(User, on_delete=models.PROTECT, related_name="invitations")
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     invited_by = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from homeward.organisations.models import Invitation, User
+from homeward.organisations.models import Invitation
 
 
 def base_url() -> str:
@@ -28,9 +28,9 @@ def send_invitation(invitation: Invitation) -> None:
     from allauth.account.forms import default_token_generator
     from allauth.account.utils import user_pk_to_url_str
 
-    user = User.objects.filter(email=invitation.email).first()
+    user = invitation.invitee
     set_password = None
-    if user is not None and not user.has_usable_password():
+    if not user.has_usable_password():
         set_password = base_url() + reverse(
             "account_reset_password_from_key",
             kwargs={
@@ -49,5 +49,5 @@ def send_invitation(invitation: Invitation) -> None:
         subject=render_to_string("organisations/email/invitation_subject.txt", context).strip(),
         message=render_to_string("organisations/email/invitation.txt", context),
         from_email=None,
-        recipient_list=[invitation.email],
+        recipient_list=[user.email],
     )

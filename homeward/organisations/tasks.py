@@ -10,6 +10,6 @@ from homeward.organisations.models import Invitation
 
 @task()
 def send_invitation(invitation_id: int) -> None:
-    invitation = Invitation.objects.select_related("organisation").get(pk=invitation_id)
+    invitation = Invitation.objects.select_related("organisation", "invitee").get(pk=invitation_id)
     if invitation.state == Invitation.State.PENDING:
         notifications.send_invitation(invitation)

@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
             name='Invitation',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(db_index=True, max_length=254, verbose_name='e-mail')),
+                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
                 ('role', models.CharField(choices=[('operator', 'Hotline operator'), ('supervisor', 'Hotline supervisor'), ('org_admin', 'Organisation admin'), ('network_coordinator', 'Network coordinator'), ('mediator_manager', 'Mediator-network manager'), ('dpo', 'Data protection officer')], max_length=32, verbose_name='role')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('expires_at', models.DateTimeField(verbose_name='expires')),
@@ -35,6 +35,7 @@ class Migration(migrations.Migration):
                 ('declined_at', models.DateTimeField(blank=True, null=True)),
                 ('revoked_at', models.DateTimeField(blank=True, null=True)),
                 ('invited_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('invitee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='invitations', to=settings.AUTH_USER_MODEL)),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='invitations', to='organisations.organisation')),
             ],
             options={
