@@ -172,6 +172,10 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# A password reset for an address without an account sends nothing (allauth would otherwise
+# mail it "you have no account", telling whoever reads that mailbox who has one), and the page
+# answers the same whether the account exists.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # Failed logins are limited per client address only: a limit per account would let anyone lock
 # an operator out by guessing at their address. Targeted guessing is stopped by django-axes,
 # which locks the pair (account, address).
@@ -204,6 +208,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 API_TOKEN_MAX_DAYS = 365
+# An invitation to join an organisation can be accepted for this many days.
+INVITATION_DAYS = int(os.environ.get("HOMEWARD_INVITATION_DAYS", 14))
 
 # --- Security headers -----------------------------------------------------------------------
 SECURE_HTTPS = env_bool("HOMEWARD_HTTPS", not (DEMO or DEBUG or TESTING))

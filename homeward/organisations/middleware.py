@@ -44,7 +44,9 @@ class SessionLifetimeMiddleware:
 
 class CurrentOrganisationMiddleware:
     """Puts the signed-in user's current membership on `request.membership` (None for the
-    public and for staff without an active membership), and shows times in its time zone."""
+    public and for staff without an active membership), and shows times in its time zone.
+    A session works in one organisation, kept in the session, until she switches; when that
+    membership ends, so does the session."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -54,6 +56,14 @@ class CurrentOrganisationMiddleware:
         if request.user.is_authenticated:
             wanted = request.session.get(ORGANISATION_SESSION_KEY)
             membership = membership_for(request.user, wanted)
+            if membership is None and wanted is not None:
+                # The session's organisation is no longer hers (membership or organisation
+                # deactivated): the session ends rather than carrying on somewhere else.
+                logout(request)
+            elif membership is not None and wanted is None:
+                # A session keeps the organisation it started in until she switches, so a
+                # membership gained or regained meanwhile never moves it.
+                request.session[ORGANISATION_SESSION_KEY] = membership.organisation_id
             request.membership = membership  # type: ignore[attr-defined]
             if membership is not None:
                 show_times_in(membership.organisation)
