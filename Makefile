@@ -63,6 +63,11 @@ $(BENCH_VENV)/.installed: requirements-bench.txt
 	$(BENCH_VENV)/bin/pip install --quiet -r requirements-bench.txt
 	touch $@
 
-.PHONY: bench
+.PHONY: bench faults
+# The fault suite (bench/faults.py): its own PostgreSQL on a spare port, writers through the API
+# and the forms while the database, a web worker and the task worker are killed.
+faults: install
+	$(BIN)/python bench/faults.py
+
 bench: install $(BENCH_VENV)/.installed
 	$(BIN)/python bench/run.py --cases $(BENCH_CASES) $(BENCH_ARGS)

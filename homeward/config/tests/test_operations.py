@@ -71,6 +71,24 @@ def test_an_outage_before_the_view_is_503_too(cast: Cast, monkeypatch: pytest.Mo
     assert response.status_code == 503
 
 
+def test_a_session_that_cannot_be_saved_in_an_outage_is_503_not_400(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The session is saved after the view (its idle limit is renewed on every request); when
+    the database goes away then, Django calls it a bad request. It is an outage: retry."""
+    from django.contrib.sessions.models import Session
+
+    client = Client(raise_request_exception=False)
+    client.force_login(cast.user("be_operator"))
+
+    def lost(self: object, **kwargs: object) -> None:
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(Session, "save", lost)
+    response = client.get("/dashboard/")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+
+
 def test_a_failed_write_leaves_nothing_half_written(
     cast: Cast, monkeypatch: pytest.MonkeyPatch
 ) -> None:
