@@ -10,22 +10,32 @@ from django.http import HttpRequest, HttpResponse
 
 from homeward.audit.context import RequestContext, bind_request_context
 
-_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+# What a client's (or a proxy's) X-Request-ID may be for us to log it beside ours: hex digits
+# and dashes, 8 to 64 of them (a uuid, nginx's $request_id). Nothing else is logged, not even
+# cleaned: letters beyond a-f, spaces, newlines and control characters could carry a name.
+CLIENT_REQUEST_ID = re.compile(r"[0-9A-Fa-f-]{8,64}")
+
+
+def client_request_id(value: str) -> str:
+    return value if CLIENT_REQUEST_ID.fullmatch(value) else ""
 
 
 class RequestIdMiddleware:
-    """Gives each request an id (kept from a trusted proxy's X-Request-ID when well formed),
-    binds it and the client address for audit events and logs, and echoes it back."""
+    """Gives each request its own id (a uuid4, never the client's), binds it and the client
+    address for audit events and logs, and echoes it back in X-Request-ID. A well-formed
+    X-Request-ID from the client is kept apart, as `client_request_id` in the log lines, so a
+    proxy's logs can still be matched with ours."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        incoming = request.headers.get("X-Request-ID", "")
-        request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request_id = uuid.uuid4().hex
         request.request_id = request_id  # type: ignore[attr-defined]
         context = RequestContext(
-            request_id=request_id, client_address=request.META.get("REMOTE_ADDR")
+            request_id=request_id,
+            client_address=request.META.get("REMOTE_ADDR"),
+            client_request_id=client_request_id(request.headers.get("X-Request-ID", "")),
         )
         with bind_request_context(context):
             response = self.get_response(request)
