@@ -326,7 +326,12 @@ API_RATE_AUTHENTICATED = os.environ.get("HOMEWARD_API_RATE_AUTHENTICATED", "600/
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "homeward.config.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "homeward.config.logging.RequestIdFilter"},
+        # On every handler: no query string, form value, free path segment or exception
+        # message reaches a log line (homeward/config/logging.py). A handler added here needs it.
+        "redact": {"()": "homeward.config.logging.RedactFilter"},
+    },
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -338,14 +343,18 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json",
-            "filters": ["request_id"],
+            "filters": ["request_id", "redact"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("HOMEWARD_LOG_LEVEL", "INFO")},
     "loggers": {
-        # Django's request logger puts the full request (with query strings) in its records.
+        # Django's request logger puts the full request (with query strings) in its records;
+        # the redact filter drops it.
+        # Django's own handlers (a console one in debug, mail_admins) would bypass the redact
+        # filter: everything goes to ours instead.
+        "django": {"level": "INFO", "handlers": [], "propagate": True},
         "django.request": {"level": "ERROR", "propagate": True},
-        "django.server": {"level": "WARNING"},
+        "django.server": {"level": "WARNING", "handlers": [], "propagate": True},
         "axes": {"level": "WARNING"},
     },
 }
