@@ -1,4 +1,4 @@
-"""Request-wide plumbing: request ids and the client address."""
+"""Request-wide plumbing: request ids and the client address; no caching of staff answers."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 
 from homeward.audit.context import RequestContext, bind_request_context
 
@@ -40,4 +41,23 @@ class RequestIdMiddleware:
         with bind_request_context(context):
             response = self.get_response(request)
         response["X-Request-ID"] = request_id
+        return response
+
+
+class PrivateResponsesMiddleware:
+    """No shared cache and no browser cache keeps what staff see: every response to a signed-in
+    user and every API answer given to a session or a token says `Cache-Control: no-store,
+    private`. The public pages and the public API (the hotline finder, the OpenAPI document)
+    answer anonymous requests and keep their own caching."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        # django-ninja sets request.auth on operations that authenticate (a token or a session)
+        if signed_in or getattr(request, "auth", None) is not None:
+            patch_cache_control(response, no_store=True, private=True)
         return response
