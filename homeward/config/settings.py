@@ -211,6 +211,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 API_TOKEN_MAX_DAYS = 365
 # An invitation to join an organisation can be accepted for this many days.
 INVITATION_DAYS = int(os.environ.get("HOMEWARD_INVITATION_DAYS", 14))
+# Creating a token needs the session to have proved who it is this recently: an MFA code or
+# passkey at sign-in or on re-authentication (the password for someone without MFA).
+API_TOKEN_RECENT_AUTH_SECONDS = 15 * 60
 
 # --- Security headers -----------------------------------------------------------------------
 SECURE_HTTPS = env_bool("HOMEWARD_HTTPS", not (DEMO or DEBUG or TESTING))
