@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -296,15 +297,26 @@ TASKS = {
     }
 }
 
-# --- Cache (rate limits) --------------------------------------------------------------------
+# --- Cache (rate limits, sign-in limits, used TOTP codes) -----------------------------------
+# Shared by every worker and process: the API's and allauth's rate limits and allauth's record
+# of used TOTP codes must hold across workers, which a per-process memory cache does not. The
+# database's cache table by default (made by a migration), Redis when HOMEWARD_REDIS_URL (or
+# REDIS_URL) is set. Tests use memory, cleared around each test; a test checks the shared one.
+CACHE_TABLE = "homeward_cache"  # homeward/config/migrations/0001_cache_table.py
+REDIS_URL = os.environ.get("HOMEWARD_REDIS_URL") or os.environ.get("REDIS_URL", "")
+SHARED_CACHE: dict[str, Any] = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": CACHE_TABLE,
+        # rate-limit counters of many clients: culling early would forget some of them
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+)
 CACHES = {
     "default": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-        if os.environ.get("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"} if TESTING else SHARED_CACHE
     )
 }
 
@@ -325,6 +337,10 @@ NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 200
 API_RATE_ANONYMOUS = os.environ.get("HOMEWARD_API_RATE_ANONYMOUS", "60/min")
 API_RATE_AUTHENTICATED = os.environ.get("HOMEWARD_API_RATE_AUTHENTICATED", "600/min")
+# Anonymous clients are limited by address: REMOTE_ADDR, unless HOMEWARD_TRUSTED_PROXIES says
+# how many proxies append to X-Forwarded-For in front of Homeward (a client's own header would
+# otherwise pick its bucket at will).
+NINJA_NUM_PROXIES = int(os.environ.get("HOMEWARD_TRUSTED_PROXIES", "0"))
 
 # --- Logging: one JSON object a line, never personal data -----------------------------------
 LOGGING = {
