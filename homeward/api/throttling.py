@@ -4,9 +4,9 @@ so that 60 a minute means 60 a minute however many web workers answer.
 django-ninja's own throttles keep each client's request times as one list in the cache and
 write the whole list back on every request: up to 600 timestamps for a token holder, and two
 workers reading the same list at once each write their own copy, losing the other's request.
-Here each client has one small counter per window instead: `add` creates it (atomically, on
-every backend) and `incr` counts (atomically on Redis; on the database cache two requests at
-the very same moment may count once)."""
+Here each client has one small counter per window instead: `incr` counts (atomically on
+Redis; on the database cache two requests at the very same moment may count once) and `add`
+creates it for the window's first request."""
 
 from __future__ import annotations
 
@@ -34,13 +34,14 @@ class _FixedWindow(SimpleRateThrottle):
 
 
 def count_in_window(cache: BaseCache, key: str, duration: int) -> int:
-    """This request's number in its window (1 for the first)."""
-    cache.add(key, 0, timeout=duration + 1)
+    """This request's number in its window (1 for the first). Counting first and creating the
+    counter only when it is missing keeps a request to one write."""
     try:
         return int(cache.incr(key))
-    except ValueError:  # the window's counter expired between add and incr
-        cache.add(key, 1, timeout=duration + 1)
-        return 1
+    except ValueError:  # the window's first request (or its counter just expired)
+        if cache.add(key, 1, timeout=duration + 1):
+            return 1
+        return int(cache.incr(key))  # another worker created it meanwhile
 
 
 class SharedAnonRateThrottle(_FixedWindow, AnonRateThrottle):
