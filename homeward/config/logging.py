@@ -12,7 +12,8 @@ formatter reads it:
 - the `request` Django attaches to its records (whose repr holds the full URL, query string
   included) is dropped;
 - an exception keeps its type and stack (file, line, function) but not its message, which
-  can quote a value (a form field, PostgreSQL's "Key (…)=(…)" detail).
+  can quote a value (a form field, PostgreSQL's "Key (…)=(…)" detail); only a database
+  connection's errors keep theirs.
 """
 
 from __future__ import annotations
@@ -131,9 +132,15 @@ def _route_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# A database that cannot be reached or is locked: the message says why ("connection refused",
+# "database is locked") and quotes no value, and an outage needs it. (IntegrityError and
+# DataError do quote values.)
+_MESSAGE_KEPT = frozenset({"OperationalError", "InterfaceError"})
+
+
 def exception_without_messages(exc: BaseException) -> str:
     """The traceback as Python prints it, chained exceptions included, with each exception's
-    message replaced by `[redacted]`."""
+    message replaced by `[redacted]` (except a database connection's, see _MESSAGE_KEPT)."""
     parts: list[str] = []
     seen: set[int] = set()
     current: BaseException | None = exc
@@ -144,7 +151,8 @@ def exception_without_messages(exc: BaseException) -> str:
         if kind.__module__ not in ("builtins", "__main__"):
             name = f"{kind.__module__}.{name}"
         frames = "".join(traceback.format_tb(current.__traceback__))
-        parts.append(f"Traceback (most recent call last):\n{frames}{name}: {REDACTED}")
+        message = str(current) if kind.__name__ in _MESSAGE_KEPT else REDACTED
+        parts.append(f"Traceback (most recent call last):\n{frames}{name}: {message}")
         if current.__cause__ is not None:
             parts.append("The above exception was the direct cause of the following exception:")
             current = current.__cause__

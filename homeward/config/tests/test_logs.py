@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.test import Client, RequestFactory
 
@@ -127,8 +128,15 @@ def test_chained_exceptions_keep_their_stack_but_not_their_messages(
             raise RuntimeError(f"lookup of {NAME} failed") from first
     except RuntimeError:
         logging.getLogger("homeward.test").exception("lookup failed")
+    try:
+        raise OperationalError("could not connect to server: Connection refused")
+    except OperationalError:  # an outage's cause quotes no value, and operators need it
+        logging.getLogger("homeward.test").exception("database away")
     output = captured.readouterr().err
-    (line,) = _lines(output)
+    line, outage = _lines(output)
+    assert outage["exc_info"].endswith(
+        "OperationalError: could not connect to server: Connection refused"
+    )
     assert re.search(
         r"KeyError: \[redacted\].*direct cause.*RuntimeError: \[redacted\]",
         line["exc_info"],
