@@ -12,6 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from homeward.organisations.access import MfaRequired
+
 RETRY_AFTER_SECONDS = 30
 
 _CODES = {
@@ -84,6 +86,11 @@ def install(api: NinjaAPI) -> None:
             api, request, 403, str(exc) or "You do not have permission to do this."
         )
 
+    def mfa_required(request: HttpRequest, exc: MfaRequired) -> HttpResponse:
+        return error_response(
+            api, request, 403, "Set up two-factor authentication first.", code="mfa_required"
+        )
+
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
         return error_response(api, request, 401, "Sign in, or send a valid bearer token.")
 
@@ -107,6 +114,7 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(DjangoValidationError, django_validation)  # type: ignore[arg-type]
     api.add_exception_handler(Http404, not_found)  # type: ignore[arg-type]
     api.add_exception_handler(PermissionDenied, forbidden)  # type: ignore[arg-type]
+    api.add_exception_handler(MfaRequired, mfa_required)  # type: ignore[arg-type]
     api.add_exception_handler(AuthenticationError, unauthenticated)  # type: ignore[arg-type]
     api.add_exception_handler(Throttled, throttled)  # type: ignore[arg-type]
     api.add_exception_handler(HttpError, http_error)  # type: ignore[arg-type]

@@ -4,12 +4,14 @@ without the permission gets 403."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -24,7 +26,7 @@ from homeward.organisations.models import (
     Organisation,
     User,
 )
-from homeward.organisations.roles import Permission
+from homeward.organisations.roles import Permission, role_requires_mfa
 
 ViewFunc = Callable[..., HttpResponseBase]
 
@@ -100,6 +102,40 @@ def signed_in_required(view: ViewFunc) -> ViewFunc:
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+# --- two-factor authentication ------------------------------------------------------------------
+
+
+class MfaRequired(PermissionDenied):
+    """The organisation's MFA policy stops this member (session or token) until they set up
+    TOTP or a passkey. The API answers it 403 `mfa_required`."""
+
+
+def lacks_required_mfa(user: User, membership: Membership) -> bool:
+    """With MFA required (settings.REQUIRE_MFA), a role that reaches personal data and no TOTP
+    or passkey: the member may not reach anything. One query, and only in that case."""
+    if not settings.REQUIRE_MFA or not role_requires_mfa(membership.role):
+        return False
+    from allauth.mfa.utils import is_mfa_enabled
+
+    return not is_mfa_enabled(user)
+
+
+def recently_verified(request: HttpRequest, user: User) -> bool:
+    """Whether this session proved it is `user` within API_TOKEN_RECENT_AUTH_SECONDS, with the
+    strongest factor they have: a TOTP code, recovery code or passkey (at sign-in or when
+    re-authenticating) for someone with MFA, else the password. allauth records each step of a
+    sign-in or re-authentication in the session with its time."""
+    from allauth.account.authentication import get_authentication_records
+    from allauth.mfa.utils import is_mfa_enabled
+
+    needs_mfa = is_mfa_enabled(user)
+    since = time.time() - settings.API_TOKEN_RECENT_AUTH_SECONDS
+    return any(
+        float(record.get("at", 0)) >= since and (record.get("method") == "mfa" or not needs_mfa)
+        for record in get_authentication_records(request, user)
+    )
 
 
 def redirect_to_login(request: HttpRequest) -> HttpResponse:

@@ -12,8 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
-from homeward.organisations.access import membership_for, show_times_in
-from homeward.organisations.roles import role_requires_mfa
+from homeward.organisations.access import lacks_required_mfa, membership_for, show_times_in
 
 LOGIN_AT_SESSION_KEY = "homeward_login_at"
 ORGANISATION_SESSION_KEY = "homeward_organisation_id"
@@ -74,7 +73,8 @@ class CurrentOrganisationMiddleware:
 
 
 class RequireMfaMiddleware:
-    """In production, a member whose role reaches personal data must set up MFA first."""
+    """In production, a member whose role reaches personal data must set up MFA first. (Their
+    API tokens are refused the same way: homeward.api.auth.TokenActor.)"""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -95,11 +95,9 @@ class RequireMfaMiddleware:
 
     @staticmethod
     def _needs_mfa(request: HttpRequest) -> bool:
-        from allauth.mfa.utils import is_mfa_enabled
-
         if not request.user.is_authenticated or request.path.startswith(_MFA_EXEMPT_PREFIXES):
             return False
         membership = getattr(request, "membership", None)
-        if membership is None or not role_requires_mfa(membership.role):
+        if membership is None:
             return False
-        return not is_mfa_enabled(request.user)
+        return lacks_required_mfa(request.user, membership)

@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
@@ -17,7 +18,7 @@ from homeward.audit.actions import record_read
 from homeward.organisations import access, actions
 from homeward.organisations.forms import InviteForm, RoleForm, SwitchOrganisationForm, TokenForm
 from homeward.organisations.middleware import ORGANISATION_SESSION_KEY
-from homeward.organisations.models import Channel
+from homeward.organisations.models import Channel, User
 from homeward.organisations.roles import Permission
 
 
@@ -183,10 +184,26 @@ def invitation_decline(request: HttpRequest, invitation_id: int) -> HttpResponse
     return redirect("invitation_list")
 
 
+def _reauthenticate_url(user: User) -> str:
+    """allauth's page that proves it is `user` again with their strongest factor, then comes
+    back here."""
+    from allauth.mfa.utils import is_mfa_enabled
+
+    page = "mfa_reauthenticate" if is_mfa_enabled(user) else "account_reauthenticate"
+    return f"{reverse(page)}?{urlencode({'next': reverse('token_list')})}"
+
+
 @access.member_required()
 def token_list(request: HttpRequest) -> HttpResponse:
     user = access.staff_user(request)
     membership = access.current_membership(request)
+    # A token outlives the session: only a session that recently proved who it is (an MFA code
+    # or passkey within API_TOKEN_RECENT_AUTH_SECONDS) may create one, so a desk left signed in
+    # cannot be turned into a year-long key.
+    verified = access.recently_verified(request, user)
+    if request.method == "POST" and not verified:
+        messages.info(request, _("Confirm it is you, then create the token."))
+        return redirect(_reauthenticate_url(user))
     form = TokenForm(request.POST or None)
     new_secret = None
     if request.method == "POST" and form.is_valid():
@@ -206,7 +223,14 @@ def token_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "organisations/token_list.html",
-        {"tokens": tokens, "form": form, "new_secret": new_secret},
+        {
+            "tokens": tokens,
+            "form": form,
+            "new_secret": new_secret,
+            "verified": verified,
+            "reauthenticate_url": "" if verified else _reauthenticate_url(user),
+            "recent_minutes": settings.API_TOKEN_RECENT_AUTH_SECONDS // 60,
+        },
     )
 
 

@@ -43,6 +43,8 @@ class Command(BaseCommand):
             "-",
             "--access-logformat",
             '{"time":"%(t)s","status":%(s)s,"method":"%(m)s","path":"%(U)s","ms":%(M)s,"request_id":"%({x-request-id}o)s"}',
+            "--logger-class",
+            "homeward.config.gunicorn.GunicornLogger",
             "--graceful-timeout",
             "20",
         ]
