@@ -96,9 +96,7 @@ def _share(cast: Cast, *, revoke: bool = True) -> Shared:
     if revoke:
         actions.revoke_share(**_as(cast, "be_operator"), request=request)
     request.refresh_from_db()
-    return Shared(
-        request, f"child-{child.pk}", sender_message.pk, receiver_message.pk, photo_files
-    )
+    return Shared(request, f"child-{child.pk}", sender_message.pk, receiver_message.pk, photo_files)
 
 
 def _api_urls(shared: Shared) -> dict[str, str]:
