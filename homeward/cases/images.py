@@ -30,6 +30,7 @@ from PIL.PngImagePlugin import PngImageFile
 
 MAX_SIDE = 1600
 FORMATS = ("JPEG", "PNG")
+SHRINKABLE_MODES = ("RGB", "RGBA", "L", "LA", "CMYK")
 JPEG_SIGNATURE = b"\xff\xd8\xff"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # enough for the header of a JPEG (whose size comes after its metadata segments) or a PNG
@@ -96,9 +97,13 @@ def _decode(upload: UploadedFile, field: str) -> Image.Image:
     with Image.open(upload, formats=FORMATS) as source:
         _check_pixels(source, field)
         source.draft("RGB", (MAX_SIDE, MAX_SIDE))  # a JPEG decodes at a reduced scale
-        image = ImageOps.exif_transpose(source).convert("RGB")  # the first frame only
-    image.thumbnail((MAX_SIDE, MAX_SIDE))
-    return image
+        # the first frame only, decoded once; shrunk before any copy is made, so the memory
+        # taken is about one decoded image (at most 4 bytes a pixel)
+        image: Image.Image = source
+        if image.mode not in SHRINKABLE_MODES:  # 1-bit as grey; palette, 16-bit as RGB
+            image = image.convert("L" if image.mode == "1" else "RGB")
+        image.thumbnail((MAX_SIDE, MAX_SIDE))
+        return ImageOps.exif_transpose(image).convert("RGB")
 
 
 def clean_image(upload: UploadedFile, *, field: str) -> ContentFile[bytes]:

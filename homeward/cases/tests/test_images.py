@@ -139,3 +139,18 @@ def test_broken_or_foreign_files_are_a_field_error_never_a_500(
     assert "Photo saved" not in page.content.decode()
     child.refresh_from_db()
     assert not child.photo
+
+
+def test_the_orientation_is_applied_and_a_large_photo_is_shrunk(cast: Cast) -> None:
+    """Shrinking before the orientation is applied (to decode only once) keeps both."""
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90° to display
+    data = io.BytesIO()
+    Image.new("RGB", (3200, 1600), "teal").save(data, format="JPEG", exif=exif)
+    child = _child(cast)
+    operator = cast.client("be_operator")
+    assert _api_upload(operator, child.pk, data.getvalue(), "tall.jpg").status_code == 200
+    stored = operator.get(f"{API}/children/{child.pk}/photo")
+    with Image.open(io.BytesIO(stored.content)) as image:
+        assert image.size == (800, 1600)
+        assert not image.getexif()
