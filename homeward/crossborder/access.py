@@ -80,7 +80,7 @@ def attachment_event(
     """A message of this request that carries an attachment this member may download: 404 for
     any other id, and for the sender's attachments once the share was revoked (receiver)."""
     event = conversation(membership, request).filter(pk=event_id).exclude(attachment="").first()
-    if event is None or event.withdrawn:  # type: ignore[attr-defined]
+    if event is None or getattr(event, "withdrawn", True):
         raise Http404("no such attachment")
     return event
 
