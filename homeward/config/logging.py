@@ -26,6 +26,7 @@ from functools import cache
 from typing import Any
 
 from homeward.audit.context import current_request_context
+from homeward.config.errors import is_database_outage
 
 REDACTED = "[redacted]"
 
@@ -73,7 +74,13 @@ def redact_record(record: logging.LogRecord) -> None:
     # Django's HttpRequest (django.request) or the dev server's socket (django.server)
     record.__dict__.pop("request", None)
     if record.exc_info and record.exc_info[1] is not None:
-        record.exc_text = exception_without_messages(record.exc_info[1])
+        error = record.exc_info[1]
+        # an outage answers every request with a 503: one line each, not a traceback each
+        record.exc_text = (
+            outage_in_a_line(error)
+            if is_database_outage(error)
+            else exception_without_messages(error)
+        )
         record.exc_info = None
     elif record.exc_text:
         record.exc_text = REDACTED
@@ -136,6 +143,11 @@ def _route_words() -> frozenset[str]:
 # "database is locked") and quotes no value, and an outage needs it. (IntegrityError and
 # DataError do quote values.)
 _MESSAGE_KEPT = frozenset({"OperationalError", "InterfaceError"})
+
+
+def outage_in_a_line(exc: BaseException) -> str:
+    first_line = str(exc).strip().split("\n", 1)[0]
+    return f"database unavailable: {type(exc).__name__}: {first_line}"
 
 
 def exception_without_messages(exc: BaseException) -> str:

@@ -222,3 +222,22 @@ def _middleware_logs(header: str, captured: ProductionLogs) -> dict[str, Any]:
     (line,) = _lines(output)
     assert line["request_id"] == response["X-Request-ID"]
     return line
+
+
+def test_an_outage_is_one_line_per_request_not_a_traceback(
+    cast: Cast, logs: Callable[[], ProductionLogs], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def lost(*args: object, **kwargs: object) -> None:
+        raise OperationalError("server closed the connection unexpectedly\n\tThis probably ...")
+
+    monkeypatch.setattr("homeward.organisations.access.members_of", lost)
+    captured = logs()
+    client = Client(raise_request_exception=False)
+    client.force_login(cast.user("be_admin"))
+    assert client.get("/organisation/members/").status_code == 503
+    errors = [
+        line for line in _lines(captured.readouterr().err) if line["logger"] == "django.request"
+    ]
+    assert [e["exc_info"] for e in errors] == [
+        "database unavailable: OperationalError: server closed the connection unexpectedly"
+    ]
