@@ -46,7 +46,7 @@ check: install-dev
 	$(BIN)/python scripts/check.py --no-tests
 
 messages: install-dev
-	cd homeward && ../$(HOMEWARD) makemessages -l fr -l de --no-obsolete && ../$(HOMEWARD) compilemessages
+	cd homeward && HOMEWARD_TESTING=1 ../$(HOMEWARD) makemessages -l fr -l de --no-obsolete && HOMEWARD_TESTING=1 ../$(HOMEWARD) compilemessages
 
 clean:
 	rm -rf $(VENV) var homeward.sqlite3*
@@ -63,6 +63,11 @@ $(BENCH_VENV)/.installed: requirements-bench.txt
 	$(BENCH_VENV)/bin/pip install --quiet -r requirements-bench.txt
 	touch $@
 
-.PHONY: bench
+.PHONY: bench faults
+# The fault suite (bench/faults.py): its own PostgreSQL on a spare port, writers through the API
+# and the forms while the database, a web worker and the task worker are killed.
+faults: install
+	$(BIN)/python bench/faults.py
+
 bench: install $(BENCH_VENV)/.installed
 	$(BIN)/python bench/run.py --cases $(BENCH_CASES) $(BENCH_ARGS)

@@ -112,7 +112,6 @@ def operators(first: Any, count: int) -> list[Any]:
             email=email,
             role=Role.OPERATOR,
             full_name=f"Bench Operator {number}",
-            notify=False,
         )
         found.append(membership)
     return found
@@ -214,7 +213,8 @@ def prepare(args: argparse.Namespace, out: Path) -> tuple[Path, dict[str, Any]]:
     )
     with connection.cursor() as cursor:
         cursor.execute("SELECT version()")
-        postgres_version = cursor.fetchone()[0]  # type: ignore[index]
+        row = cursor.fetchone()
+        postgres_version = row[0] if row else "unknown"
     dataset = {
         "cases": Case.objects.count(),
         "children": Child.objects.count(),

@@ -7,11 +7,11 @@ from typing import Any
 from django.conf import settings
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
-from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from homeward.api import errors
 from homeward.api.auth import SessionActor, TokenActor
 from homeward.api.renderers import JSONRenderer
+from homeward.api.throttling import SharedAnonRateThrottle, SharedAuthRateThrottle
 from homeward.cases.api import router as cases_router
 from homeward.crossborder.api import router as crossborder_router
 from homeward.organisations.api import public_router as hotlines_router
@@ -44,8 +44,8 @@ api = HomewardAPI(
     renderer=JSONRenderer(),
     auth=[TokenActor(), SessionActor(csrf=True)],
     throttle=[
-        AnonRateThrottle(settings.API_RATE_ANONYMOUS),
-        AuthRateThrottle(settings.API_RATE_AUTHENTICATED),
+        SharedAnonRateThrottle(settings.API_RATE_ANONYMOUS),
+        SharedAuthRateThrottle(settings.API_RATE_AUTHENTICATED),
     ],
 )
 errors.install(api)

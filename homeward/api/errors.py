@@ -3,16 +3,17 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
-import psycopg
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
+
+from homeward.core.outages import is_database_outage
+from homeward.organisations.access import MfaRequired
 
 RETRY_AFTER_SECONDS = 30
 
@@ -27,33 +28,6 @@ _CODES = {
     429: "rate_limited",
     503: "service_unavailable",
 }
-
-
-# SQLSTATE classes of PostgreSQL errors that mean the database cannot serve us now: connection
-# exception, insufficient resources, operator intervention (shutdown, "cannot connect now",
-# a cancelled statement), system error, and refused credentials.
-_OUTAGE_SQLSTATE_CLASSES = {"08", "28", "53", "57", "58"}
-_SQLITE_OUTAGES = ("unable to open database file", "disk i/o error", "database is locked")
-
-
-def is_database_outage(exc: BaseException | None) -> bool:
-    """Whether `exc` means the database is away (a 503, "try again"), rather than a bug or bad
-    input that reached it (an IntegrityError, a DataError, a ProgrammingError: a 500 or a 422).
-
-    Django wraps the driver's exception (its `__cause__`): psycopg's connection failures carry
-    no SQLSTATE or one of the classes above; SQLite's say so in their message. An
-    OperationalError Django raised itself, with no driver exception behind it, counts as an
-    outage; so does an InterfaceError (the connection is closed or unusable)."""
-    if isinstance(exc, InterfaceError):
-        return True
-    if not isinstance(exc, OperationalError):
-        return False
-    cause = exc.__cause__
-    if isinstance(cause, psycopg.Error):
-        return cause.sqlstate is None or cause.sqlstate[:2] in _OUTAGE_SQLSTATE_CLASSES
-    if isinstance(cause, sqlite3.Error):
-        return str(cause).lower().startswith(_SQLITE_OUTAGES)
-    return True
 
 
 class FieldError(Schema):
@@ -169,6 +143,11 @@ def install(api: NinjaAPI) -> None:
             api, request, 403, str(exc) or "You do not have permission to do this."
         )
 
+    def mfa_required(request: HttpRequest, exc: MfaRequired) -> HttpResponse:
+        return error_response(
+            api, request, 403, "Set up two-factor authentication first.", code="mfa_required"
+        )
+
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
         return error_response(api, request, 401, "Sign in, or send a valid bearer token.")
 
@@ -194,6 +173,7 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(DjangoValidationError, django_validation)  # type: ignore[arg-type]
     api.add_exception_handler(Http404, not_found)  # type: ignore[arg-type]
     api.add_exception_handler(PermissionDenied, forbidden)  # type: ignore[arg-type]
+    api.add_exception_handler(MfaRequired, mfa_required)  # type: ignore[arg-type]
     api.add_exception_handler(AuthenticationError, unauthenticated)  # type: ignore[arg-type]
     api.add_exception_handler(Throttled, throttled)  # type: ignore[arg-type]
     api.add_exception_handler(HttpError, http_error)  # type: ignore[arg-type]

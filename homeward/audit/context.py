@@ -10,8 +10,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class RequestContext:
+    """`request_id` is always Homeward's own (a uuid4 per request): it is what the audit trail
+    records. `client_request_id` is the X-Request-ID a client or proxy sent, only when it is
+    short and made of safe characters, and only ever written to the logs beside ours."""
+
     request_id: str
     client_address: str | None
+    client_request_id: str = ""
 
 
 _current: ContextVar[RequestContext | None] = ContextVar("homeward_request", default=None)

@@ -157,6 +157,20 @@ def cases_needing_attention(membership: Membership) -> QuerySet[Case]:
     )
 
 
+def record_list_read(membership: Membership, page: str, *shown: Iterable[Case]) -> None:
+    """A page that lists children's names (the dashboard, the handover summary) records its
+    read as a search does: which page, never the names. A page that shows no case read none."""
+    if any(cases for cases in shown):
+        record_read(
+            actor=membership.user,
+            organisation=membership.organisation,
+            action="cases.list.read",
+            object_type="list",
+            object_id=page,
+            fields=("children",),
+        )
+
+
 def import_jobs_of(membership: Membership) -> QuerySet[ImportJob]:
     require_permission(membership, Permission.EDIT_CASES)
     return ImportJob.objects.filter(organisation=membership.organisation)

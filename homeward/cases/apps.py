@@ -5,3 +5,8 @@ class CasesConfig(AppConfig):
     name = "homeward.cases"
     label = "cases"
     verbose_name = "Contacts and cases"
+
+    def ready(self) -> None:
+        from homeward.cases.images import apply_pixel_limit
+
+        apply_pixel_limit()

@@ -58,6 +58,14 @@ class ContactForm(forms.Form):
     caller_phone = forms.CharField(label=_("Caller's phone"), max_length=40, required=False)
     caller_email = forms.EmailField(label=_("Caller's e-mail"), required=False)
 
+    def call_fields(self) -> list[forms.BoundField]:
+        """The first row of the form: how, who and what about."""
+        return [self["channel"], self["caller"], self["contact_type"]]
+
+    def caller_detail_fields(self) -> list[forms.BoundField]:
+        """The caller's details, kept only with their consent."""
+        return [self["caller_name"], self["caller_phone"], self["caller_email"]]
+
     def action_fields(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)
         minutes = data.pop("duration_minutes")
@@ -267,7 +275,12 @@ class ReasonForm(forms.Form):
 
 
 class PhotoForm(forms.Form):
-    photo = forms.ImageField(label=_("Photo"))
+    # a plain file field: the image is checked (its size in pixels before anything is decoded)
+    # and re-encoded by cases/images.py, which names what is wrong with it
+    photo = forms.FileField(
+        label=_("Photo"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+    )
 
 
 class CaseFilterForm(forms.Form):

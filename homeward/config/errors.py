@@ -8,7 +8,7 @@ import sys
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 
-from homeward.api.errors import is_database_outage
+from homeward.core.outages import is_database_outage
 
 RETRY_AFTER_SECONDS = 30
 
@@ -54,4 +54,17 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _caused_by_outage(exception):
+        # the session could not be saved (SessionInterrupted, from the outage underneath):
+        # the request was fine, the database was not
+        return service_unavailable(request)
     return _render(request, "400.html", 400, "bad_request", "The request could not be understood.")
+
+
+def _caused_by_outage(exception: BaseException | None) -> bool:
+    seen = 0
+    while exception is not None and seen < 10:
+        if is_database_outage(exception):
+            return True
+        exception, seen = exception.__cause__ or exception.__context__, seen + 1
+    return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "axes",
     "csp",
+    "homeward.core",
     "homeward.audit",
     "homeward.organisations",
     "homeward.cases",
@@ -81,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "homeward.config.middleware.PrivateResponsesMiddleware",
     "homeward.organisations.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -90,6 +93,7 @@ MIDDLEWARE = [
     "homeward.organisations.middleware.CurrentOrganisationMiddleware",
     "homeward.organisations.middleware.RequireMfaMiddleware",
     "axes.middleware.AxesMiddleware",
+    "homeward.config.idempotency.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "homeward.config.urls"
@@ -110,6 +114,7 @@ TEMPLATES = [
                 "homeward.organisations.context_processors.membership",
                 "homeward.crossborder.context_processors.notifications",
             ],
+            "builtins": ["homeward.core.templatetags.form_token"],
         },
     }
 ]
@@ -169,6 +174,10 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# A password reset for an address without an account sends nothing (allauth would otherwise
+# mail it "you have no account", telling whoever reads that mailbox who has one), and the page
+# answers the same whether the account exists.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # Failed logins are limited per client address only: a limit per account would let anyone lock
 # an operator out by guessing at their address. Targeted guessing is stopped by django-axes,
 # which locks the pair (account, address).
@@ -201,6 +210,11 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 API_TOKEN_MAX_DAYS = 365
+# An invitation to join an organisation can be accepted for this many days.
+INVITATION_DAYS = int(os.environ.get("HOMEWARD_INVITATION_DAYS", 14))
+# Creating a token needs the session to have proved who it is this recently: an MFA code or
+# passkey at sign-in or on re-authentication (the password for someone without MFA).
+API_TOKEN_RECENT_AUTH_SECONDS = 15 * 60
 
 # --- Security headers -----------------------------------------------------------------------
 SECURE_HTTPS = env_bool("HOMEWARD_HTTPS", not (DEMO or DEBUG or TESTING))
@@ -260,6 +274,9 @@ PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("HOMEWARD_PRIVATE_MEDIA_ROOT", PROJECT_DIR / "var" / "private")
 )
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
+# an image's width × height, read from its header before anything is decoded (cases/images.py);
+# a 40-megapixel image takes about 160 MB of memory while it is re-encoded
+IMAGE_MAX_PIXELS = int(os.environ.get("HOMEWARD_MAX_IMAGE_PIXELS", 40_000_000))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 # --- Cross-border procedure (the network's standard deadlines) -------------------------------
@@ -283,15 +300,26 @@ TASKS = {
     }
 }
 
-# --- Cache (rate limits) --------------------------------------------------------------------
+# --- Cache (rate limits, sign-in limits, used TOTP codes) -----------------------------------
+# Shared by every worker and process: the API's and allauth's rate limits and allauth's record
+# of used TOTP codes must hold across workers, which a per-process memory cache does not. The
+# database's cache table by default (made by a migration), Redis when HOMEWARD_REDIS_URL (or
+# REDIS_URL) is set. Tests use memory, cleared around each test; a test checks the shared one.
+CACHE_TABLE = "homeward_cache"  # homeward/config/migrations/0001_cache_table.py
+REDIS_URL = os.environ.get("HOMEWARD_REDIS_URL") or os.environ.get("REDIS_URL", "")
+SHARED_CACHE: dict[str, Any] = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": CACHE_TABLE,
+        # rate-limit counters of many clients: culling early would forget some of them
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+)
 CACHES = {
     "default": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-        if os.environ.get("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"} if TESTING else SHARED_CACHE
     )
 }
 
@@ -312,12 +340,21 @@ NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 200
 API_RATE_ANONYMOUS = os.environ.get("HOMEWARD_API_RATE_ANONYMOUS", "60/min")
 API_RATE_AUTHENTICATED = os.environ.get("HOMEWARD_API_RATE_AUTHENTICATED", "600/min")
+# Anonymous clients are limited by address: REMOTE_ADDR, unless HOMEWARD_TRUSTED_PROXIES says
+# how many proxies append to X-Forwarded-For in front of Homeward (a client's own header would
+# otherwise pick its bucket at will).
+NINJA_NUM_PROXIES = int(os.environ.get("HOMEWARD_TRUSTED_PROXIES", "0"))
 
 # --- Logging: one JSON object a line, never personal data -----------------------------------
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "homeward.config.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "homeward.config.logging.RequestIdFilter"},
+        # On every handler: no query string, form value, free path segment or exception
+        # message reaches a log line (homeward/config/logging.py). A handler added here needs it.
+        "redact": {"()": "homeward.config.logging.RedactFilter"},
+    },
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -329,14 +366,18 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json",
-            "filters": ["request_id"],
+            "filters": ["request_id", "redact"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("HOMEWARD_LOG_LEVEL", "INFO")},
     "loggers": {
-        # Django's request logger puts the full request (with query strings) in its records.
+        # Django's request logger puts the full request (with query strings) in its records;
+        # the redact filter drops it.
+        # Django's own handlers (a console one in debug, mail_admins) would bypass the redact
+        # filter: everything goes to ours instead.
+        "django": {"level": "INFO", "handlers": [], "propagate": True},
         "django.request": {"level": "ERROR", "propagate": True},
-        "django.server": {"level": "WARNING"},
+        "django.server": {"level": "WARNING", "handlers": [], "propagate": True},
         "axes": {"level": "WARNING"},
     },
 }

@@ -1,19 +1,23 @@
 """Scoped reads of cooperation requests. A request exists for its sender and, once sent, for its
 receiver; for any other hotline it does not exist (404). The receiver reads a snapshot of what was
-shared, never the live case, and nothing at all once the sender revoked the share."""
+shared, never the live case, and nothing the sender shared once the sender revoked the share: not
+the snapshot or its photos, not the question, and not the content or the attachments of the
+sender's messages. What the receiver keeps is the request's procedural shell (reference, type,
+states, dates, who wrote when) and its own messages. The sender keeps everything: it is her
+organisation's record."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
 from homeward.audit.actions import record_read
 from homeward.crossborder.choices import OPEN_STATES, State
-from homeward.crossborder.models import CooperationRequest, Notification, Snapshot
+from homeward.crossborder.models import CooperationRequest, Notification, RequestEvent, Snapshot
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Permission
@@ -38,6 +42,47 @@ def access_request_by_id(membership: Membership, request_id: int) -> Cooperation
 
 def is_sender(membership: Membership, request: CooperationRequest) -> bool:
     return request.sender_id == membership.organisation_id
+
+
+def withdrawn_from(membership: Membership, request: CooperationRequest) -> bool:
+    """Whether what the sender shared is withdrawn from this member: the receiving side, once
+    the sender revoked the share."""
+    return not is_sender(membership, request) and request.share_revoked_at is not None
+
+
+def conversation(membership: Membership, request: CooperationRequest) -> QuerySet[RequestEvent]:
+    """The request's conversation as this side may read it, oldest first. Each entry carries
+    `withdrawn`: true, for the receiver, on the sender's entries written up to the revocation
+    (what the sender writes afterwards is shared anew, knowingly). Such an entry keeps its kind,
+    side and time, and is shown without its body, language, author or attachment (the page and
+    the API do so; `attachment_event` refuses the file)."""
+    events = request.events.select_related("request", "organisation", "author").order_by(
+        "created_at", "pk"
+    )
+    if withdrawn_from(membership, request):
+        return events.annotate(
+            withdrawn=Case(
+                When(
+                    organisation_id=request.sender_id,
+                    created_at__lte=request.share_revoked_at,
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+    return events.annotate(withdrawn=Value(False, output_field=BooleanField()))
+
+
+def attachment_event(
+    membership: Membership, request: CooperationRequest, event_id: int
+) -> RequestEvent:
+    """A message of this request that carries an attachment this member may download: 404 for
+    any other id, and for the sender's attachments once the share was revoked (receiver)."""
+    event = conversation(membership, request).filter(pk=event_id).exclude(attachment="").first()
+    if event is None or getattr(event, "withdrawn", True):
+        raise Http404("no such attachment")
+    return event
 
 
 @dataclass(frozen=True)

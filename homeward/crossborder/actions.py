@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from homeward.audit.actions import record_event
 from homeward.cases.actions.common import add_timeline
 from homeward.cases.choices import TimelineKind
-from homeward.cases.images import clean_image
 from homeward.cases.models import Case
+from homeward.cases.storage import private_storage
 from homeward.crossborder.access import notifications_of
+from homeward.crossborder.attachments import clean_attachment
 from homeward.crossborder.choices import FINAL_STATES, OPEN_STATES, EventKind, State, Urgency
 from homeward.crossborder.models import (
     CooperationRequest,
@@ -37,8 +38,6 @@ from homeward.crossborder.sharing import (
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, Organisation, User
 from homeward.organisations.roles import OrganisationKind, Permission
-
-ATTACHMENT_TYPES = {"application/pdf", "text/plain", "image/jpeg", "image/png"}
 
 
 def _side(membership: Membership, request: CooperationRequest, side: str) -> None:
@@ -191,8 +190,6 @@ def _take_snapshot(request: CooperationRequest, membership: Membership) -> Snaps
     snapshot = Snapshot.objects.create(
         request=request, version=version, data=data, pushed_by=membership.user
     )
-    from homeward.cases.storage import private_storage
-
     stored = {}
     for key, content in photos.items():
         stored[key] = private_storage().save(
@@ -289,13 +286,19 @@ def push_update(
 def revoke_share(
     *, acting_user: User, membership: Membership, request: CooperationRequest
 ) -> CooperationRequest:
-    """The receiver loses the snapshot on its next request."""
+    """Withdraws everything the sender shared from the receiver, on its next request: the
+    snapshot, the question, the content and attachments of the sender's messages until now
+    (`access.conversation`). The photo copies made for the share are deleted from storage once
+    the revocation commits: they belonged only to the share, and the originals stay in the
+    case. The sender's attachments stay stored (they are the sender's only copy, and the
+    sender's record), but only the sender can open them."""
     _side(membership, request, "sender")
     with transaction.atomic():
         request = CooperationRequest.objects.select_for_update().get(pk=request.pk)
         if request.share_revoked_at is None:
             request.share_revoked_at = timezone.now()
             request.save(update_fields=["share_revoked_at"])
+            _purge_shared_photos(request)
             _event(request, EventKind.SHARE_REVOKED, membership)
             if request.state not in (State.DRAFT, State.AWAITING_APPROVAL):
                 notify(
@@ -303,8 +306,26 @@ def revoke_share(
                     request,
                     "revoked",
                 )
-            _audit(membership, "request.revoke", request, ["share_revoked_at"])
+            _audit(membership, "request.revoke", request, ["share_revoked_at", "snapshot.photos"])
     return request
+
+
+def _purge_shared_photos(request: CooperationRequest) -> None:
+    """Within the revocation's transaction: no snapshot names a photo copy any more, and the
+    files go once it commits (a rollback leaves them, and the snapshots naming them)."""
+    snapshots = [snapshot for snapshot in request.snapshots.all() if snapshot.photos]
+    names = [str(name) for snapshot in snapshots for name in snapshot.photos.values()]
+    for snapshot in snapshots:
+        snapshot.photos = {}
+        snapshot.save(update_fields=["photos"])
+    storage = private_storage()
+
+    def delete() -> None:
+        for name in names:
+            storage.delete(name)
+
+    if names:
+        transaction.on_commit(delete)
 
 
 def _receiver_transition(
@@ -458,7 +479,7 @@ def post_message(
         raise ValidationError({"body": _("Write a message or attach a file.")})
     extra: dict[str, object] = {"language": language[:16]}
     if attachment is not None:
-        extra.update(_clean_attachment(attachment))
+        extra.update(clean_attachment(attachment))
     with transaction.atomic():
         request = _locked(request, [State.SENT, *OPEN_STATES])
         event = _event(request, kind, membership, body.strip(), **extra)
@@ -470,22 +491,6 @@ def post_message(
             membership, "message.create", request, ["body"] + (["attachment"] if attachment else [])
         )
     return event
-
-
-def _clean_attachment(upload: UploadedFile) -> dict[str, object]:
-    if upload.size is not None and upload.size > settings.CROSSBORDER_ATTACHMENT_MAX_BYTES:
-        raise ValidationError({"attachment": _("Attachments are limited to 10 MB.")})
-    content_type = (upload.content_type or "").split(";")[0]
-    if content_type not in ATTACHMENT_TYPES:
-        raise ValidationError(
-            {"attachment": _("Attach a PDF, a text file, or a JPEG or PNG image.")}
-        )
-    name = (upload.name or "attachment")[-100:]
-    if content_type.startswith("image/"):
-        clean = clean_image(upload, field="attachment")
-        clean.name = "attachment.jpg"
-        return {"attachment": clean, "attachment_name": name}
-    return {"attachment": upload, "attachment_name": name}
 
 
 def link_receiver_case(

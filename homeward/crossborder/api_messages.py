@@ -2,13 +2,13 @@
 events), and each member's in-app notices."""
 
 import json
-import mimetypes
 from typing import Any
 
 import pydantic
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import ValidationError
@@ -17,6 +17,7 @@ from ninja.pagination import paginate
 from homeward.cases.api_common import record, who
 from homeward.crossborder import access, actions
 from homeward.crossborder.api_common import request_in_url
+from homeward.crossborder.attachments import protect
 from homeward.crossborder.models import Notification, RequestEvent
 from homeward.crossborder.schemas import (
     MarkedOut,
@@ -50,7 +51,8 @@ MESSAGE_BODY_SCHEMA = {
                         "attachment": {
                             "type": "string",
                             "format": "binary",
-                            "description": "PDF, plain text, JPEG or PNG; at most 10 MB",
+                            "description": "PDF, plain UTF-8 text (no HTML, SVG or script),"
+                            " JPEG or PNG, decided from the content; at most 10 MB",
                         },
                     },
                 }
@@ -61,8 +63,14 @@ MESSAGE_BODY_SCHEMA = {
 ATTACHMENT_DOWNLOAD_SCHEMA = {
     "responses": {
         200: {
-            "description": "The attachment (images re-encoded as JPEG without metadata)",
-            "content": {"application/octet-stream": {"schema": {"type": "string"}}},
+            "description": "The attachment, as the type Homeward decided from its content when"
+            " it came in (PDF, UTF-8 text, or JPEG: images are re-encoded without metadata),"
+            " always as a download (Content-Disposition: attachment). 404 for the sender's"
+            " attachments once the sender revoked the share.",
+            "content": {
+                media: {"schema": {"type": "string", "format": "binary"}}
+                for media in ("application/pdf", "text/plain", "image/jpeg")
+            },
         }
     }
 }
@@ -107,9 +115,7 @@ def _message(request: HttpRequest) -> tuple[MessageIn, UploadedFile | None]:
 def list_messages(request: HttpRequest, request_id: Id) -> QuerySet[RequestEvent]:
     _user, membership, item = request_in_url(request, request_id)
     record(membership, "crossborder.messages.read", item, ["messages"])
-    return item.events.select_related("request", "organisation", "author").order_by(
-        "created_at", "pk"
-    )
+    return access.conversation(membership, item)
 
 
 @router.post(
@@ -140,25 +146,16 @@ def post_message(request: HttpRequest, request_id: Id) -> Status[RequestEvent]:
     summary="Download a message's attachment (an audited read)",
     openapi_extra=ATTACHMENT_DOWNLOAD_SCHEMA,
 )
-def get_attachment(request: HttpRequest, request_id: Id, message_id: Id) -> HttpResponse:
+def get_attachment(request: HttpRequest, request_id: Id, message_id: Id) -> HttpResponseBase:
     _user, membership, item = request_in_url(request, request_id)
-    event = item.events.filter(pk=message_id).first()
-    if event is None or not event.attachment:
-        raise Http404("no such attachment")
+    event = access.attachment_event(membership, item, message_id)
     try:
         with event.attachment.open("rb") as attachment:
             content = attachment.read()
     except FileNotFoundError:
         raise Http404("no such attachment") from None
     record(membership, "crossborder.message.attachment_read", item, ["attachment"])
-    content_type = mimetypes.guess_type(event.attachment.name)[0] or ""
-    if content_type not in actions.ATTACHMENT_TYPES:
-        content_type = "application/octet-stream"
-    response = HttpResponse(content, content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Disposition"] = f'attachment; filename="message-{event.pk}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return protect(HttpResponse(content), event)
 
 
 # --- notices -----------------------------------------------------------------------------------

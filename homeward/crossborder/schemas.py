@@ -40,6 +40,12 @@ def _side_of(request: CooperationRequest, context: dict[str, Any] | None) -> Sid
     return None
 
 
+def _withdrawn_request(request: CooperationRequest, context: dict[str, Any] | None) -> bool:
+    """The receiver's side of a revoked share: the request reads as its procedural shell (no
+    question, no shared field keys, no snapshot version)."""
+    return _side_of(request, context) != "sender" and request.share_revoked_at is not None
+
+
 # --- in ----------------------------------------------------------------------------------------
 
 
@@ -136,20 +142,39 @@ class RequestListItemOut(Schema):
 
 
 class RequestOut(RequestListItemOut):
-    question: str
+    question: str = Field(description="empty for the receiver once the sender revoked the share")
     languages: list[str]
     decline_reason: str
-    shared_fields: list[str]
+    shared_fields: list[str] = Field(
+        description="the keys shared; empty for the receiver once the sender revoked the share"
+    )
     share_revoked_at: datetime | None
     located_at: datetime | None
-    snapshot_version: int | None = Field(description="the latest snapshot sent, if any")
+    snapshot_version: int | None = Field(
+        description="the latest snapshot sent, if any (and the share is not revoked, for the "
+        "receiver)"
+    )
     case_id: int | None = Field(description="your case (the sender's side only)")
     receiver_case_id: int | None = Field(description="your case (the receiver's side only)")
     created_by: PersonOut | None = Field(description="the sender's side only")
     approved_by: PersonOut | None = Field(description="the sender's side only")
 
     @staticmethod
-    def resolve_snapshot_version(request: CooperationRequest) -> int | None:
+    def resolve_question(request: CooperationRequest, context: dict[str, Any] | None) -> str:
+        return "" if _withdrawn_request(request, context) else request.question
+
+    @staticmethod
+    def resolve_shared_fields(
+        request: CooperationRequest, context: dict[str, Any] | None
+    ) -> list[str]:
+        return [] if _withdrawn_request(request, context) else list(request.shared_fields)
+
+    @staticmethod
+    def resolve_snapshot_version(
+        request: CooperationRequest, context: dict[str, Any] | None
+    ) -> int | None:
+        if _withdrawn_request(request, context):
+            return None
         return request.snapshots.values_list("version", flat=True).first()
 
     @staticmethod
@@ -212,6 +237,11 @@ def snapshot_out(snapshot: Snapshot) -> SnapshotOut:
     )
 
 
+def _withdrawn(event: RequestEvent) -> bool:
+    """Set by `access.conversation`: the sender's entry, read by the receiver after revocation."""
+    return bool(getattr(event, "withdrawn", False))
+
+
 class MessageOut(Schema):
     id: int
     kind: str
@@ -222,7 +252,27 @@ class MessageOut(Schema):
     language: str
     attachment_name: str
     attachment_url: str | None
+    withdrawn: bool = Field(
+        description="the sender revoked the share: this entry of the sender's comes without its "
+        "author, body, language and attachment (the receiver's side only)"
+    )
     created_at: datetime
+
+    @staticmethod
+    def resolve_withdrawn(event: RequestEvent) -> bool:
+        return _withdrawn(event)
+
+    @staticmethod
+    def resolve_body(event: RequestEvent) -> str:
+        return "" if _withdrawn(event) else event.body
+
+    @staticmethod
+    def resolve_language(event: RequestEvent) -> str:
+        return "" if _withdrawn(event) else event.language
+
+    @staticmethod
+    def resolve_attachment_name(event: RequestEvent) -> str:
+        return "" if _withdrawn(event) else event.attachment_name
 
     @staticmethod
     def resolve_side(event: RequestEvent) -> Side | None:
@@ -236,11 +286,11 @@ class MessageOut(Schema):
 
     @staticmethod
     def resolve_author(event: RequestEvent) -> PersonOut | None:
-        return person_out(event.author)
+        return None if _withdrawn(event) else person_out(event.author)
 
     @staticmethod
     def resolve_attachment_url(event: RequestEvent) -> str | None:
-        if not event.attachment:
+        if not event.attachment or _withdrawn(event):
             return None
         return reverse("api-v1:xb_attachment", args=[event.request_id, event.pk])
 

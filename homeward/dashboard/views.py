@@ -36,11 +36,15 @@ def _case_panels(membership: Membership) -> dict[str, Any]:
     panels["waiting"] = xb_rows(waiting[:50], membership)[:PANEL_SIZE]
     panels["waiting_count"] = waiting.count()
     if membership.has_perm(Permission.APPROVE):
-        panels["closures"] = (
+        panels["closures"] = list(
             cases_access.cases_of(membership)
             .filter(status=Status.CLOSURE_REQUESTED)
+            .prefetch_related("case_children__child")
             .order_by("updated_at")[:PANEL_SIZE]
         )
+    cases_access.record_list_read(
+        membership, "dashboard", panels["my_cases"], panels["attention"], panels.get("closures", [])
+    )
     return panels
 
 

@@ -442,6 +442,5 @@ def seed_network(seed: int = DEFAULT_SEED, shared_password: str | None = None) -
                     role=role,
                     full_name=login.full_name,
                     password=login.password,
-                    notify=False,
                 )
     return logins

@@ -4,20 +4,29 @@ without the permission gets 403."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 
-from homeward.organisations.models import ApiToken, Hotline, Membership, Organisation, User
-from homeward.organisations.roles import Permission
+from homeward.organisations.models import (
+    ApiToken,
+    Hotline,
+    Invitation,
+    Membership,
+    Organisation,
+    User,
+)
+from homeward.organisations.roles import Permission, role_requires_mfa
 
 ViewFunc = Callable[..., HttpResponseBase]
 
@@ -31,13 +40,13 @@ def active_memberships(user: User) -> QuerySet[Membership]:
 
 
 def membership_for(user: User, organisation_id: int | None) -> Membership | None:
-    """The user's active membership in that organisation, else their first one."""
+    """The user's active membership in that organisation (None if she has none there), or,
+    for a session that has not chosen one yet, the membership she has held longest: joining
+    another organisation never changes where she starts."""
     memberships = active_memberships(user)
     if organisation_id is not None:
-        chosen = memberships.filter(organisation_id=organisation_id).first()
-        if chosen is not None:
-            return chosen
-    return memberships.first()
+        return memberships.filter(organisation_id=organisation_id).first()
+    return memberships.order_by("created_at", "pk").first()
 
 
 def require_permission(membership: Membership, permission: Permission) -> None:
@@ -68,6 +77,11 @@ def member_required(permission: Permission | None = None) -> Callable[[ViewFunc]
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request)
+            if getattr(request, "membership", None) is None and request.method == "GET":
+                # Signed in but a member nowhere (yet): her invitations are all there is.
+                from django.shortcuts import redirect
+
+                return redirect("invitation_list")
             membership = current_membership(request)
             if permission is not None:
                 require_permission(membership, permission)
@@ -76,6 +90,52 @@ def member_required(permission: Permission | None = None) -> Callable[[ViewFunc]
         return wrapped
 
     return decorator
+
+
+def signed_in_required(view: ViewFunc) -> ViewFunc:
+    """Sign-in only, no membership: for what concerns the person herself (her invitations)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+# --- two-factor authentication ------------------------------------------------------------------
+
+
+class MfaRequired(PermissionDenied):
+    """The organisation's MFA policy stops this member (session or token) until they set up
+    TOTP or a passkey. The API answers it 403 `mfa_required`."""
+
+
+def lacks_required_mfa(user: User, membership: Membership) -> bool:
+    """With MFA required (settings.REQUIRE_MFA), a role that reaches personal data and no TOTP
+    or passkey: the member may not reach anything. One query, and only in that case."""
+    if not settings.REQUIRE_MFA or not role_requires_mfa(membership.role):
+        return False
+    from allauth.mfa.utils import is_mfa_enabled
+
+    return not is_mfa_enabled(user)
+
+
+def recently_verified(request: HttpRequest, user: User) -> bool:
+    """Whether this session proved it is `user` within API_TOKEN_RECENT_AUTH_SECONDS, with the
+    strongest factor they have: a TOTP code, recovery code or passkey (at sign-in or when
+    re-authenticating) for someone with MFA, else the password. allauth records each step of a
+    sign-in or re-authentication in the session with its time."""
+    from allauth.account.authentication import get_authentication_records
+    from allauth.mfa.utils import is_mfa_enabled
+
+    needs_mfa = is_mfa_enabled(user)
+    since = time.time() - settings.API_TOKEN_RECENT_AUTH_SECONDS
+    return any(
+        float(record.get("at", 0)) >= since and (record.get("method") == "mfa" or not needs_mfa)
+        for record in get_authentication_records(request, user)
+    )
 
 
 def redirect_to_login(request: HttpRequest) -> HttpResponse:
@@ -97,6 +157,38 @@ def access_member_by_id(membership: Membership, member_id: int) -> Membership:
         return members_of(membership).get(pk=member_id)
     except Membership.DoesNotExist:
         raise Http404("no such member") from None
+
+
+def invitations_of(membership: Membership) -> QuerySet[Invitation]:
+    """The organisation's invitations still open, for its member admins. Each shows the address
+    the admin typed and nothing about an account there."""
+    require_permission(membership, Permission.MANAGE_MEMBERS)
+    return Invitation.objects.pending().filter(organisation=membership.organisation)
+
+
+def access_invitation_by_id(membership: Membership, invitation_id: int) -> Invitation:
+    try:
+        return invitations_of(membership).get(pk=invitation_id)
+    except Invitation.DoesNotExist:
+        raise Http404("no such invitation") from None
+
+
+def invitations_for(user: User) -> QuerySet[Invitation]:
+    """The open invitations addressed to the user, from active organisations."""
+    return (
+        Invitation.objects.pending()
+        .filter(invitee=user, organisation__is_active=True)
+        .select_related("organisation")
+        .order_by("created_at")
+    )
+
+
+def access_my_invitation_by_id(user: User, invitation_id: int) -> Invitation:
+    """One of the user's open invitations; someone else's, or one no longer open, is a 404."""
+    try:
+        return invitations_for(user).get(pk=invitation_id)
+    except Invitation.DoesNotExist:
+        raise Http404("no such invitation") from None
 
 
 def staff_emails(user_ids: set[int]) -> dict[int, str]:

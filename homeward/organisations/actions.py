@@ -4,6 +4,7 @@ takes a keyword-only `acting_user`, and records its audit event in that transact
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,9 +15,20 @@ from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
 from homeward.organisations import tasks
-from homeward.organisations.models import ApiToken, Hotline, Membership, Organisation, User
+from homeward.organisations.middleware import ORGANISATION_SESSION_KEY
+from homeward.organisations.models import (
+    ApiToken,
+    Hotline,
+    Invitation,
+    Membership,
+    Organisation,
+    User,
+)
 from homeward.organisations.roles import Permission, Role, permissions_of, roles_for_kind
 from homeward.organisations.tokens import NewToken, generate_secret
+
+if TYPE_CHECKING:
+    from allauth.usersessions.models import UserSession
 
 
 def _check_role_fits(organisation: Organisation, role: str) -> None:
@@ -95,26 +107,31 @@ def save_hotline(
     return hotline
 
 
-def add_member(
-    *,
-    acting_user: User | None,
-    organisation: Organisation,
-    email: str,
-    role: str,
-    full_name: str = "",
-    password: str | None = None,
-    notify: bool = True,
-) -> Membership:
-    """Invite someone (a new account, or an existing one joining another organisation)."""
-    _check_role_fits(organisation, role)
+def _clean_email(email: str) -> str:
     email = email.strip().lower()
     try:
         validate_email(email)
     except ValidationError:
         raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
+    return email
+
+
+def add_member(
+    *,
+    acting_user: None,
+    organisation: Organisation,
+    email: str,
+    role: str,
+    full_name: str = "",
+    password: str | None = None,
+) -> Membership:
+    """Seeds a membership at once, creating the account if needed: for the demo network, the
+    test cast and the command line only (hence no acting user). It asks nobody's consent, so no
+    request ever reaches it: staff invite with `invite_member`, and the person accepts."""
+    _check_role_fits(organisation, role)
+    email = _clean_email(email)
     with transaction.atomic():
         user = User.objects.filter(email=email).first()
-        created = user is None
         if user is None:
             user = User.objects.create_user(email=email, password=password, full_name=full_name)
         elif Membership.objects.filter(user=user, organisation=organisation).exists():
@@ -127,9 +144,135 @@ def add_member(
             target=membership,
             fields=["user", "role"],
         )
-        if notify:
-            transaction.on_commit(lambda: tasks.send_invitation.enqueue(membership.pk, created))
     return membership
+
+
+def invite_member(
+    *,
+    acting_user: User,
+    organisation: Organisation,
+    email: str,
+    role: str,
+    full_name: str = "",
+) -> Invitation:
+    """Invites an e-mail address to the organisation. Nothing is granted until the holder of
+    the address accepts while signed in (`accept_invitation`), and what the inviting admin
+    learns is the same whether or not the address has an account. An address without one gets
+    an account with no password; the invitation mail carries the link to choose it."""
+    _check_role_fits(organisation, role)
+    email = _clean_email(email)
+    with transaction.atomic():
+        # The admin sees her own members and invitations, so saying so reveals nothing.
+        if Membership.objects.filter(user__email=email, organisation=organisation).exists():
+            raise ValidationError({"email": _("This person is already a member.")})
+        if Invitation.objects.pending().filter(organisation=organisation, email=email).exists():
+            raise ValidationError({"email": _("An invitation to this address is pending.")})
+        invitee = User.objects.filter(email=email).first()
+        if invitee is None:
+            invitee = User.objects.create_user(email=email, full_name=full_name.strip())
+        now = timezone.now()
+        invitation = Invitation.objects.create(
+            organisation=organisation,
+            email=email,
+            invitee=invitee,
+            role=role,
+            invited_by=acting_user,
+            created_at=now,
+            expires_at=now + timedelta(days=settings.INVITATION_DAYS),
+        )
+        record_event(
+            actor=acting_user,
+            organisation=organisation,
+            action="organisations.invitation.create",
+            target=invitation,
+            fields=["email", "role", "expires_at"],
+        )
+        transaction.on_commit(lambda: tasks.send_invitation.enqueue(invitation.pk))
+    return invitation
+
+
+def _lock_pending(invitation: Invitation) -> Invitation:
+    invitation = (
+        Invitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
+    )
+    if invitation.state != Invitation.State.PENDING or not invitation.organisation.is_active:
+        raise ValidationError(
+            {
+                "invitation": _("This invitation is no longer open (%(state)s).")
+                % {"state": invitation.get_state_display().lower()}
+            }
+        )
+    return invitation
+
+
+def _check_addressed_to(invitation: Invitation, user: User) -> None:
+    if invitation.invitee_id != user.pk:
+        raise ValidationError({"invitation": _("This invitation is for someone else.")})
+
+
+def accept_invitation(*, acting_user: User, invitation: Invitation) -> Membership:
+    """The invited person joins: only the holder of the invited address, signed in, while the
+    invitation is pending. Her current organisation in every session stays where it was."""
+    _check_addressed_to(invitation, acting_user)
+    with transaction.atomic():
+        invitation = _lock_pending(invitation)
+        if Membership.objects.filter(
+            user=acting_user, organisation=invitation.organisation
+        ).exists():
+            raise ValidationError({"invitation": _("You are already a member.")})
+        _check_role_fits(invitation.organisation, invitation.role)
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+        membership = Membership.objects.create(
+            user=acting_user, organisation=invitation.organisation, role=invitation.role
+        )
+        record_event(
+            actor=acting_user,
+            organisation=invitation.organisation,
+            action="organisations.invitation.accept",
+            target=invitation,
+            fields=["accepted_at"],
+        )
+        record_event(
+            actor=acting_user,
+            organisation=invitation.organisation,
+            action="organisations.member.add",
+            target=membership,
+            fields=["user", "role"],
+        )
+    return membership
+
+
+def decline_invitation(*, acting_user: User, invitation: Invitation) -> Invitation:
+    _check_addressed_to(invitation, acting_user)
+    with transaction.atomic():
+        invitation = _lock_pending(invitation)
+        invitation.declined_at = timezone.now()
+        invitation.save(update_fields=["declined_at"])
+        record_event(
+            actor=acting_user,
+            organisation=invitation.organisation,
+            action="organisations.invitation.decline",
+            target=invitation,
+            fields=["declined_at"],
+        )
+    return invitation
+
+
+def revoke_invitation(*, acting_user: User, invitation: Invitation) -> Invitation:
+    """The inviting organisation withdraws a pending invitation; it can no longer be accepted."""
+    with transaction.atomic():
+        invitation = _lock_pending(invitation)
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        record_event(
+            actor=acting_user,
+            organisation=invitation.organisation,
+            action="organisations.invitation.revoke",
+            target=invitation,
+            fields=["revoked_at"],
+        )
+    return invitation
 
 
 def change_role(*, acting_user: User, membership: Membership, role: str) -> Membership:
@@ -151,14 +294,31 @@ def change_role(*, acting_user: User, membership: Membership, role: str) -> Memb
     return membership
 
 
-def deactivate_member(*, acting_user: User, membership: Membership) -> Membership:
-    """Ends the membership, that person's sessions and their tokens for this organisation at
-    once. Someone with no other active membership is deactivated altogether."""
+def _sessions_in(user: User, organisation: Organisation) -> list[UserSession]:
+    """The user's sessions whose current organisation is `organisation` (or not yet chosen)."""
+    from importlib import import_module
+
     from allauth.usersessions.models import UserSession
 
+    engine = import_module(settings.SESSION_ENGINE)
+    chosen = []
+    for session in UserSession.objects.filter(user=user):
+        current = engine.SessionStore(session.session_key).get(ORGANISATION_SESSION_KEY)
+        if current is None or current == organisation.pk:
+            chosen.append(session)
+    return chosen
+
+
+def deactivate_member(*, acting_user: User, membership: Membership) -> Membership:
+    """Ends the membership, the person's sessions that work in this organisation and her API
+    tokens bound to it, at once. Her other memberships, with their sessions and tokens, go on
+    working, and her account stays active: one organisation cannot lock a person out of
+    another. An account without an active membership simply has nothing to see."""
     with transaction.atomic():
         membership = (
-            Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+            Membership.objects.select_for_update()
+            .select_related("user", "organisation")
+            .get(pk=membership.pk)
         )
         if not membership.is_active:
             return membership
@@ -170,11 +330,7 @@ def deactivate_member(*, acting_user: User, membership: Membership) -> Membershi
         ApiToken.objects.filter(
             user=membership.user, organisation=membership.organisation, revoked_at__isnull=True
         ).update(revoked_at=now)
-        user = membership.user
-        if not Membership.objects.filter(user=user, is_active=True).exists():
-            user.is_active = False
-            user.save(update_fields=["is_active"])
-        for session in UserSession.objects.filter(user=user):
+        for session in _sessions_in(membership.user, membership.organisation):
             session.end()
         record_event(
             actor=acting_user,
@@ -187,18 +343,14 @@ def deactivate_member(*, acting_user: User, membership: Membership) -> Membershi
 
 
 def reactivate_member(*, acting_user: User, membership: Membership) -> Membership:
+    """Gives the membership back. The person's sessions stay in the organisation they are in."""
     with transaction.atomic():
-        membership = (
-            Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
-        )
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
         if membership.is_active:
             return membership
         membership.is_active = True
         membership.deactivated_at = None
         membership.save(update_fields=["is_active", "deactivated_at"])
-        if not membership.user.is_active:
-            membership.user.is_active = True
-            membership.user.save(update_fields=["is_active"])
         record_event(
             actor=acting_user,
             organisation=membership.organisation,

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
@@ -10,13 +11,15 @@ from ninja.pagination import paginate
 from homeward.audit.actions import record_read
 from homeward.organisations import access, actions
 from homeward.organisations.api_types import Id
-from homeward.organisations.models import Hotline, Membership, Organisation
+from homeward.organisations.models import Hotline, Invitation, Membership, Organisation
 from homeward.organisations.roles import Permission
 from homeward.organisations.schemas import (
     HotlineOut,
+    InvitationOut,
     MemberIn,
     MemberOut,
     MeOut,
+    MyInvitationOut,
     MyMembershipOut,
     OrganisationOut,
     RoleIn,
@@ -37,6 +40,19 @@ def _organisation(organisation: Organisation) -> OrganisationOut:
 
 def _member(membership: Membership) -> MemberOut:
     return MemberOut.from_orm(membership)
+
+
+def _invitation(invitation: Invitation) -> InvitationOut:
+    return InvitationOut.model_validate(invitation, from_attributes=True)
+
+
+def _my_invitation(invitation: Invitation) -> MyInvitationOut:
+    return MyInvitationOut(
+        id=invitation.pk,
+        organisation=_organisation(invitation.organisation),
+        role=invitation.role,
+        expires_at=invitation.expires_at,
+    )
 
 
 @router.get(
@@ -104,20 +120,93 @@ def get_member(request: HttpRequest, member_id: Id) -> MemberOut:
 
 
 @router.post(
-    "/members", response={201: MemberOut}, summary="Invite someone to the current organisation"
+    "/members",
+    response={201: InvitationOut},
+    summary="Invite someone to the current organisation",
+    description=(
+        "Creates an invitation, not a membership: the person becomes a member when she accepts "
+        "it, signed in. The answer is the same whether or not the address has an account; "
+        "only an address that is already a member of this organisation is refused."
+    ),
 )
-def invite_member(request: HttpRequest, payload: MemberIn) -> Status[MemberOut]:
+def invite_member(request: HttpRequest, payload: MemberIn) -> Status[InvitationOut]:
     actor = _actor(request)
     membership = actor.require_membership()
     access.require_permission(membership, Permission.MANAGE_MEMBERS)
-    created = actions.add_member(
+    invitation = actions.invite_member(
         acting_user=actor.user,
         organisation=membership.organisation,
         email=payload.email,
         full_name=payload.full_name,
         role=payload.role,
     )
-    return Status(201, _member(created))
+    return Status(201, _invitation(invitation))
+
+
+@router.get(
+    "/invitations",
+    response=list[InvitationOut],
+    summary="The current organisation's invitations still open",
+)
+@paginate
+def list_invitations(request: HttpRequest) -> list[InvitationOut]:
+    invitations = access.invitations_of(_actor(request).require_membership()).order_by("email")
+    return [_invitation(i) for i in invitations]
+
+
+@router.post(
+    "/invitations/{invitation_id}/revoke",
+    response=InvitationOut,
+    summary="Revoke an open invitation of the current organisation",
+)
+def revoke_invitation(request: HttpRequest, invitation_id: Id) -> InvitationOut:
+    actor = _actor(request)
+    invitation = access.access_invitation_by_id(actor.require_membership(), invitation_id)
+    return _invitation(actions.revoke_invitation(acting_user=actor.user, invitation=invitation))
+
+
+def _invitee(request: HttpRequest) -> access.Actor:
+    """The person herself, signed in: a token acts for one organisation, not for its holder's
+    invitations elsewhere."""
+    actor = _actor(request)
+    if actor.via_token:
+        raise PermissionDenied("sign in to answer your invitations")
+    return actor
+
+
+@router.get(
+    "/me/invitations", response=list[MyInvitationOut], summary="My open invitations (signed in)"
+)
+def my_invitations(request: HttpRequest) -> list[MyInvitationOut]:
+    return [_my_invitation(i) for i in access.invitations_for(_invitee(request).user)]
+
+
+@router.post(
+    "/me/invitations/{invitation_id}/accept",
+    response=MyMembershipOut,
+    summary="Accept one of my invitations (signed in): I become a member",
+)
+def accept_invitation(request: HttpRequest, invitation_id: Id) -> MyMembershipOut:
+    actor = _invitee(request)
+    invitation = access.access_my_invitation_by_id(actor.user, invitation_id)
+    joined = actions.accept_invitation(acting_user=actor.user, invitation=invitation)
+    return MyMembershipOut(
+        organisation=_organisation(invitation.organisation),
+        role=joined.role,
+        permissions=sorted(joined.permissions),
+        current=actor.membership is not None and joined.pk == actor.membership.pk,
+    )
+
+
+@router.post(
+    "/me/invitations/{invitation_id}/decline",
+    response=InvitationOut,
+    summary="Decline one of my invitations (signed in)",
+)
+def decline_invitation(request: HttpRequest, invitation_id: Id) -> InvitationOut:
+    actor = _invitee(request)
+    invitation = access.access_my_invitation_by_id(actor.user, invitation_id)
+    return _invitation(actions.decline_invitation(acting_user=actor.user, invitation=invitation))
 
 
 @router.patch("/members/{member_id}", response=MemberOut, summary="Change a member's role")

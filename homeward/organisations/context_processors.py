@@ -5,7 +5,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
-from homeward.organisations.access import active_memberships
+from homeward.organisations.access import active_memberships, invitations_for
+from homeward.organisations.models import User
 from homeward.organisations.roles import Permission
 
 
@@ -21,6 +22,9 @@ def membership(request: HttpRequest) -> dict[str, Any]:
         "mfa_required": settings.REQUIRE_MFA,
         "network_name": settings.HOMEWARD_NETWORK_NAME,
     }
+    user = getattr(request, "user", None)
+    if isinstance(user, User):
+        context["open_invitations"] = invitations_for(user).count()
     if current is not None:
         context["perms_"] = frozenset(p.value for p in current.permissions)
         context["other_memberships"] = [

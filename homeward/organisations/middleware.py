@@ -12,8 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
-from homeward.organisations.access import membership_for, show_times_in
-from homeward.organisations.roles import role_requires_mfa
+from homeward.organisations.access import lacks_required_mfa, membership_for, show_times_in
 
 LOGIN_AT_SESSION_KEY = "homeward_login_at"
 ORGANISATION_SESSION_KEY = "homeward_organisation_id"
@@ -44,7 +43,9 @@ class SessionLifetimeMiddleware:
 
 class CurrentOrganisationMiddleware:
     """Puts the signed-in user's current membership on `request.membership` (None for the
-    public and for staff without an active membership), and shows times in its time zone."""
+    public and for staff without an active membership), and shows times in its time zone.
+    A session works in one organisation, kept in the session, until she switches; when that
+    membership ends, so does the session."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -54,6 +55,14 @@ class CurrentOrganisationMiddleware:
         if request.user.is_authenticated:
             wanted = request.session.get(ORGANISATION_SESSION_KEY)
             membership = membership_for(request.user, wanted)
+            if membership is None and wanted is not None:
+                # The session's organisation is no longer hers (membership or organisation
+                # deactivated): the session ends rather than carrying on somewhere else.
+                logout(request)
+            elif membership is not None and wanted is None:
+                # A session keeps the organisation it started in until she switches, so a
+                # membership gained or regained meanwhile never moves it.
+                request.session[ORGANISATION_SESSION_KEY] = membership.organisation_id
             request.membership = membership  # type: ignore[attr-defined]
             if membership is not None:
                 show_times_in(membership.organisation)
@@ -64,7 +73,8 @@ class CurrentOrganisationMiddleware:
 
 
 class RequireMfaMiddleware:
-    """In production, a member whose role reaches personal data must set up MFA first."""
+    """In production, a member whose role reaches personal data must set up MFA first. (Their
+    API tokens are refused the same way: homeward.api.auth.TokenActor.)"""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -85,11 +95,9 @@ class RequireMfaMiddleware:
 
     @staticmethod
     def _needs_mfa(request: HttpRequest) -> bool:
-        from allauth.mfa.utils import is_mfa_enabled
-
         if not request.user.is_authenticated or request.path.startswith(_MFA_EXEMPT_PREFIXES):
             return False
         membership = getattr(request, "membership", None)
-        if membership is None or not role_requires_mfa(membership.role):
+        if membership is None:
             return False
-        return not is_mfa_enabled(request.user)
+        return lacks_required_mfa(request.user, membership)

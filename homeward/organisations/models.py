@@ -161,6 +161,71 @@ class Membership(models.Model):
         return self.is_active and permission in self.permissions
 
 
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def pending(self) -> InvitationQuerySet:
+        """Neither accepted, declined nor revoked, and not expired."""
+        return self.filter(
+            accepted_at__isnull=True,
+            declined_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+
+
+class Invitation(models.Model):
+    """An organisation's offer of a membership to an e-mail address. It grants nothing until
+    the person who holds that address accepts it while signed in; the inviting organisation
+    sees only the address it typed, never who (if anyone) has an account there."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        REVOKED = "revoked", _("Revoked")
+        EXPIRED = "expired", _("Expired")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mail"))
+    # The account that held the address when the invitation was made (created then if there
+    # was none): only it can answer. Never shown to the inviting organisation.
+    invitee = models.ForeignKey(User, on_delete=models.PROTECT, related_name="invitations")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+
+    def __str__(self) -> str:
+        return f"{self.email} — {self.get_role_display()} — {self.organisation}"
+
+    @property
+    def state(self) -> str:
+        if self.accepted_at is not None:
+            return self.State.ACCEPTED
+        if self.declined_at is not None:
+            return self.State.DECLINED
+        if self.revoked_at is not None:
+            return self.State.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.State.EXPIRED
+        return self.State.PENDING
+
+    def get_state_display(self) -> str:
+        return str(self.State(self.state).label)
+
+
 class ApiToken(models.Model):
     """A personal API token: scoped to one membership's organisation, stored as a SHA-256
     digest, expiring and revocable. The secret is shown once, at creation."""

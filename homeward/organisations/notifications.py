@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from homeward.organisations.models import Membership
+from homeward.organisations.models import Invitation
 
 
 def base_url() -> str:
@@ -21,26 +21,29 @@ def base_url() -> str:
     return f"{scheme}://{host}"
 
 
-def send_invitation(membership: Membership, *, new_account: bool) -> None:
+def send_invitation(invitation: Invitation) -> None:
+    """Mails the invited address. Someone who has yet to choose a password (an account made for
+    this or another invitation) gets the link to choose it; everyone then signs in and accepts
+    on the invitations page."""
     from allauth.account.forms import default_token_generator
     from allauth.account.utils import user_pk_to_url_str
 
-    user = membership.user
-    if new_account:
-        path = reverse(
+    user = invitation.invitee
+    set_password = None
+    if not user.has_usable_password():
+        set_password = base_url() + reverse(
             "account_reset_password_from_key",
             kwargs={
                 "uidb36": user_pk_to_url_str(user),
                 "key": default_token_generator.make_token(user),
             },
         )
-    else:
-        path = reverse("account_login")
     context = {
-        "organisation": membership.organisation.name,
-        "role": membership.get_role_display(),
-        "link": base_url() + path,
-        "new_account": new_account,
+        "organisation": invitation.organisation.name,
+        "role": invitation.get_role_display(),
+        "set_password_link": set_password,
+        "link": base_url() + reverse("invitation_list"),
+        "expires_at": invitation.expires_at,
     }
     send_mail(
         subject=render_to_string("organisations/email/invitation_subject.txt", context).strip(),

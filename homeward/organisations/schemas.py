@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 from ninja import Field, Schema
@@ -51,6 +52,26 @@ class MemberOut(Schema):
     @staticmethod
     def resolve_full_name(membership: Membership) -> str:
         return membership.user.full_name
+
+
+class InvitationOut(Schema):
+    """What the inviting organisation sees: the address it typed, never who has it."""
+
+    id: int
+    email: str
+    role: str
+    state: str
+    created_at: datetime
+    expires_at: datetime
+
+
+class MyInvitationOut(Schema):
+    """An invitation as its addressee sees it."""
+
+    id: int
+    organisation: OrganisationOut
+    role: str
+    expires_at: datetime
 
 
 class MemberIn(Schema):

@@ -16,6 +16,22 @@ urlpatterns = [
         views.member_reactivate,
         name="member_reactivate",
     ),
+    path(
+        "organisation/invitations/<int:invitation_id>/revoke/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("account/invitations/", views.invitation_list, name="invitation_list"),
+    path(
+        "account/invitations/<int:invitation_id>/accept/",
+        views.invitation_accept,
+        name="invitation_accept",
+    ),
+    path(
+        "account/invitations/<int:invitation_id>/decline/",
+        views.invitation_decline,
+        name="invitation_decline",
+    ),
     path("organisation/switch/", views.switch_organisation, name="switch_organisation"),
     path("account/tokens/", views.token_list, name="token_list"),
     path("account/tokens/<int:token_id>/revoke/", views.token_revoke, name="token_revoke"),

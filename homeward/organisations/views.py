@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
@@ -17,7 +18,7 @@ from homeward.audit.actions import record_read
 from homeward.organisations import access, actions
 from homeward.organisations.forms import InviteForm, RoleForm, SwitchOrganisationForm, TokenForm
 from homeward.organisations.middleware import ORGANISATION_SESSION_KEY
-from homeward.organisations.models import Channel
+from homeward.organisations.models import Channel, User
 from homeward.organisations.roles import Permission
 
 
@@ -30,7 +31,12 @@ def _add_form_errors(form: InviteForm | RoleForm | TokenForm, error: ValidationE
 def member_list(request: HttpRequest) -> HttpResponse:
     membership = access.current_membership(request)
     members = access.members_of(membership).order_by("-is_active", "user__email")
-    return render(request, "organisations/member_list.html", {"members": members})
+    invitations = access.invitations_of(membership).order_by("email")
+    return render(
+        request,
+        "organisations/member_list.html",
+        {"members": members, "invitations": invitations},
+    )
 
 
 @access.member_required(Permission.MANAGE_MEMBERS)
@@ -74,7 +80,10 @@ def member_deactivate(request: HttpRequest, member_id: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("%(name)s is deactivated; their sessions and tokens have ended.")
+            _(
+                "%(name)s is deactivated; their sessions and API tokens in this organisation "
+                "have ended."
+            )
             % {"name": member.user},
         )
     return redirect("member_detail", member_id=member.pk)
@@ -95,7 +104,7 @@ def member_invite(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST or None, organisation=membership.organisation)
     if request.method == "POST" and form.is_valid():
         try:
-            member = actions.add_member(
+            invitation = actions.invite_member(
                 acting_user=access.staff_user(request),
                 organisation=membership.organisation,
                 email=form.cleaned_data["email"],
@@ -106,16 +115,95 @@ def member_invite(request: HttpRequest) -> HttpResponse:
             _add_form_errors(form, error)
         else:
             messages.success(
-                request, _("Invitation sent to %(email)s.") % {"email": member.user.email}
+                request, _("Invitation sent to %(email)s.") % {"email": invitation.email}
             )
             return redirect("member_list")
-    return render(request, "organisations/member_invite.html", {"form": form})
+    return render(
+        request,
+        "organisations/member_invite.html",
+        {"form": form, "invitation_days": settings.INVITATION_DAYS},
+    )
+
+
+@require_POST
+@access.member_required(Permission.MANAGE_MEMBERS)
+def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = access.access_invitation_by_id(access.current_membership(request), invitation_id)
+    actions.revoke_invitation(acting_user=access.staff_user(request), invitation=invitation)
+    messages.success(
+        request, _("The invitation to %(email)s is revoked.") % {"email": invitation.email}
+    )
+    return redirect("member_list")
+
+
+@access.signed_in_required
+def invitation_list(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's open invitations, whether or not she is a member anywhere yet."""
+    invitations = access.invitations_for(access.staff_user(request))
+    return render(request, "organisations/invitation_list.html", {"invitations": invitations})
+
+
+@require_POST
+@access.signed_in_required
+def invitation_accept(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    user = access.staff_user(request)
+    invitation = access.access_my_invitation_by_id(user, invitation_id)
+    try:
+        actions.accept_invitation(acting_user=user, invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("invitation_list")
+    if getattr(request, "membership", None) is None:
+        request.session[ORGANISATION_SESSION_KEY] = invitation.organisation_id
+        messages.success(
+            request, _("You are now a member of %(org)s.") % {"org": invitation.organisation}
+        )
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    messages.success(
+        request,
+        _("You are now a member of %(org)s. Switch to it from the organisation menu.")
+        % {"org": invitation.organisation},
+    )
+    return redirect("invitation_list")
+
+
+@require_POST
+@access.signed_in_required
+def invitation_decline(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    user = access.staff_user(request)
+    invitation = access.access_my_invitation_by_id(user, invitation_id)
+    try:
+        actions.decline_invitation(acting_user=user, invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("You declined the invitation of %(org)s.") % {"org": invitation.organisation},
+        )
+    return redirect("invitation_list")
+
+
+def _reauthenticate_url(user: User) -> str:
+    """allauth's page that proves it is `user` again with their strongest factor, then comes
+    back here."""
+    from allauth.mfa.utils import is_mfa_enabled
+
+    page = "mfa_reauthenticate" if is_mfa_enabled(user) else "account_reauthenticate"
+    return f"{reverse(page)}?{urlencode({'next': reverse('token_list')})}"
 
 
 @access.member_required()
 def token_list(request: HttpRequest) -> HttpResponse:
     user = access.staff_user(request)
     membership = access.current_membership(request)
+    # A token outlives the session: only a session that recently proved who it is (an MFA code
+    # or passkey within API_TOKEN_RECENT_AUTH_SECONDS) may create one, so a desk left signed in
+    # cannot be turned into a year-long key.
+    verified = access.recently_verified(request, user)
+    if request.method == "POST" and not verified:
+        messages.info(request, _("Confirm it is you, then create the token."))
+        return redirect(_reauthenticate_url(user))
     form = TokenForm(request.POST or None)
     new_secret = None
     if request.method == "POST" and form.is_valid():
@@ -135,7 +223,14 @@ def token_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "organisations/token_list.html",
-        {"tokens": tokens, "form": form, "new_secret": new_secret},
+        {
+            "tokens": tokens,
+            "form": form,
+            "new_secret": new_secret,
+            "verified": verified,
+            "reauthenticate_url": "" if verified else _reauthenticate_url(user),
+            "recent_minutes": settings.API_TOKEN_RECENT_AUTH_SECONDS // 60,
+        },
     )
 
 

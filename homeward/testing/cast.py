@@ -51,7 +51,6 @@ class Cast:
             email=email,
             role=role,
             password=PASSWORD,
-            notify=False,
         )
         from allauth.mfa.utils import is_mfa_enabled
 
@@ -78,7 +77,6 @@ def add(cast: Cast, name: str, organisation: Organisation, role: Role) -> Member
         full_name=name.replace("_", " ").title(),
         role=role,
         password=PASSWORD,
-        notify=False,
     )
     enable_totp(membership.user)
     cast.members[name] = membership

@@ -11,7 +11,7 @@ from homeward.organisations.models import Organisation
 from homeward.organisations.roles import Permission
 from homeward.testing.cast import Cast
 from homeward.testing.matrix import Endpoint, UrlBuilder
-from homeward.testing.targets import member_in
+from homeward.testing.targets import invitation_for, invitation_from, member_in
 
 P = Permission
 API = "/api/v1"
@@ -43,6 +43,26 @@ def _token_url(cast: Cast, org: Organisation, requester: str) -> str:
 def _api_member(suffix: str = "") -> UrlBuilder:
     def build(cast: Cast, org: Organisation, requester: str) -> str:
         return f"{API}/members/{member_in(cast, org).pk}{suffix}"
+
+    return build
+
+
+def _org_invitation(prefix: str, suffix: str = "") -> UrlBuilder:
+    """An open invitation of the target organisation (its admins may revoke it)."""
+
+    def build(cast: Cast, org: Organisation, requester: str) -> str:
+        return f"{prefix}{invitation_from(cast, org, 'matrix-invitee@cast.test').pk}{suffix}"
+
+    return build
+
+
+def _my_invitation(prefix: str, suffix: str = "") -> UrlBuilder:
+    """Own target: an invitation addressed to the requester; other: one addressed to someone
+    else (its id must answer 404 to her, whoever sent it)."""
+
+    def build(cast: Cast, org: Organisation, requester: str) -> str:
+        own = cast.org_of(requester).pk == org.pk
+        return f"{prefix}{invitation_for(cast, requester, own).pk}{suffix}"
 
     return build
 
@@ -81,6 +101,19 @@ HTML_ENDPOINTS: list[Endpoint] = [
     ),
     Endpoint("member_deactivate", "POST", _member_url("member_deactivate"), P.MANAGE_MEMBERS),
     Endpoint("member_reactivate", "POST", _member_url("member_reactivate"), P.MANAGE_MEMBERS),
+    Endpoint(
+        "invitation_revoke",
+        "POST",
+        _org_invitation("/organisation/invitations/", "/revoke/"),
+        P.MANAGE_MEMBERS,
+    ),
+    Endpoint("invitation_list", "GET", _fixed("/account/invitations/"), None, targets_object=False),
+    Endpoint(
+        "invitation_accept", "POST", _my_invitation("/account/invitations/", "/accept/"), None
+    ),
+    Endpoint(
+        "invitation_decline", "POST", _my_invitation("/account/invitations/", "/decline/"), None
+    ),
     Endpoint(
         "switch_organisation",
         "POST",
@@ -129,6 +162,43 @@ API_ENDPOINTS: list[Endpoint] = [
         targets_object=False,
         data={"email": "newcomer@cast.test", "role": "org_admin"},
         ok_statuses=ACCEPTED,
+    ),
+    Endpoint(
+        "GET /api/v1/invitations",
+        "GET",
+        _fixed(f"{API}/invitations"),
+        P.MANAGE_MEMBERS,
+        api=True,
+        targets_object=False,
+    ),
+    Endpoint(
+        "POST /api/v1/invitations/{invitation_id}/revoke",
+        "POST",
+        _org_invitation(f"{API}/invitations/", "/revoke"),
+        P.MANAGE_MEMBERS,
+        api=True,
+    ),
+    Endpoint(
+        "GET /api/v1/me/invitations",
+        "GET",
+        _fixed(f"{API}/me/invitations"),
+        None,
+        api=True,
+        targets_object=False,
+    ),
+    Endpoint(
+        "POST /api/v1/me/invitations/{invitation_id}/accept",
+        "POST",
+        _my_invitation(f"{API}/me/invitations/", "/accept"),
+        None,
+        api=True,
+    ),
+    Endpoint(
+        "POST /api/v1/me/invitations/{invitation_id}/decline",
+        "POST",
+        _my_invitation(f"{API}/me/invitations/", "/decline"),
+        None,
+        api=True,
     ),
     Endpoint("GET /api/v1/members/{member_id}", "GET", _api_member(), P.MANAGE_MEMBERS, api=True),
     Endpoint(

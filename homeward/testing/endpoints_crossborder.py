@@ -88,9 +88,12 @@ def _xb_photo(cast: Cast, case: Case) -> None:
     )  # fmt: skip
 
 
-def _xb_request(side: str, state: str, suffix: str = "", *, photo: bool = False) -> UrlBuilder:
+def _xb_request(
+    side: str, state: str, suffix: str = "", *, photo: bool = False, revoked: bool = False
+) -> UrlBuilder:
     """A request on which the target organisation is `side` ("sender" or "receiver"), brought to
-    `state` (draft, awaiting_approval, sent, acknowledged, or sent_with_attachment). `suffix` may
+    `state` (draft, awaiting_approval, sent, acknowledged, or sent_with_attachment: the sender
+    attaches a file), then, when `revoked`, with the share revoked by the sender. `suffix` may
     name {child_key} and {message_id}."""
 
     def build(cast: Cast, org: Organisation, requester: str) -> str:
@@ -125,6 +128,9 @@ def _xb_request(side: str, state: str, suffix: str = "", *, photo: bool = False)
                 acting_user=operator.user, membership=operator, request=request, body="matrix",
                 attachment=SimpleUploadedFile("m.txt", b"matrix", content_type="text/plain"),
             ).pk  # fmt: skip
+        if revoked:
+            _xb_actions.revoke_share(acting_user=operator.user, membership=operator,
+                                     request=request)  # fmt: skip
         tail = suffix.format(child_key=f"child-{child_id}", message_id=message_id)
         return f"{_XB_API}/requests/{request.pk}{tail}"
 
@@ -196,6 +202,19 @@ XB_API_ENDPOINTS += [
     _xb("GET", f"{_R}/messages/{{message_id}}/attachment",
         _xb_request("receiver", "sent_with_attachment", "/messages/{message_id}/attachment"),
         _XP.VIEW_CASES),
+    # share revoked: the receiver keeps the request's shell and the conversation's entries
+    # (the sender's without their content: test_revocation.py), and nothing the sender shared
+    _xb("GET", _R, _xb_request("receiver", "sent", revoked=True), _XP.VIEW_CASES),
+    _xb("GET", f"{_R}/messages", _xb_request("receiver", "sent_with_attachment", "/messages",
+                                              revoked=True), _XP.VIEW_CASES),
+    _xb("GET", f"{_R}/snapshot", _xb_request("receiver", "sent", "/snapshot", revoked=True),
+        _XP.VIEW_CASES, ok=frozenset({404})),
+    _xb("GET", f"{_R}/photos/{{child_key}}",
+        _xb_request("receiver", "sent", "/photos/{child_key}", photo=True, revoked=True),
+        _XP.VIEW_PHOTOS, ok=frozenset({404})),
+    _xb("GET", f"{_R}/messages/{{message_id}}/attachment",
+        _xb_request("receiver", "sent_with_attachment", "/messages/{message_id}/attachment",
+                    revoked=True), _XP.VIEW_CASES, ok=frozenset({404})),
     _xb("GET", "/shareable-fields", _xb_shareable, _XP.VIEW_CASES),
     _xb("GET", "/notifications", _xb_fixed("/notifications?unread=true"), _XP.VIEW_CASES,
         targets_object=False),
@@ -212,18 +231,17 @@ XB_API_ENDPOINTS += [
 from homeward.crossborder.models import CooperationRequest  # noqa: E402
 
 
-def _xb_page(side: str, state: str, suffix: str = "", *, photo: bool = False) -> UrlBuilder:
+def _xb_page(
+    side: str, state: str, suffix: str = "", *, photo: bool = False, revoked: bool = False
+) -> UrlBuilder:
     """The HTML twin of `_xb_request`: the same request, at /crossborder/<id>/<suffix>.
     `state` may also be "revoked" (sent, then the sender revoked the share)."""
     api_state = "sent" if state == "revoked" else state
-    build_api = _xb_request(side, api_state, "", photo=photo)
+    build_api = _xb_request(side, api_state, "", photo=photo, revoked=revoked or state == "revoked")
 
     def build(cast: Cast, org: Organisation, requester: str) -> str:
         request_id = int(build_api(cast, org, requester).rsplit("/", 1)[1])
         request = CooperationRequest.objects.get(pk=request_id)
-        if state == "revoked":
-            sender = _xb_member(cast, request.sender, "operator")
-            _xb_actions.revoke_share(acting_user=sender.user, membership=sender, request=request)
         child_id = request.case.case_children.get().child_id
         message_id = request.events.exclude(attachment="").values_list("pk", flat=True).first()
         tail = suffix.format(child_key=f"child-{child_id}", message_id=message_id or 0)
@@ -314,8 +332,11 @@ XB_HTML_ENDPOINTS += [
              _XP.VIEW_CASES),
     _xb_html("xb_shared_photo", "GET",
              _xb_page("receiver", "sent", "photos/{child_key}/", photo=True), _XP.VIEW_PHOTOS),
-    # once the sender revoked the share, the receiver's photo URL is gone
+    # once the sender revoked the share, the receiver's photo and attachment URLs are gone
     _xb_html("xb_shared_photo", "GET",
              _xb_page("receiver", "revoked", "photos/{child_key}/", photo=True),
              _XP.VIEW_PHOTOS, ok=frozenset({404})),
+    _xb_html("xb_attachment", "GET",
+             _xb_page("receiver", "sent_with_attachment", "messages/{message_id}/attachment/",
+                      revoked=True), _XP.VIEW_CASES, ok=frozenset({404})),
 ]  # fmt: skip

@@ -12,7 +12,7 @@ from ninja.throttling import AnonRateThrottle
 from openapi_spec_validator import validate
 
 from homeward.organisations import actions
-from homeward.organisations.models import ApiToken, Membership
+from homeward.organisations.models import ApiToken, Membership, User
 from homeward.organisations.tokens import membership_for_token
 from homeward.testing.cast import Cast
 
@@ -168,7 +168,13 @@ def test_invite_change_and_deactivate_through_the_api(cast: Cast) -> None:
         headers=auth,
     )
     assert created.status_code == 201
-    member_id = created.json()["id"]
+    assert created.json()["state"] == "pending"
+    invitee = Client()
+    invitee.force_login(User.objects.get(email="api.person@cast.test"))
+    joined = invitee.post(f"/api/v1/me/invitations/{created.json()['id']}/accept")
+    assert joined.status_code == 200 and joined.json()["role"] == "operator"
+    listed = Client().get("/api/v1/members?page_size=100", headers=auth).json()["items"]
+    member_id = next(m["id"] for m in listed if m["email"] == "api.person@cast.test")
     changed = Client().patch(
         f"/api/v1/members/{member_id}",
         {"role": "supervisor"},

@@ -13,7 +13,7 @@ from django.db import DataError, IntegrityError, InterfaceError, OperationalErro
 from django.test import Client
 
 from homeward.api.api import api
-from homeward.api.errors import is_database_outage
+from homeward.core.outages import is_database_outage
 from homeward.organisations import actions
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast

@@ -138,3 +138,26 @@ def test_search_before_create_finds_the_child_across_scripts(page: Any, cast_liv
     page.get_by_role("button", name="Open the case").click()
     expect(page.get_by_role("heading", name="Oleksandr Shevchenko")).to_be_visible()
     expect(page.get_by_text("2 episodes")).to_be_visible()
+
+
+def test_every_choice_on_the_contact_form_is_stored_as_chosen(page: Any, cast_live: Cast) -> None:
+    """Each select and checkbox set away from its default, then read back from the database
+    (the caller's select was once rendered twice and the hidden default won)."""
+    from homeward.cases.models import Contact
+
+    sign_in(page, "be_operator@cast.test")
+    page.goto("/contacts/new/")
+    expect(page.locator('[name="caller"]')).to_have_count(1)
+    page.get_by_label("Channel").select_option("chat")
+    page.get_by_label("Who contacts").select_option("police")
+    page.get_by_label("About").select_option("information")
+    page.get_by_text("Caller's details (only with their consent)").click()
+    page.get_by_label("Caller agrees to their details being kept").check()
+    page.get_by_label("Caller's name").fill("Officer Demo")
+    page.get_by_role("button", name="Save contact").click()
+    page.wait_for_url(re.compile(r"/contacts/new/$"))
+    expect(page.get_by_label("Who contacts")).to_have_value("parent")  # cleared for the next
+
+    stored = Contact.objects.get()
+    assert (stored.channel, stored.caller, stored.contact_type) == ("chat", "police", "information")
+    assert stored.caller_consent and stored.caller_name == "Officer Demo"

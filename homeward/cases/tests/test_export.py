@@ -77,7 +77,7 @@ def test_a_csv_export_holds_own_cases_only_and_no_medical_fields(cast: Cast, cas
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"].startswith('attachment; filename="test-be-cases-')
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "no-store, private"
     text = response.content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == list(TABLE_COLUMNS)

@@ -402,3 +402,25 @@ def test_a_parental_abduction_section_is_filled_in_on_its_page(cast: Cast) -> No
     assert cast.client("fr_operator").get(f"/cases/{case.pk}/section/").status_code == 404
     lost = make_case(cast, category="lost_injured", subcategory="lost")
     assert client.get(f"/cases/{lost.pk}/section/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "page"), [("/dashboard/", "dashboard"), ("/cases/handover/", "handover")]
+)
+def test_pages_that_list_childrens_names_record_their_read(
+    cast: Cast, path: str, page: str
+) -> None:
+    client = cast.client("be_operator")
+    client.get(path)
+    assert not AuditEvent.objects.filter(action="cases.list.read").exists()  # nobody shown
+
+    case = make_case(cast)
+    child = case.case_children.get().child
+    shown = client.get(path)
+    assert child.family_name in shown.content.decode()
+    event = AuditEvent.objects.get(action="cases.list.read")
+    assert (event.actor_id, event.organisation_id) == (
+        cast.user("be_operator").pk,
+        cast.member("be_operator").organisation_id,
+    )
+    assert (event.object_type, event.object_id, event.fields) == ("list", page, ["children"])

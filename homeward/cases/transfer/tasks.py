@@ -1,4 +1,4 @@
-"""The background task of an import, run by the task worker (`homeward db_worker`): check every
+"""The background task of an import, run by the task worker (`homeward worker`): check every
 row, updating the progress as it goes, then (unless it is a dry run) import all rows or none."""
 
 from __future__ import annotations

@@ -51,6 +51,7 @@ def handover(request: HttpRequest) -> HttpResponse:
         .exclude(pk__in=[c.pk for c in mine])
         .prefetch_related("timeline", "case_children__child")[:50]
     )
+    access.record_list_read(membership, "handover", mine, attention)
     return render(
         request,
         "cases/handover.html",

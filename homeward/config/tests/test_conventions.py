@@ -52,3 +52,27 @@ def test_every_write_in_actions_records_an_audit_event() -> None:
             recording |= more
         silent = [n for n in bodies if not n.startswith("_") and n not in recording]
         assert not silent, f"{actions.parent.name}.{actions.stem}: {silent} write no audit event"
+
+
+def test_templates_never_test_membership_in_a_string_literal() -> None:
+    """`{% if name in "a b c" %}` is a substring test: "caller" is in "caller_name", and a
+    field rendered twice saved its hidden default. Give the form a list of its fields instead."""
+    offenders = [
+        f"{path.relative_to(APPS)}:{number}"
+        for path in sorted(APPS.glob("**/templates/**/*.html"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if re.search(r"\{%\s*(el)?if\s[^%]*\bin\s+[\"'][^\"']*[\"']", line)
+    ]
+    assert not offenders, offenders
+
+
+def test_every_form_that_posts_carries_a_one_time_token() -> None:
+    """A double click or a retry must not log a call twice (core/idempotency.py). Only the
+    project's own sign-in, language and sign-out forms, which act on the browser, go without."""
+    without = [
+        str(path.relative_to(APPS))
+        for path in sorted(APPS.glob("*/templates/**/*.html"))
+        if 'method="post"' in (text := path.read_text()).lower()
+        and text.lower().count('method="post"') > text.count("{% form_token %}")
+    ]
+    assert not without, without

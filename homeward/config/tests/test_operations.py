@@ -71,6 +71,24 @@ def test_an_outage_before_the_view_is_503_too(cast: Cast, monkeypatch: pytest.Mo
     assert response.status_code == 503
 
 
+def test_a_session_that_cannot_be_saved_in_an_outage_is_503_not_400(
+    cast: Cast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The session is saved after the view (its idle limit is renewed on every request); when
+    the database goes away then, Django calls it a bad request. It is an outage: retry."""
+    from django.contrib.sessions.models import Session
+
+    client = Client(raise_request_exception=False)
+    client.force_login(cast.user("be_operator"))
+
+    def lost(self: object, **kwargs: object) -> None:
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(Session, "save", lost)
+    response = client.get("/dashboard/")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+
+
 def test_a_failed_write_leaves_nothing_half_written(
     cast: Cast, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -97,14 +115,15 @@ def test_requests_carry_an_id_into_the_audit_trail(cast: Cast) -> None:
     response = client.post(
         f"/organisation/members/{cast.member('be_operator').pk}/",
         {"role": "supervisor"},
-        HTTP_X_REQUEST_ID="req-0123456789",
+        HTTP_X_REQUEST_ID="0123456789abcdef",
     )
-    assert response["X-Request-ID"] == "req-0123456789"
+    ours = response["X-Request-ID"]
+    assert ours != "0123456789abcdef" and len(ours) == 32  # Homeward's own, never the client's
     event = AuditEvent.objects.get(action="organisations.member.change_role")
-    assert event.request_id == "req-0123456789"
+    assert event.request_id == ours
     assert event.client_address == "192.0.2.10"
-    odd = client.get("/dashboard/", HTTP_X_REQUEST_ID="bad id with spaces")
-    assert odd["X-Request-ID"] != "bad id with spaces" and len(odd["X-Request-ID"]) == 32
+    other = client.get("/dashboard/")
+    assert len(other["X-Request-ID"]) == 32 and other["X-Request-ID"] != ours
 
 
 def test_logs_are_json_lines_with_the_request_id(capfd: pytest.CaptureFixture[str]) -> None:

@@ -173,7 +173,6 @@ class SharingMachine(RuleBasedStateMachine):
                 email=f"{role}-{country.lower()}@invariant.test",
                 role=role,
                 password=PASSWORD,
-                notify=False,
             )
             enable_totp(member.user)
             members[role] = member

@@ -106,7 +106,8 @@ def detail_context(
         "can_see_photos": membership.has_perm(Permission.VIEW_PHOTOS),
         "is_open": item.state in OPEN_STATES,
         "can_message": can_edit and item.state in OPEN_STATES,
-        "events": item.events.select_related("author", "organisation"),
+        "events": access.conversation(membership, item),
+        "withdrawn": access.withdrawn_from(membership, item),
         "message_form": forms.get("message_form")
         or MessageForm(languages=message_languages(item, membership)),
         "located_form": forms.get("located_form") or LocatedForm(),

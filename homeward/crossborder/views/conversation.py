@@ -4,8 +4,6 @@ only here, after the access check, and every read is in the reader's audit trail
 
 from __future__ import annotations
 
-import mimetypes
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -20,6 +18,7 @@ from homeward.audit.actions import record_read
 from homeward.cases.storage import private_storage
 from homeward.cases.views.common import add_errors
 from homeward.crossborder import access, actions
+from homeward.crossborder.attachments import protect
 from homeward.crossborder.forms import MessageForm
 from homeward.crossborder.views.common import message_languages, render_detail
 from homeward.organisations.access import current_membership, member_required
@@ -75,11 +74,15 @@ def shared_photo(request: HttpRequest, request_id: int, child_key: str) -> HttpR
 @never_cache
 @member_required(Permission.VIEW_CASES)
 def attachment(request: HttpRequest, request_id: int, event_id: int) -> HttpResponseBase:
+    """A message's attachment, as the type Homeward decided and always as a download; 404 for
+    the sender's attachments once the sender revoked the share (receiver)."""
     membership = current_membership(request)
     item = access.access_request_by_id(membership, request_id)
-    event = item.events.filter(pk=event_id).exclude(attachment="").first()
-    if event is None:
-        raise Http404("no such attachment")
+    event = access.attachment_event(membership, item, event_id)
+    try:
+        content = event.attachment.open("rb")
+    except FileNotFoundError:
+        raise Http404("no such attachment") from None
     record_read(
         actor=membership.user,
         organisation=membership.organisation,
@@ -87,9 +90,4 @@ def attachment(request: HttpRequest, request_id: int, event_id: int) -> HttpResp
         target=event,
         fields=["attachment"],
     )
-    stored = event.attachment.name or ""
-    content_type = mimetypes.guess_type(stored)[0] or "application/octet-stream"
-    filename = event.attachment_name or stored.rsplit("/", 1)[-1]
-    if content_type == "image/jpeg" and not filename.lower().endswith((".jpg", ".jpeg")):
-        filename = f"{filename.rsplit('.', 1)[0]}.jpg"  # images are re-encoded as JPEG
-    return _private_file(event.attachment.open("rb"), content_type, filename)
+    return protect(FileResponse(content), event)

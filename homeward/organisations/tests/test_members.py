@@ -9,7 +9,7 @@ from django.test import Client
 
 from homeward.audit.models import AuditEvent
 from homeward.organisations import actions
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Invitation, Membership, User
 from homeward.testing.cast import Cast, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -24,34 +24,36 @@ def test_an_invitation_creates_the_account_and_mails_a_link(
             {"email": "New.Person@Example.test", "full_name": "New Person", "role": "operator"},
         )
     assert response.status_code == 302
-    member = Membership.objects.get(user__email="new.person@example.test")
-    assert member.organisation == cast.be and member.role == "operator"
-    assert not member.user.has_usable_password()
+    user = User.objects.get(email="new.person@example.test")
+    assert not user.has_usable_password()
+    assert not Membership.objects.filter(user=user).exists()  # not before she accepts
+    invitation = Invitation.objects.get(email="new.person@example.test")
+    assert invitation.organisation == cast.be and invitation.role == "operator"
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert "/accounts/password/reset/key/" in message.body
+    assert "/account/invitations/" in message.body
     assert "Test Hotline Belgium" in message.subject
     assert AuditEvent.objects.filter(
-        action="organisations.member.add", organisation_id=cast.be.pk
+        action="organisations.invitation.create", organisation_id=cast.be.pk
     ).exists()
 
 
 def test_an_existing_person_can_join_a_second_organisation(cast: Cast) -> None:
-    actions.add_member(
+    invitation = actions.invite_member(
         acting_user=cast.user("fr_admin"),
         organisation=cast.fr,
         email="be_operator@cast.test",
         role="supervisor",
-        notify=False,
     )
+    actions.accept_invitation(acting_user=cast.user("be_operator"), invitation=invitation)
     assert Membership.objects.filter(user=cast.user("be_operator")).count() == 2
     with pytest.raises(ValidationError) as raised:
-        actions.add_member(
+        actions.invite_member(
             acting_user=cast.user("fr_admin"),
             organisation=cast.fr,
             email="be_operator@cast.test",
             role="operator",
-            notify=False,
         )
     assert "email" in raised.value.message_dict
 
@@ -91,13 +93,7 @@ def test_the_last_admin_cannot_remove_themself(cast: Cast) -> None:
         actions.change_role(acting_user=admin.user, membership=admin, role="operator")
     with pytest.raises(ValidationError):
         actions.deactivate_member(acting_user=admin.user, membership=admin)
-    actions.add_member(
-        acting_user=admin.user,
-        organisation=cast.be,
-        email="admin2@cast.test",
-        role="org_admin",
-        notify=False,
-    )
+    cast.join("admin2@cast.test", cast.be, "org_admin")
     actions.change_role(acting_user=admin.user, membership=admin, role="dpo")
 
 
@@ -117,8 +113,13 @@ def test_deactivation_ends_sessions_and_tokens_at_once(cast: Cast) -> None:
 
     assert browser.get("/dashboard/").status_code == 302  # back to sign-in
     assert Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 401
+    # Her account is not locked by one organisation: signed in, she simply has nothing to see.
     operator.user.refresh_from_db()
-    assert not operator.user.is_active
+    assert operator.user.is_active
+    again = Client()
+    again.force_login(operator.user)
+    assert again.get("/dashboard/")["Location"] == "/account/invitations/"
+    assert again.get("/cases/").status_code in {302, 403}
     assert AuditEvent.objects.filter(action="organisations.member.deactivate").exists()
 
 

@@ -1,19 +1,20 @@
 """`homeward serve`: the web server (gunicorn), the background task worker and the deadline
 clock together.
-Ctrl-C (or SIGTERM) stops both; if either dies, the other is stopped too."""
+Ctrl-C (or SIGTERM) stops them all. One that exits is started again (config/supervise.py); the
+others keep running."""
 
 from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
-import time
 from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+
+from homeward.config.supervise import Supervisor
 
 
 class Command(BaseCommand):
@@ -42,36 +43,32 @@ class Command(BaseCommand):
             "-",
             "--access-logformat",
             '{"time":"%(t)s","status":%(s)s,"method":"%(m)s","path":"%(U)s","ms":%(M)s,"request_id":"%({x-request-id}o)s"}',
+            "--logger-class",
+            "homeward.config.gunicorn.GunicornLogger",
             "--graceful-timeout",
             "20",
         ]
-        processes = {"web": subprocess.Popen(web)}  # noqa: S603
+        commands: dict[str, list[str]] = {"web": web}
         if not options["no_worker"]:
-            worker = [str(bindir / "homeward"), "db_worker", "--interval", "1"]
-            processes["worker"] = subprocess.Popen(worker)  # noqa: S603
-            clock = [str(bindir / "homeward"), "deadlines", "--every", "60"]
-            processes["deadlines"] = subprocess.Popen(clock)  # noqa: S603
+            commands["worker"] = [str(bindir / "homeward"), "worker", "--interval", "1"]
+            commands["deadlines"] = [str(bindir / "homeward"), "deadlines", "--every", "60"]
+        supervisor = Supervisor(commands, say=lambda line: self.stderr.write(line))
+        supervisor.start()
         self.stdout.write(
             f"Homeward is serving on http://{options['host']}:{options['port']}/ (Ctrl-C stops it)"
         )
 
         def stop(signum: int, frame: object) -> None:
-            raise KeyboardInterrupt
+            supervisor.stopping.set()
 
         signal.signal(signal.SIGTERM, stop)
+        gave_up = None
         try:
-            while all(p.poll() is None for p in processes.values()):
-                time.sleep(0.5)
-            dead = [name for name, p in processes.items() if p.poll() is not None]
-            self.stderr.write(f"{', '.join(dead)} stopped; stopping the rest")
+            gave_up = supervisor.run()
         except KeyboardInterrupt:
-            self.stdout.write("Stopping…")
+            pass
         finally:
-            for process in processes.values():
-                if process.poll() is None:
-                    process.terminate()
-            for process in processes.values():
-                try:
-                    process.wait(timeout=25)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+            self.stdout.write("Stopping…")
+            supervisor.stop()
+        if gave_up is not None:
+            raise CommandError(f"{gave_up} keeps exiting; Homeward stopped")

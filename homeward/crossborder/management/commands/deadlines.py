@@ -1,15 +1,20 @@
 """`homeward deadlines`: enqueue the cross-border deadline watch for the task worker, once or
-every N seconds (`homeward serve` runs it every minute)."""
+every N seconds (`homeward serve` runs it every minute). When repeating, a database outage is
+one log line and the clock goes on; the watch itself catches up on what fell due meanwhile."""
 
 from __future__ import annotations
 
+import logging
 import time
 from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.db import InterfaceError, OperationalError, connection
 
 from homeward.crossborder.tasks import watch_deadlines
+
+logger = logging.getLogger("homeward.deadlines")
 
 
 class Command(BaseCommand):
@@ -19,8 +24,28 @@ class Command(BaseCommand):
         parser.add_argument("--every", type=int, default=0, help="repeat every N seconds (0: once)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        while True:
+        every = options["every"]
+        if every <= 0:
             watch_deadlines.enqueue()
-            if options["every"] <= 0:
-                return
-            time.sleep(options["every"])
+            return
+        away_since: float | None = None
+        while True:
+            try:
+                watch_deadlines.enqueue()
+            except (OperationalError, InterfaceError) as error:
+                if away_since is None:
+                    away_since = time.monotonic()
+                    logger.warning(
+                        "database unavailable (%s); the deadline clock tries again every %d s",
+                        type(error).__name__,
+                        every,
+                    )
+                connection.close_if_unusable_or_obsolete()
+            else:
+                if away_since is not None:
+                    logger.warning(
+                        "database is back after %.0f s; the deadline clock goes on",
+                        time.monotonic() - away_since,
+                    )
+                    away_since = None
+            time.sleep(every)
