@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 
 from homeward.api import errors
 from homeward.api.auth import SessionActor, TokenActor
@@ -14,7 +17,20 @@ from homeward.crossborder.api import router as crossborder_router
 from homeward.organisations.api import public_router as hotlines_router
 from homeward.organisations.api import router as organisations_router
 
-api = NinjaAPI(
+
+class HomewardAPI(NinjaAPI):
+    """The API, whose OpenAPI document lists every answer an operation can give: its success
+    and each error in the one error format (errors.ErrorOut), from what the operation is."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        errors.document_errors(schema)
+        return schema
+
+
+api = HomewardAPI(
     title="Homeward API",
     version="1",
     description=(

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from homeward.core.outages import is_database_outage
 from homeward.organisations.access import MfaRequired
 
 RETRY_AFTER_SECONDS = 30
@@ -38,6 +39,62 @@ class ErrorOut(Schema):
     code: str
     message: str
     errors: list[FieldError] = []
+
+
+ERROR_ANSWERS = {
+    400: "The body is not JSON (or not the form data this operation takes).",
+    401: "No valid token or session.",
+    403: "Your role lacks the permission (`forbidden`), or MFA is not set up (`mfa_required`).",
+    404: "No such object, or not yours: the API does not tell them apart.",
+    414: "The URL is longer than the web server accepts (about 4 KB): a query too long to be "
+    "valid anyway. Answered by the web server, not in the error format.",
+    422: "A field is not valid, or a rule of the procedure refuses it: `errors` names each field.",
+    429: "Too many requests; `Retry-After` says for how long.",
+    503: "The database cannot be reached; nothing was saved. `Retry-After` says when to retry.",
+}
+WEB_SERVER_ANSWERS = {414}
+"""Answered by the web server (gunicorn) before Homeward sees the request: no JSON body."""
+_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def error_statuses(operation: dict[str, Any]) -> list[int]:
+    """The errors an operation can answer, from what it is: every operation can be rate limited
+    and meet a database outage; one that needs a caller can refuse them (401) or their role
+    (403); one that names an object by id may not find it (404); one that takes input may find
+    it wrong (422), and a body that is not JSON is a 400; a query can make the URL longer than
+    the web server takes (414)."""
+    parameters = operation.get("parameters", [])
+    statuses = [429, 503]
+    if operation.get("security"):
+        statuses += [401, 403]
+    if any(p["in"] == "path" or p["name"].endswith("_id") for p in parameters):
+        statuses.append(404)
+    if parameters or "requestBody" in operation:
+        statuses.append(422)
+    if "requestBody" in operation:
+        statuses.append(400)
+    if any(p["in"] == "query" for p in parameters):
+        statuses.append(414)
+    return sorted(statuses)
+
+
+def document_errors(schema: dict[str, Any]) -> None:
+    """Adds each operation's error answers, with the error schema, to an OpenAPI document."""
+    definitions = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.update(definitions.pop("$defs", {}))
+    components["ErrorOut"] = definitions
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+    for item in schema["paths"].values():
+        for method, operation in item.items():
+            if method not in _METHODS:
+                continue
+            responses = operation.setdefault("responses", {})
+            for status in error_statuses(operation):
+                answer: dict[str, Any] = {"description": ERROR_ANSWERS[status]}
+                if status not in WEB_SERVER_ANSWERS:
+                    answer["content"] = error
+                responses.setdefault(status, answer)
 
 
 def error_response(
@@ -103,7 +160,9 @@ def install(api: NinjaAPI) -> None:
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return error_response(api, request, exc.status_code, str(exc))
 
-    def database_down(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
+    def database_error(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
+        if not is_database_outage(exc):
+            raise exc  # a bug: Django logs it and answers the JSON 500 (config.errors)
         response = error_response(
             api, request, 503, "The database cannot be reached; nothing was saved. Try again."
         )
@@ -118,4 +177,4 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(AuthenticationError, unauthenticated)  # type: ignore[arg-type]
     api.add_exception_handler(Throttled, throttled)  # type: ignore[arg-type]
     api.add_exception_handler(HttpError, http_error)  # type: ignore[arg-type]
-    api.add_exception_handler(DatabaseError, database_down)  # type: ignore[arg-type]
+    api.add_exception_handler(DatabaseError, database_error)  # type: ignore[arg-type]

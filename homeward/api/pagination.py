@@ -11,6 +11,8 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
+from homeward.organisations.api_types import PageNumber, QueryInt
+
 
 @runtime_checkable
 class Listing(Protocol):
@@ -22,8 +24,8 @@ class Listing(Protocol):
 
 class PagePagination(PaginationBase):
     class Input(Schema):
-        page: int = Field(1, ge=1)
-        page_size: int = Field(
+        page: PageNumber = 1
+        page_size: QueryInt = Field(
             settings.NINJA_PAGINATION_PER_PAGE, ge=1, le=settings.NINJA_PAGINATION_MAX_PER_PAGE_SIZE
         )
 

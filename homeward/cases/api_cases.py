@@ -41,6 +41,7 @@ from homeward.cases.schemas_cases import (
     section_out,
 )
 from homeward.organisations.access import require_permission
+from homeward.organisations.api_types import Id
 from homeward.organisations.models import Membership, User
 from homeward.organisations.roles import Permission
 
@@ -50,7 +51,7 @@ SEARCH_LIMIT = 500
 """GET /cases?q= ranks at most this many matches."""
 
 
-def _case(request: HttpRequest, case_id: int) -> tuple[User, Membership, Case]:
+def _case(request: HttpRequest, case_id: Id) -> tuple[User, Membership, Case]:
     user, membership = who(request)
     return user, membership, access.access_case_by_id(membership, case_id)
 
@@ -102,13 +103,13 @@ def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
 
 
 @router.get("/cases/{case_id}", response=CaseDetailOut, summary="One case, with its children")
-def get_case(request: HttpRequest, case_id: int) -> CaseDetailOut:
+def get_case(request: HttpRequest, case_id: Id) -> CaseDetailOut:
     _user, membership = who(request)
     return case_detail_out(access.read_case_detail(membership, case_id), membership)
 
 
 @router.patch("/cases/{case_id}", response=CaseOut, summary="Change a case's fields")
-def update_case(request: HttpRequest, case_id: int, payload: CasePatchIn) -> CaseOut:
+def update_case(request: HttpRequest, case_id: Id, payload: CasePatchIn) -> CaseOut:
     user, membership, case = _case(request, case_id)
     case = actions.update_case(
         acting_user=user, membership=membership, case=case, changes=payload.changes()
@@ -121,7 +122,7 @@ def update_case(request: HttpRequest, case_id: int, payload: CasePatchIn) -> Cas
     response=SectionOut,
     summary="Set fields of the category's own section (the fields you send)",
 )
-def update_section(request: HttpRequest, case_id: int, payload: SectionIn) -> SectionOut | None:
+def update_section(request: HttpRequest, case_id: Id, payload: SectionIn) -> SectionOut | None:
     user, membership, case = _case(request, case_id)
     section = actions.update_section(
         acting_user=user, membership=membership, case=case, changes=payload.changes()
@@ -130,7 +131,7 @@ def update_section(request: HttpRequest, case_id: int, payload: SectionIn) -> Se
 
 
 @router.post("/cases/{case_id}/status", response=CaseOut, summary="Move a case along")
-def change_status(request: HttpRequest, case_id: int, payload: StatusIn) -> CaseOut:
+def change_status(request: HttpRequest, case_id: Id, payload: StatusIn) -> CaseOut:
     user, membership, case = _case(request, case_id)
     case = actions.change_status(
         acting_user=user,
@@ -147,7 +148,7 @@ def change_status(request: HttpRequest, case_id: int, payload: StatusIn) -> Case
     response=CaseOut,
     summary="Assign a case to a colleague, with a handover note",
 )
-def assign_case(request: HttpRequest, case_id: int, payload: AssignIn) -> CaseOut:
+def assign_case(request: HttpRequest, case_id: Id, payload: AssignIn) -> CaseOut:
     user, membership, case = _case(request, case_id)
     require_permission(membership, Permission.EDIT_CASES)  # before the colleague is looked up
     assignee = access.case_workers_of(membership).filter(pk=payload.member_id).first()
@@ -169,7 +170,7 @@ def assign_case(request: HttpRequest, case_id: int, payload: AssignIn) -> CaseOu
     summary="What happened in a case, oldest first",
 )
 @paginate
-def case_timeline(request: HttpRequest, case_id: int) -> QuerySet[TimelineEvent]:
+def case_timeline(request: HttpRequest, case_id: Id) -> QuerySet[TimelineEvent]:
     _user, membership, case = _case(request, case_id)
     record(membership, "cases.timeline.read", case, ["timeline"])
     return case.timeline.select_related("actor").order_by("occurred_at", "pk")
@@ -181,7 +182,7 @@ def case_timeline(request: HttpRequest, case_id: int) -> QuerySet[TimelineEvent]
     summary="Record police informed, information received, publicity, support, a message or a note",
 )
 def add_timeline_entry(
-    request: HttpRequest, case_id: int, payload: TimelineIn
+    request: HttpRequest, case_id: Id, payload: TimelineIn
 ) -> Status[TimelineOut]:
     user, membership, case = _case(request, case_id)
     event = actions.record_timeline(
@@ -201,7 +202,7 @@ def add_timeline_entry(
     summary="The case's risk assessments with their factors, newest (current) first",
 )
 @paginate
-def risk_history(request: HttpRequest, case_id: int) -> list[RiskOut]:
+def risk_history(request: HttpRequest, case_id: Id) -> list[RiskOut]:
     _user, membership, case = _case(request, case_id)
     record(membership, "cases.risk.read", case, ["risk_grade", "risk_factors", "rationale"])
     assessments = case.risk_assessments.select_related("assessed_by").prefetch_related("factors")
@@ -213,7 +214,7 @@ def risk_history(request: HttpRequest, case_id: int) -> list[RiskOut]:
     response={201: RiskOut},
     summary="Assess (or reassess) the risk, with the factors behind it",
 )
-def assess_risk(request: HttpRequest, case_id: int, payload: RiskIn) -> Status[RiskOut]:
+def assess_risk(request: HttpRequest, case_id: Id, payload: RiskIn) -> Status[RiskOut]:
     user, membership, case = _case(request, case_id)
     assessment = actions.assess_risk(
         acting_user=user,
@@ -231,7 +232,7 @@ def assess_risk(request: HttpRequest, case_id: int, payload: RiskIn) -> Status[R
     response={201: ClosureOut},
     summary="Request closure with the outcome; a supervisor approves",
 )
-def request_closure(request: HttpRequest, case_id: int, payload: ClosureIn) -> Status[ClosureOut]:
+def request_closure(request: HttpRequest, case_id: Id, payload: ClosureIn) -> Status[ClosureOut]:
     user, membership, case = _case(request, case_id)
     closure = actions.request_closure(
         acting_user=user, membership=membership, case=case, **payload.model_dump()
@@ -244,7 +245,7 @@ def request_closure(request: HttpRequest, case_id: int, payload: ClosureIn) -> S
     response=ClosureOut,
     summary="Approve a closure (the case closes) or send it back with a note",
 )
-def decide_closure(request: HttpRequest, closure_id: int, payload: DecisionIn) -> ClosureOut:
+def decide_closure(request: HttpRequest, closure_id: Id, payload: DecisionIn) -> ClosureOut:
     user, membership = who(request)
     closure = actions.decide_closure(
         acting_user=user,
@@ -257,7 +258,7 @@ def decide_closure(request: HttpRequest, closure_id: int, payload: DecisionIn) -
 
 
 @router.post("/cases/{case_id}/reopen", response=CaseOut, summary="Reopen a closed case")
-def reopen_case(request: HttpRequest, case_id: int, payload: ReopenIn) -> CaseOut:
+def reopen_case(request: HttpRequest, case_id: Id, payload: ReopenIn) -> CaseOut:
     user, membership, case = _case(request, case_id)
     case = actions.reopen_case(
         acting_user=user, membership=membership, case=case, reason=payload.reason
@@ -270,7 +271,7 @@ def reopen_case(request: HttpRequest, case_id: int, payload: ReopenIn) -> CaseOu
     response={201: CaseChildOut},
     summary="Add a child to a case: a new child, or one of an earlier case",
 )
-def add_child(request: HttpRequest, case_id: int, payload: ChildIn) -> Status[CaseChildOut]:
+def add_child(request: HttpRequest, case_id: Id, payload: ChildIn) -> Status[CaseChildOut]:
     user, membership, case = _case(request, case_id)
     require_permission(membership, Permission.EDIT_CASES)  # before any reference is looked up
     link = actions.add_child_to_case(

@@ -26,6 +26,7 @@ from homeward.cases.schemas import (
     child_out,
 )
 from homeward.organisations.access import require_permission
+from homeward.organisations.api_types import Id
 from homeward.organisations.roles import Permission
 
 router = Router(tags=["children"])
@@ -37,7 +38,7 @@ search_router = Router(tags=["search"])
     response=ChildOut,
     summary="One child, as your role may see them (an audited read)",
 )
-def get_child(request: HttpRequest, child_id: int) -> ChildOut:
+def get_child(request: HttpRequest, child_id: Id) -> ChildOut:
     _user, membership = who(request)
     child = access.access_child_by_id(membership, child_id)
     return child_out(access.view_child(membership, child))
@@ -48,7 +49,7 @@ def get_child(request: HttpRequest, child_id: int) -> ChildOut:
     response=ChildOut,
     summary="Change a child's fields (medical ones need view_medical)",
 )
-def update_child(request: HttpRequest, child_id: int, payload: ChildPatchIn) -> ChildOut:
+def update_child(request: HttpRequest, child_id: Id, payload: ChildPatchIn) -> ChildOut:
     user, membership = who(request)
     child = actions.update_child(
         acting_user=user,
@@ -65,7 +66,7 @@ def update_child(request: HttpRequest, child_id: int, payload: ChildPatchIn) -> 
     summary="Add another form of the child's name (an alias, another system's spelling)",
 )
 def add_child_name(
-    request: HttpRequest, child_id: int, payload: ChildNameIn
+    request: HttpRequest, child_id: Id, payload: ChildNameIn
 ) -> Status[ChildNameOut]:
     user, membership = who(request)
     name = actions.add_child_name(
@@ -128,7 +129,7 @@ def _uploaded_photo(request: HttpRequest) -> UploadedFile:
     summary="Upload or replace the child's photo (needs view_photos)",
     openapi_extra=PHOTO_UPLOAD_SCHEMA,
 )
-def set_child_photo(request: HttpRequest, child_id: int) -> ChildOut:
+def set_child_photo(request: HttpRequest, child_id: Id) -> ChildOut:
     user, membership = who(request)
     child = access.access_child_by_id(membership, child_id)
     require_permission(membership, Permission.EDIT_CASES)
@@ -145,7 +146,7 @@ def set_child_photo(request: HttpRequest, child_id: int) -> ChildOut:
     summary="Download the child's photo (needs view_photos; an audited read)",
     openapi_extra=PHOTO_DOWNLOAD_SCHEMA,
 )
-def get_child_photo(request: HttpRequest, child_id: int) -> HttpResponse:
+def get_child_photo(request: HttpRequest, child_id: Id) -> HttpResponse:
     _user, membership = who(request)
     child = access.access_child_by_id(membership, child_id)
     require_permission(membership, Permission.VIEW_PHOTOS)

@@ -15,6 +15,7 @@ from homeward.cases.schemas import (
     ContactOut,
     contact_out,
 )
+from homeward.organisations.api_types import Id
 
 router = Router(tags=["contacts"])
 
@@ -48,7 +49,7 @@ def list_contacts(request: HttpRequest, filters: Query[ContactFilter]) -> QueryS
 
 
 @router.get("/contacts/{contact_id}", response=ContactOut, summary="One contact (an audited read)")
-def get_contact(request: HttpRequest, contact_id: int) -> ContactOut:
+def get_contact(request: HttpRequest, contact_id: Id) -> ContactOut:
     _user, membership = who(request)
     contact = access.access_contact_by_id(membership, contact_id)
     record(membership, "cases.contact.read", contact, CONTACT_READ_FIELDS)

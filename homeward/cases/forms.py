@@ -152,12 +152,31 @@ class ChildForm(forms.Form):
     clothing = forms.CharField(
         label=_("Clothing when last seen"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
+    vulnerabilities = forms.CharField(
+        label=_("Medical needs and vulnerabilities"),
+        required=False,
+        help_text=_("Separate with semicolons."),
+    )
+    medical_notes = forms.CharField(
+        label=_("Medical notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args: Any, medical: bool, **kwargs: Any) -> None:
+        """The medical fields only for a role that may see them (view_medical), as on the
+        child's record; the action refuses them from anyone else."""
+        super().__init__(*args, **kwargs)
+        if not medical:
+            del self.fields["vulnerabilities"], self.fields["medical_notes"]
 
     def child_data(self) -> dict[str, Any]:
         data = {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
         data["other_names"] = [
             n.strip() for n in data.pop("other_names", "").split(";") if n.strip()
         ]
+        if "vulnerabilities" in data:
+            data["vulnerabilities"] = [
+                v.strip() for v in data["vulnerabilities"].split(";") if v.strip()
+            ]
         if data.get("estimated_age") is not None:
             data["age_estimated_on"] = timezone.localdate()
         return data

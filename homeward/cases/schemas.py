@@ -16,13 +16,26 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, FilterSchema, Schema
-from pydantic import AwareDatetime, BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from homeward.cases.access import ChildView
 from homeward.cases.choices import BirthPrecision, Caller, ContactType
 from homeward.cases.choices import Sex as SexChoice
 from homeward.cases.models import Case, CaseChild, Child, ChildName, Contact
 from homeward.cases.search import ChildMatch, ChildSummary, Episode
+from homeward.organisations.api_types import (
+    Blankable,
+    Day,
+    Emptiable,
+    Id,
+    JsonBool,
+    JsonId,
+    JsonInt,
+    Moment,
+    NoNul,
+    QueryInt,
+    omittable,
+)
 from homeward.organisations.models import Channel, Organisation, User
 
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)]
@@ -30,16 +43,21 @@ CountryOrBlank = Annotated[str, StringConstraints(pattern=r"^([A-Za-z]{2})?$", t
 Language = Annotated[
     str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=16)
 ]
-Text = Annotated[str, StringConstraints(max_length=20_000)]
-Line40 = Annotated[str, StringConstraints(max_length=40)]
-Line64 = Annotated[str, StringConstraints(max_length=64)]
-Line100 = Annotated[str, StringConstraints(max_length=100)]
-Line200 = Annotated[str, StringConstraints(max_length=200)]
-Line254 = Annotated[str, StringConstraints(max_length=254)]
+Text = Annotated[str, StringConstraints(max_length=20_000), NoNul]
+Line40 = Annotated[str, StringConstraints(max_length=40), NoNul]
+Line64 = Annotated[str, StringConstraints(max_length=64), NoNul]
+Line100 = Annotated[str, StringConstraints(max_length=100), NoNul]
+Line200 = Annotated[str, StringConstraints(max_length=200), NoNul]
+Line254 = Annotated[str, StringConstraints(max_length=254), NoNul]
 
 
 class In(Schema):
-    """Unknown fields are errors, never silently dropped; enumerations become their codes."""
+    """Unknown fields are errors, never silently dropped; enumerations become their codes.
+
+    `null` clears a field that can be empty: text (`Blankable`) becomes "", a list
+    (`Emptiable`) [], a date or a number the model may leave empty stays null. A field that has
+    no empty value (a choice the model needs, a yes or no, a count, a time) may be left out but
+    not sent as `null` (`omittable()`): the schema says so, and `null` is a 422 naming it."""
 
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
@@ -68,12 +86,12 @@ class ContactIn(In):
     channel: Channel
     caller: Caller
     contact_type: ContactType
-    started_at: AwareDatetime | None = None
-    duration_seconds: int | None = Field(None, ge=0, le=86_400)
+    started_at: Moment = omittable(description="when the contact began; default: now")
+    duration_seconds: JsonInt | None = Field(None, ge=0, le=86_400)
     language: Language | Literal[""] = ""
-    case_id: int | None = None
+    case_id: JsonId | None = None
     notes: Text = ""
-    caller_consent: bool = False
+    caller_consent: JsonBool = False
     caller_name: Line200 = ""
     caller_phone: Line40 = ""
     caller_email: Line254 = ""
@@ -94,13 +112,13 @@ def days_between(
 
 
 class ContactFilter(FilterSchema):
-    case_id: int | None = None
+    case_id: Id | None = None
     contact_type: ContactType | None = None
     channel: Channel | None = None
-    date_from: date | None = Field(
+    date_from: Day | None = Field(
         None, alias="from", description="started on or after this day (the hotline's time zone)"
     )
-    date_to: date | None = Field(
+    date_to: Day | None = Field(
         None, alias="to", description="started on or before this day (the hotline's time zone)"
     )
 
@@ -170,24 +188,24 @@ def contact_out(contact: Contact) -> ContactOut:
 class ChildFieldsIn(In):
     """A child's own fields (kept across episodes)."""
 
-    given_names: Line200 | None = None
-    family_name: Line200 | None = None
-    original_script_name: Line200 | None = None
-    sex: SexChoice | None = None
-    birth_precision: BirthPrecision | None = None
-    birth_date: date | None = None
-    birth_year: int | None = Field(None, ge=1900, le=2100)
-    estimated_age: int | None = Field(None, ge=0, le=30)
-    age_estimated_on: date | None = None
-    nationalities: list[Country] | None = None
-    languages: list[Language] | None = None
-    physical_description: Text | None = None
-    living_situation: Text | None = None
-    vulnerabilities: list[Line200] | None = Field(
+    given_names: Blankable[Line200] = None
+    family_name: Blankable[Line200] = None
+    original_script_name: Blankable[Line200] = None
+    sex: SexChoice = omittable()
+    birth_precision: BirthPrecision = omittable()
+    birth_date: Day | None = Field(None, description="not in the future, not before 1900")
+    birth_year: JsonInt | None = Field(None, ge=1900, le=2100)
+    estimated_age: JsonInt | None = Field(None, ge=0, le=30)
+    age_estimated_on: Day | None = Field(None, description="not in the future")
+    nationalities: Emptiable[list[Country]] = None
+    languages: Emptiable[list[Language]] = None
+    physical_description: Blankable[Text] = None
+    living_situation: Blankable[Text] = None
+    vulnerabilities: Emptiable[list[Line200]] = Field(
         None, description="Medical needs and vulnerabilities: needs the view_medical permission"
     )
-    medical_notes: Text | None = Field(
-        None, description="Needs the view_medical permission to change"
+    medical_notes: Blankable[Text] = Field(
+        None, description="Medical notes: needs the view_medical permission"
     )
 
 
@@ -195,9 +213,9 @@ class ChildIn(ChildFieldsIn):
     """A child in a case: either a new child's fields, or `existing_child_id` (a child of an
     earlier case of this hotline: a repeat episode). `clothing` belongs to this episode."""
 
-    existing_child_id: int | None = None
-    other_names: list[Line200] | None = None
-    clothing: Text | None = None
+    existing_child_id: JsonId | None = None
+    other_names: Emptiable[list[Line200]] = None
+    clothing: Blankable[Text] = None
 
 
 class ChildPatchIn(ChildFieldsIn):
@@ -385,12 +403,14 @@ def child_match_out(match: ChildMatch, today: date) -> dict[str, Any]:
 
 
 class ChildSearchFilter(Schema):
-    q: str = Field(..., min_length=1, max_length=200, description="a name, in any spelling")
-    limit: int = Field(20, ge=1, le=50)
+    q: Annotated[str, NoNul] = Field(
+        ..., min_length=1, max_length=200, description="a name, in any spelling"
+    )
+    limit: QueryInt = Field(20, ge=1, le=50)
 
 
 class LikelyExistingFilter(Schema):
-    given_names: str = Field("", max_length=200)
-    family_name: str = Field("", max_length=200)
-    birth_year: int | None = Field(None, ge=1900, le=2100)
-    limit: int = Field(5, ge=1, le=20)
+    given_names: Annotated[str, NoNul] = Field("", max_length=200)
+    family_name: Annotated[str, NoNul] = Field("", max_length=200)
+    birth_year: QueryInt | None = Field(None, ge=1900, le=2100)
+    limit: QueryInt = Field(5, ge=1, le=20)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AwareDatetime, BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from homeward.cases.access import factor_detail
 from homeward.cases.actions.cases import SECTION_OF_CATEGORY
@@ -57,6 +57,17 @@ from homeward.cases.schemas import (
     child_summary_out,
     person_out,
 )
+from homeward.organisations.api_types import (
+    Blankable,
+    Day,
+    Emptiable,
+    JsonBool,
+    JsonId,
+    JsonInt,
+    Moment,
+    NoNul,
+    omittable,
+)
 from homeward.organisations.models import Membership
 
 
@@ -68,22 +79,22 @@ class SectionIn(In):
     trafficking_indicators. Runaway: left_from, pushed_out, previous_episodes. A field of
     another category is refused with a 422 that names it."""
 
-    taking_parent_relationship: Line100 | None = None
-    taking_parent_nationality: CountryOrBlank | None = None
-    taking_parent_residence: CountryOrBlank | None = None
-    custody_situation: Text | None = None
-    suspected_destination: CountryOrBlank | None = None
-    hague_application_on: date | None = None
-    mediation_considered: bool | None = None
-    facility: Line200 | None = None
-    guardian_appointed: bool | None = None
-    registration_country: CountryOrBlank | None = None
-    registered_on: date | None = None
-    asylum_stage: AsylumStage | Literal[""] | None = None
-    trafficking_indicators: Text | None = None
-    left_from: LeftFrom | Literal[""] | None = None
-    pushed_out: bool | None = None
-    previous_episodes: int | None = Field(None, ge=0, le=1000)
+    taking_parent_relationship: Blankable[Line100] = None
+    taking_parent_nationality: Blankable[CountryOrBlank] = None
+    taking_parent_residence: Blankable[CountryOrBlank] = None
+    custody_situation: Blankable[Text] = None
+    suspected_destination: Blankable[CountryOrBlank] = None
+    hague_application_on: Day | None = None
+    mediation_considered: JsonBool = omittable()
+    facility: Blankable[Line200] = None
+    guardian_appointed: JsonBool | None = Field(None, description="null: not known")
+    registration_country: Blankable[CountryOrBlank] = None
+    registered_on: Day | None = None
+    asylum_stage: Blankable[AsylumStage | Literal[""]] = None
+    trafficking_indicators: Blankable[Text] = None
+    left_from: Blankable[LeftFrom | Literal[""]] = None
+    pushed_out: JsonBool = omittable()
+    previous_episodes: JsonInt = omittable(ge=0, le=1000)
 
 
 class _SectionOut(BaseModel):
@@ -144,31 +155,31 @@ def case_section(case: Case) -> SectionOut | None:
 
 
 class CaseFieldsIn(In):
-    category: Category | None = None
-    subcategory: Subcategory | Literal[""] | None = None
-    is_cross_border: bool | None = None
-    reasons: list[Reason] | None = None
-    summary: Text | None = None
-    reported_at: AwareDatetime | None = None
-    disappeared_on: date | None = None
-    disappeared_approximate: bool | None = None
-    last_seen_country: CountryOrBlank | None = None
-    last_seen_locality: Line200 | None = None
-    last_seen_description: Text | None = None
+    category: Category = omittable()
+    subcategory: Blankable[Subcategory | Literal[""]] = None
+    is_cross_border: JsonBool = omittable()
+    reasons: Emptiable[list[Reason]] = None
+    summary: Blankable[Text] = None
+    reported_at: Moment = omittable(description="default: now")
+    disappeared_on: Day | None = None
+    disappeared_approximate: JsonBool = omittable()
+    last_seen_country: Blankable[CountryOrBlank] = None
+    last_seen_locality: Blankable[Line200] = None
+    last_seen_description: Blankable[Text] = None
     last_seen_latitude: Decimal | None = Field(None, ge=-90, le=90, max_digits=9, decimal_places=6)
     last_seen_longitude: Decimal | None = Field(
         None, ge=-180, le=180, max_digits=9, decimal_places=6
     )
-    reporter_name: Line200 | None = None
-    reporter_relationship: Line100 | None = None
-    reporter_phone: Line40 | None = None
-    reporter_email: Line254 | None = None
-    follow_up_due: AwareDatetime | None = None
-    police_reference: Line64 | None = None
-    police_reported_on: date | None = None
-    sis_category: SisCategory | Literal[""] | None = None
-    interpol_notice_requested_on: date | None = None
-    hague_file: Line64 | None = None
+    reporter_name: Blankable[Line200] = None
+    reporter_relationship: Blankable[Line100] = None
+    reporter_phone: Blankable[Line40] = None
+    reporter_email: Blankable[Line254] = None
+    follow_up_due: Moment | None = None
+    police_reference: Blankable[Line64] = None
+    police_reported_on: Day | None = None
+    sis_category: Blankable[SisCategory | Literal[""]] = None
+    interpol_notice_requested_on: Day | None = None
+    hague_file: Blankable[Line64] = None
 
 
 class CaseIn(CaseFieldsIn):
@@ -177,7 +188,7 @@ class CaseIn(CaseFieldsIn):
 
     category: Category
     children: list[ChildIn] = Field(..., min_length=1)
-    contact_id: int | None = None
+    contact_id: JsonId | None = None
     section: SectionIn | None = None
 
 
@@ -192,10 +203,10 @@ class CaseFilter(Schema):
     country: Country | None = Field(
         None, description="where the child was last seen (ISO 3166-1 alpha-2)"
     )
-    reported_from: date | None = Field(None, description="reported on or after this day")
-    reported_to: date | None = Field(None, description="reported on or before this day")
+    reported_from: Day | None = Field(None, description="reported on or after this day")
+    reported_to: Day | None = Field(None, description="reported on or before this day")
     assigned: Literal["me"] | None = Field(None, description="`me`: cases assigned to you")
-    q: str | None = Field(
+    q: Annotated[str, NoNul] | None = Field(
         None,
         max_length=200,
         description="a child's name in any spelling or script, or a reference: the results "
@@ -314,7 +325,7 @@ class RiskFactorIn(In):
     kind: RiskFactorKind
     detail: Text = ""
     source: Line200
-    observed_at: AwareDatetime | None = None
+    observed_at: Moment | None = None
 
 
 class RiskIn(In):
@@ -361,7 +372,7 @@ def risk_out(assessment: RiskAssessment, reader: Membership) -> RiskOut:
 
 class ClosureIn(In):
     outcome: Outcome
-    found_on: date | None = None
+    found_on: Day | None = None
     found_country: CountryOrBlank = ""
     found_place: Line200 = ""
     how_found: Text = ""
@@ -435,7 +446,7 @@ class StatusIn(In):
 
 
 class AssignIn(In):
-    member_id: int = Field(description="the membership id of a colleague in this hotline")
+    member_id: JsonId = Field(description="the membership id of a colleague in this hotline")
     handover_note: Text = ""
 
 
@@ -449,7 +460,7 @@ class TimelineIn(In):
         "kinds are written by Homeward itself"
     )
     text: Text
-    occurred_at: AwareDatetime | None = None
+    occurred_at: Moment | None = None
 
 
 class TimelineOut(Schema):

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import sys
 
-from django.db import DatabaseError, InterfaceError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+
+from homeward.core.outages import is_database_outage
 
 RETRY_AFTER_SECONDS = 30
 
@@ -23,10 +24,6 @@ def _render(
         return JsonResponse({"code": code, "message": message, "errors": []}, status=status)
     # Rendered without a request context: context processors could reach the database.
     return HttpResponse(loader.get_template(template).render({"message": message}), status=status)
-
-
-def is_database_outage(exc: BaseException | None) -> bool:
-    return isinstance(exc, DatabaseError | InterfaceError)
 
 
 def service_unavailable(request: HttpRequest) -> HttpResponse:

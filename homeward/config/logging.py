@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from homeward.audit.context import current_request_context
-from homeward.config.errors import is_database_outage
+from homeward.core.outages import is_database_outage
 
 REDACTED = "[redacted]"
 

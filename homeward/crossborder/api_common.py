@@ -5,11 +5,12 @@ from django.http import HttpRequest
 from homeward.cases.api_common import who
 from homeward.crossborder import access
 from homeward.crossborder.models import CooperationRequest
+from homeward.organisations.api_types import Id
 from homeward.organisations.models import Membership, User
 
 
 def request_in_url(
-    request: HttpRequest, request_id: int
+    request: HttpRequest, request_id: Id
 ) -> tuple[User, Membership, CooperationRequest]:
     """The acting user, their membership, and the request named in the URL: 404 when it is not
     theirs (a third hotline, or a receiver before the request was sent), 403 without

@@ -28,6 +28,7 @@ from homeward.crossborder.schemas import (
     NotificationOut,
 )
 from homeward.organisations.access import require_permission
+from homeward.organisations.api_types import Id
 from homeward.organisations.roles import Permission
 
 router = Router(tags=["crossborder"])
@@ -111,7 +112,7 @@ def _message(request: HttpRequest) -> tuple[MessageIn, UploadedFile | None]:
     summary="The conversation, oldest first: messages and the procedure's events",
 )
 @paginate
-def list_messages(request: HttpRequest, request_id: int) -> QuerySet[RequestEvent]:
+def list_messages(request: HttpRequest, request_id: Id) -> QuerySet[RequestEvent]:
     _user, membership, item = request_in_url(request, request_id)
     record(membership, "crossborder.messages.read", item, ["messages"])
     return access.conversation(membership, item)
@@ -123,7 +124,7 @@ def list_messages(request: HttpRequest, request_id: int) -> QuerySet[RequestEven
     summary="Write to the other hotline (JSON, or multipart/form-data with an attachment)",
     openapi_extra=MESSAGE_BODY_SCHEMA,
 )
-def post_message(request: HttpRequest, request_id: int) -> Status[RequestEvent]:
+def post_message(request: HttpRequest, request_id: Id) -> Status[RequestEvent]:
     user, membership, item = request_in_url(request, request_id)
     require_permission(membership, Permission.EDIT_CASES)  # before the body is read
     payload, attachment = _message(request)
@@ -145,7 +146,7 @@ def post_message(request: HttpRequest, request_id: int) -> Status[RequestEvent]:
     summary="Download a message's attachment (an audited read)",
     openapi_extra=ATTACHMENT_DOWNLOAD_SCHEMA,
 )
-def get_attachment(request: HttpRequest, request_id: int, message_id: int) -> HttpResponseBase:
+def get_attachment(request: HttpRequest, request_id: Id, message_id: Id) -> HttpResponseBase:
     _user, membership, item = request_in_url(request, request_id)
     event = access.attachment_event(membership, item, message_id)
     try:

@@ -24,6 +24,7 @@ from homeward.crossborder.schemas import (
     SummaryIn,
 )
 from homeward.organisations.access import require_permission
+from homeward.organisations.api_types import Id
 from homeward.organisations.models import Organisation
 from homeward.organisations.roles import Permission
 
@@ -102,7 +103,7 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status[Cooperati
     url_name="xb_request",
     summary="One request as your side sees it (an audited read; never the other side's case)",
 )
-def get_request(request: HttpRequest, request_id: int) -> CooperationRequest:
+def get_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
     _user, membership, item = request_in_url(request, request_id)
     record(membership, "crossborder.request.read", item, REQUEST_READ_FIELDS)
     return item
@@ -113,7 +114,7 @@ def get_request(request: HttpRequest, request_id: int) -> CooperationRequest:
     response=RequestOut,
     summary="Send a draft (it waits for a supervisor when personal data is shared)",
 )
-def send_request(request: HttpRequest, request_id: int) -> CooperationRequest:
+def send_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     return actions.send_request(acting_user=user, membership=membership, request=item)
 
@@ -123,7 +124,7 @@ def send_request(request: HttpRequest, request_id: int) -> CooperationRequest:
     response=RequestOut,
     summary="Approve sharing personal data: the request goes (supervisors)",
 )
-def approve_request(request: HttpRequest, request_id: int) -> CooperationRequest:
+def approve_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     return actions.approve_request(acting_user=user, membership=membership, request=item)
 
@@ -133,7 +134,7 @@ def approve_request(request: HttpRequest, request_id: int) -> CooperationRequest
     response=RequestOut,
     summary="Acknowledge a request sent to you (stops the deadline watch)",
 )
-def acknowledge(request: HttpRequest, request_id: int) -> CooperationRequest:
+def acknowledge(request: HttpRequest, request_id: Id) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     return actions.acknowledge(acting_user=user, membership=membership, request=item)
 
@@ -143,7 +144,7 @@ def acknowledge(request: HttpRequest, request_id: int) -> CooperationRequest:
     response=RequestOut,
     summary="Start working on a request sent to you",
 )
-def start_work(request: HttpRequest, request_id: int) -> CooperationRequest:
+def start_work(request: HttpRequest, request_id: Id) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     return actions.start_work(acting_user=user, membership=membership, request=item)
 
@@ -153,7 +154,7 @@ def start_work(request: HttpRequest, request_id: int) -> CooperationRequest:
     response=RequestOut,
     summary="Complete a request sent to you, with a summary",
 )
-def complete(request: HttpRequest, request_id: int, payload: SummaryIn) -> CooperationRequest:
+def complete(request: HttpRequest, request_id: Id, payload: SummaryIn) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     return actions.complete(
         acting_user=user, membership=membership, request=item, summary=payload.summary
@@ -165,7 +166,7 @@ def complete(request: HttpRequest, request_id: int, payload: SummaryIn) -> Coope
     response=RequestOut,
     summary="Decline a request sent to you, saying why",
 )
-def decline(request: HttpRequest, request_id: int, payload: ReasonIn) -> CooperationRequest:
+def decline(request: HttpRequest, request_id: Id, payload: ReasonIn) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     return actions.decline(
         acting_user=user, membership=membership, request=item, reason=payload.reason
@@ -177,9 +178,7 @@ def decline(request: HttpRequest, request_id: int, payload: ReasonIn) -> Coopera
     response=RequestOut,
     summary="Withdraw your request",
 )
-def withdraw(
-    request: HttpRequest, request_id: int, payload: OptionalReasonIn
-) -> CooperationRequest:
+def withdraw(request: HttpRequest, request_id: Id, payload: OptionalReasonIn) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     return actions.withdraw(
         acting_user=user, membership=membership, request=item, reason=payload.reason
@@ -191,7 +190,7 @@ def withdraw(
     response=RequestOut,
     summary="Report the child located: the sender must decide within 12 hours (decision_due_at)",
 )
-def report_located(request: HttpRequest, request_id: int, payload: NoteIn) -> CooperationRequest:
+def report_located(request: HttpRequest, request_id: Id, payload: NoteIn) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     return actions.report_located(
         acting_user=user, membership=membership, request=item, note=payload.note
@@ -203,7 +202,7 @@ def report_located(request: HttpRequest, request_id: int, payload: NoteIn) -> Co
     response=RequestOut,
     summary="Link your own hotline's case to a request sent to you",
 )
-def link_case(request: HttpRequest, request_id: int, payload: LinkCaseIn) -> CooperationRequest:
+def link_case(request: HttpRequest, request_id: Id, payload: LinkCaseIn) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     require_permission(membership, Permission.EDIT_CASES)  # before the case is looked up
     case = reference("case_id", lambda: case_access.access_case_by_id(membership, payload.case_id))

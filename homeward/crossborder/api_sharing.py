@@ -23,6 +23,7 @@ from homeward.crossborder.schemas import (
 )
 from homeward.crossborder.sharing import shareable_fields
 from homeward.organisations.access import require_permission
+from homeward.organisations.api_types import Id
 from homeward.organisations.roles import Permission
 
 router = Router(tags=["crossborder"])
@@ -42,7 +43,7 @@ PHOTO_DOWNLOAD_SCHEMA = {
     response=list[ShareableFieldOut],
     summary="The keys you may put in shared_fields for one of your cases (no values)",
 )
-def list_shareable_fields(request: HttpRequest, case_id: int) -> list[ShareableFieldOut]:
+def list_shareable_fields(request: HttpRequest, case_id: Id) -> list[ShareableFieldOut]:
     _user, membership = who(request)
     case = case_access.access_case_by_id(membership, case_id)
     return [shareable_field_out(key) for key in shareable_fields(case)]
@@ -53,7 +54,7 @@ def list_shareable_fields(request: HttpRequest, case_id: int) -> list[ShareableF
     response=SnapshotOut,
     summary="What was shared, as last sent (both sides; 404 to the receiver once revoked)",
 )
-def get_snapshot(request: HttpRequest, request_id: int) -> SnapshotOut:
+def get_snapshot(request: HttpRequest, request_id: Id) -> SnapshotOut:
     _user, membership, item = request_in_url(request, request_id)
     view = access.shared_snapshot(membership, item)
     return snapshot_out(view.snapshot)
@@ -65,7 +66,7 @@ def get_snapshot(request: HttpRequest, request_id: int) -> SnapshotOut:
     summary="The shared copy of a child's photo (needs view_photos; an audited read)",
     openapi_extra=PHOTO_DOWNLOAD_SCHEMA,
 )
-def get_shared_photo(request: HttpRequest, request_id: int, child_key: str) -> HttpResponse:
+def get_shared_photo(request: HttpRequest, request_id: Id, child_key: str) -> HttpResponse:
     _user, membership, item = request_in_url(request, request_id)
     require_permission(membership, Permission.VIEW_PHOTOS)
     name = access.shared_photo_name(membership, item, child_key)
@@ -86,7 +87,7 @@ def get_shared_photo(request: HttpRequest, request_id: int, child_key: str) -> H
     response=RequestOut,
     summary="Send the receiver a fresh snapshot, of the same fields or of a new choice",
 )
-def push_update(request: HttpRequest, request_id: int, payload: PushIn) -> CooperationRequest:
+def push_update(request: HttpRequest, request_id: Id, payload: PushIn) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     actions.push_update(
         acting_user=user, membership=membership, request=item, shared_fields=payload.shared_fields
@@ -99,6 +100,6 @@ def push_update(request: HttpRequest, request_id: int, payload: PushIn) -> Coope
     response=RequestOut,
     summary="Revoke the share: the receiver loses the snapshot on its next request",
 )
-def revoke_share(request: HttpRequest, request_id: int) -> CooperationRequest:
+def revoke_share(request: HttpRequest, request_id: Id) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     return actions.revoke_share(acting_user=user, membership=membership, request=item)

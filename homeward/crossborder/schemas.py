@@ -18,6 +18,7 @@ from homeward.cases.schemas import Country, In, Language, Line100, PersonOut, Te
 from homeward.crossborder.choices import RequestType, State, Urgency
 from homeward.crossborder.models import CooperationRequest, Notification, RequestEvent, Snapshot
 from homeward.crossborder.sharing import shares_personal_data
+from homeward.organisations.api_types import JsonId, QueryBool
 from homeward.organisations.models import Membership
 
 Side = Literal["sender", "receiver"]
@@ -52,7 +53,7 @@ class RequestIn(In):
     """A draft from one of your cases. Nothing is shared unless named in `shared_fields` (the
     keys of `GET /crossborder/shareable-fields?case_id=`)."""
 
-    case_id: int = Field(description="one of your hotline's cases")
+    case_id: JsonId = Field(description="one of your hotline's cases")
     receiver_country: Country = Field(description="the country of the hotline you ask")
     request_type: RequestType
     urgency: Urgency = Urgency.NORMAL
@@ -91,7 +92,7 @@ class NoteIn(In):
 
 
 class LinkCaseIn(In):
-    case_id: int = Field(description="your own hotline's case for this request")
+    case_id: JsonId = Field(description="your own hotline's case for this request")
 
 
 class MessageIn(In):
@@ -101,11 +102,11 @@ class MessageIn(In):
 
 
 class NotificationFilter(Schema):
-    unread: bool | None = Field(None, description="true: unread only; false: read only")
+    unread: QueryBool | None = Field(None, description="true: unread only; false: read only")
 
 
 class MarkReadIn(In):
-    ids: list[int] | None = Field(None, description="your notices to mark read; leave out: all")
+    ids: list[JsonId] | None = Field(None, description="your notices to mark read; leave out: all")
 
 
 # --- out ---------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from ninja.pagination import paginate
 
 from homeward.audit.actions import record_read
 from homeward.organisations import access, actions
+from homeward.organisations.api_types import Id
 from homeward.organisations.models import Hotline, Invitation, Membership, Organisation
 from homeward.organisations.roles import Permission
 from homeward.organisations.schemas import (
@@ -104,7 +105,7 @@ def list_members(request: HttpRequest) -> QuerySet[Membership]:
 @router.get(
     "/members/{member_id}", response=MemberOut, summary="One member of the current organisation"
 )
-def get_member(request: HttpRequest, member_id: int) -> MemberOut:
+def get_member(request: HttpRequest, member_id: Id) -> MemberOut:
     actor = _actor(request)
     membership = actor.require_membership()
     member = access.access_member_by_id(membership, member_id)
@@ -158,7 +159,7 @@ def list_invitations(request: HttpRequest) -> list[InvitationOut]:
     response=InvitationOut,
     summary="Revoke an open invitation of the current organisation",
 )
-def revoke_invitation(request: HttpRequest, invitation_id: int) -> InvitationOut:
+def revoke_invitation(request: HttpRequest, invitation_id: Id) -> InvitationOut:
     actor = _actor(request)
     invitation = access.access_invitation_by_id(actor.require_membership(), invitation_id)
     return _invitation(actions.revoke_invitation(acting_user=actor.user, invitation=invitation))
@@ -185,7 +186,7 @@ def my_invitations(request: HttpRequest) -> list[MyInvitationOut]:
     response=MyMembershipOut,
     summary="Accept one of my invitations (signed in): I become a member",
 )
-def accept_invitation(request: HttpRequest, invitation_id: int) -> MyMembershipOut:
+def accept_invitation(request: HttpRequest, invitation_id: Id) -> MyMembershipOut:
     actor = _invitee(request)
     invitation = access.access_my_invitation_by_id(actor.user, invitation_id)
     joined = actions.accept_invitation(acting_user=actor.user, invitation=invitation)
@@ -202,14 +203,14 @@ def accept_invitation(request: HttpRequest, invitation_id: int) -> MyMembershipO
     response=InvitationOut,
     summary="Decline one of my invitations (signed in)",
 )
-def decline_invitation(request: HttpRequest, invitation_id: int) -> InvitationOut:
+def decline_invitation(request: HttpRequest, invitation_id: Id) -> InvitationOut:
     actor = _invitee(request)
     invitation = access.access_my_invitation_by_id(actor.user, invitation_id)
     return _invitation(actions.decline_invitation(acting_user=actor.user, invitation=invitation))
 
 
 @router.patch("/members/{member_id}", response=MemberOut, summary="Change a member's role")
-def change_member_role(request: HttpRequest, member_id: int, payload: RoleIn) -> MemberOut:
+def change_member_role(request: HttpRequest, member_id: Id, payload: RoleIn) -> MemberOut:
     actor = _actor(request)
     target = access.access_member_by_id(actor.require_membership(), member_id)
     return _member(
@@ -222,7 +223,7 @@ def change_member_role(request: HttpRequest, member_id: int, payload: RoleIn) ->
     response=MemberOut,
     summary="Deactivate a member: ends their sessions and tokens at once",
 )
-def deactivate_member(request: HttpRequest, member_id: int) -> MemberOut:
+def deactivate_member(request: HttpRequest, member_id: Id) -> MemberOut:
     actor = _actor(request)
     target = access.access_member_by_id(actor.require_membership(), member_id)
     return _member(actions.deactivate_member(acting_user=actor.user, membership=target))

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from ninja import Field, Schema
 
+from homeward.organisations.api_types import NoNul
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Role
 
@@ -73,8 +75,8 @@ class MyInvitationOut(Schema):
 
 
 class MemberIn(Schema):
-    email: str = Field(..., max_length=254)
-    full_name: str = Field("", max_length=200)
+    email: Annotated[str, NoNul] = Field(..., max_length=254)
+    full_name: Annotated[str, NoNul] = Field("", max_length=200)
     role: Role
 
 

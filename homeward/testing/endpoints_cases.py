@@ -129,7 +129,7 @@ CASES_API_ENDPOINTS += [
          data={"status": "active_search"}, ok=_API_OK_OR_RULE),
     # the body names no real colleague: a permitted member gets the 422 that names member_id
     _api("POST", "/cases/{case_id}/assign", _api_case("/assign"), _P.EDIT_CASES,
-         data={"member_id": 0}, ok=_API_OK_OR_RULE),
+         data={"member_id": 999_999_999}, ok=_API_OK_OR_RULE),
     _api("GET", "/cases/{case_id}/timeline", _api_case("/timeline"), _P.VIEW_CASES),
     _api("POST", "/cases/{case_id}/timeline", _api_case("/timeline"), _P.EDIT_CASES,
          data={"kind": "note", "text": "A note from the matrix."}),

@@ -170,7 +170,7 @@ XB_API_ENDPOINTS += [
         targets_object=False),
     # the body names no case of the caller's hotline: a permitted member gets the 422 on case_id
     _xb("POST", "/requests", _xb_fixed("/requests"), _XP.EDIT_CASES, targets_object=False,
-        data={"case_id": 0, "receiver_country": "IT", "request_type": "locate",
+        data={"case_id": 999_999_999, "receiver_country": "IT", "request_type": "locate",
               "question": "matrix"}, ok=_XB_OK_OR_RULE),
     _xb("GET", "/waiting", _xb_fixed("/waiting"), _XP.VIEW_CASES, targets_object=False),
     _xb("GET", _R, _xb_request("receiver", "sent"), _XP.VIEW_CASES),
@@ -192,7 +192,7 @@ XB_API_ENDPOINTS += [
         data={"note": "matrix"}),
     # the body names no case of the caller's hotline: a permitted member gets the 422 on case_id
     _xb("POST", f"{_R}/link-case", _xb_request("receiver", "sent", "/link-case"),
-        _XP.EDIT_CASES, data={"case_id": 0}, ok=_XB_OK_OR_RULE),
+        _XP.EDIT_CASES, data={"case_id": 999_999_999}, ok=_XB_OK_OR_RULE),
     _xb("GET", f"{_R}/snapshot", _xb_request("receiver", "sent", "/snapshot"), _XP.VIEW_CASES),
     _xb("GET", f"{_R}/photos/{{child_key}}",
         _xb_request("receiver", "sent", "/photos/{child_key}", photo=True), _XP.VIEW_PHOTOS),

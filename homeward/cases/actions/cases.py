@@ -15,6 +15,7 @@ from homeward.cases.actions.common import (
     add_timeline,
     apply_changes,
     require_editor,
+    require_medical,
     timeline_contact,
     validate,
 )
@@ -107,6 +108,8 @@ def open_case(
     require_editor(membership)
     if not children:
         raise ValidationError({"children": _("A case concerns at least one child.")})
+    for child in children:  # before anything is looked up or written
+        require_medical(membership, child)
     unknown = sorted(set(fields) - CASE_FIELDS)
     if unknown:
         raise ValidationError({name: _("Unknown field.") for name in unknown})

@@ -1,15 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
-from homeward.cases.actions.common import add_timeline, apply_changes, require_editor, validate
+from homeward.cases.actions.common import (
+    MEDICAL_FIELDS,
+    add_timeline,
+    apply_changes,
+    require_editor,
+    require_medical,
+    validate,
+)
 from homeward.cases.choices import BirthPrecision, TimelineKind
 from homeward.cases.images import clean_image
 from homeward.cases.models import Case, CaseChild, Child, ChildName
@@ -39,10 +48,30 @@ CHILD_FIELDS = {
     "vulnerabilities",
     "medical_notes",
 }
-MEDICAL_FIELDS = {"vulnerabilities", "medical_notes"}
+EARLIEST_BIRTH = date(1900, 1, 1)
+"""No child's date of birth, year of birth or age estimate is older than this."""
+
+
+def _check_birth_dates(child: Child) -> None:
+    """A date of birth, year of birth or estimate date between 1900 and today: a date in the
+    future would give a negative age (the messages are the import's own)."""
+    today = timezone.localdate()
+    too_old = _("Give a year from 1900 to %(year)s.") % {"year": today.year}
+    errors = {}
+    for name in ("birth_date", "age_estimated_on"):
+        day = getattr(child, name)
+        if day is not None and day > today:
+            errors[name] = _("This date is in the future.")
+        elif day is not None and day < EARLIEST_BIRTH:
+            errors[name] = too_old
+    if child.birth_year is not None and not EARLIEST_BIRTH.year <= child.birth_year <= today.year:
+        errors["birth_year"] = too_old
+    if errors:
+        raise ValidationError(errors)
 
 
 def _check_birth(child: Child) -> None:
+    _check_birth_dates(child)
     needed = {
         BirthPrecision.EXACT: ("birth_date",),
         BirthPrecision.YEAR: ("birth_year",),
@@ -70,6 +99,7 @@ def attach_child(
         changed: list[str] = []
     else:
         fields = {k: v for k, v in data.items() if k in CHILD_FIELDS}
+        require_medical(membership, fields)
         unknown = sorted(set(data) - CHILD_FIELDS - {"other_names", "clothing", "existing_child"})
         if unknown:
             raise ValidationError({name: _("Unknown field.") for name in unknown})
@@ -107,6 +137,7 @@ def add_child_to_case(
     *, acting_user: User, membership: Membership, case: Case, data: ChildInput
 ) -> CaseChild:
     require_editor(membership, case)
+    require_medical(membership, data)
     with transaction.atomic():
         return attach_child(acting_user=acting_user, membership=membership, case=case, data=data)
 
@@ -115,7 +146,7 @@ def update_child(
     *, acting_user: User, membership: Membership, child: Child, changes: Mapping[str, Any]
 ) -> Child:
     require_editor(membership)
-    if set(changes) & MEDICAL_FIELDS:
+    if set(changes) & MEDICAL_FIELDS:  # even clearing them: they are not the editor's to see
         require_permission(membership, Permission.VIEW_MEDICAL)
     with transaction.atomic():
         child = Child.objects.select_for_update().get(

@@ -24,6 +24,17 @@ def require_editor(membership: Membership, case: Case | None = None) -> None:
         raise ValidationError("this case belongs to another organisation")
 
 
+MEDICAL_FIELDS = {"vulnerabilities", "medical_notes"}
+
+
+def require_medical(membership: Membership, fields: Mapping[str, Any]) -> None:
+    """Writing a child's medical needs or notes, at creation as at a change, needs the
+    view_medical permission (an empty value writes nothing). One check for the API, the
+    pages and the import alike."""
+    if any(fields.get(name) for name in MEDICAL_FIELDS):
+        require_permission(membership, Permission.VIEW_MEDICAL)
+
+
 def apply_changes(
     instance: models.Model, changes: Mapping[str, Any], allowed: set[str]
 ) -> list[str]:

@@ -19,6 +19,7 @@ from homeward.cases.forms import CaseForm, ChildForm, StatusForm, TimelineForm
 from homeward.cases.models import Contact
 from homeward.cases.views.common import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
+from homeward.organisations.api_types import parse_id
 from homeward.organisations.roles import Permission
 
 SIBLING_PREFIXES = ("child0", "child1", "child2")
@@ -34,18 +35,20 @@ def case_new(request: HttpRequest) -> HttpResponse:
     name, likely existing children show beside the form (search before create)."""
     membership = current_membership(request)
     contact: Contact | None = None
-    if (contact_id := request.GET.get("contact") or request.POST.get("contact", "")).isdigit():
-        contact = access.access_contact_by_id(membership, int(contact_id))
+    if contact_id := parse_id(request.GET.get("contact") or request.POST.get("contact")):
+        contact = access.access_contact_by_id(membership, contact_id)
     country = membership.organisation.country
     form = CaseForm(request.POST or None, initial={"last_seen_country": country})
-    children = [ChildForm(request.POST or None, prefix=p) for p in SIBLING_PREFIXES]
+    medical = membership.has_perm(Permission.VIEW_MEDICAL)
+    children = [
+        ChildForm(request.POST or None, prefix=p, medical=medical) for p in SIBLING_PREFIXES
+    ]
     existing_id = request.POST.get("existing_child", "")
     if request.method == "POST" and form.is_valid() and all(c.is_valid() for c in children):
         data = [c.child_data() for c in children if c.has_names()]
-        if (
-            existing_id.isdigit()
-        ):  # a known child: a repeat episode; the first name fields are ignored
-            known = access.access_child_by_id(membership, int(existing_id))
+        if known_id := parse_id(existing_id):
+            # a known child: a repeat episode; the first name fields are ignored
+            known = access.access_child_by_id(membership, known_id)
             data = [{"existing_child": known}] + [
                 c.child_data() for c in children[1:] if c.has_names()
             ]
@@ -87,7 +90,7 @@ def likely_existing(request: HttpRequest) -> HttpResponse:
             membership,
             given_names=given,
             family_name=family,
-            birth_year=int(year) if year.isdigit() else None,
+            birth_year=int(year) if year.isascii() and year.isdigit() and len(year) == 4 else None,
         )
     selected = request.GET.get("existing_child", "")
     return render(
@@ -188,7 +191,8 @@ def status_change(request: HttpRequest, case_id: int) -> HttpResponse:
 def child_add(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
     case = access.access_case_by_id(membership, case_id)
-    form = ChildForm(request.POST or None, prefix="child0")
+    medical = membership.has_perm(Permission.VIEW_MEDICAL)
+    form = ChildForm(request.POST or None, prefix="child0", medical=medical)
     if request.method == "POST" and form.is_valid():
         try:
             actions.add_child_to_case(

@@ -15,6 +15,7 @@ from homeward.cases.choices import ContactType
 from homeward.cases.forms import ContactForm
 from homeward.cases.views.common import add_errors
 from homeward.organisations.access import current_membership, member_required
+from homeward.organisations.api_types import parse_id
 from homeward.organisations.roles import Permission
 
 
@@ -22,8 +23,8 @@ from homeward.organisations.roles import Permission
 def contact_log(request: HttpRequest) -> HttpResponse:
     membership = current_membership(request)
     case = None
-    if case_id := request.GET.get("case") or request.POST.get("case"):
-        case = access.access_case_by_id(membership, int(case_id)) if case_id.isdigit() else None
+    if case_id := parse_id(request.GET.get("case") or request.POST.get("case")):
+        case = access.access_case_by_id(membership, case_id)
     languages = membership.organisation.languages
     form = ContactForm(
         request.POST or None,

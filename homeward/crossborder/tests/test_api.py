@@ -305,7 +305,7 @@ def test_errors_name_their_fields(cast: Cast) -> None:
     assert _errors(fr.post(f"{url}/messages", {"body": "x", "attachment": bad_file})) == {
         "attachment"
     }
-    assert _errors(_post(fr, f"{XB}/notifications/read", {"ids": [0]})) == {"ids"}
+    assert _errors(_post(fr, f"{XB}/notifications/read", {"ids": [0]})) == {"ids.0"}
     # the wrong side is refused, not hidden: both sides can see the request
     assert _post(be, f"{url}/acknowledge").status_code == 403
     assert _post(fr, f"{url}/revoke").status_code == 403

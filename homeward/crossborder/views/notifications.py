@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from homeward.crossborder import access, actions
 from homeward.organisations.access import current_membership, member_required
+from homeward.organisations.api_types import parse_id
 from homeward.organisations.roles import Permission
 
 NOTICE_LIMIT = 200
@@ -33,11 +34,11 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 def notifications_read(request: HttpRequest) -> HttpResponse:
     """Marks one notice (`notification`) or all of the member's unread notices as read."""
     membership = current_membership(request)
-    notice_id = request.POST.get("notification", "")
+    notice_id = parse_id(request.POST.get("notification"))
     actions.mark_notifications_read(
         acting_user=membership.user,
         membership=membership,
-        ids=[int(notice_id)] if notice_id.isdigit() else None,
+        ids=[notice_id] if notice_id is not None else None,
     )
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(

@@ -19,6 +19,7 @@ from homeward.crossborder.sharing import needs_approval
 from homeward.crossborder.views.clocks import rows
 from homeward.crossborder.views.common import render_detail
 from homeward.organisations.access import current_membership, member_required
+from homeward.organisations.api_types import parse_id
 from homeward.organisations.roles import Permission
 
 LIST_LIMIT = 100
@@ -49,10 +50,10 @@ def request_list(request: HttpRequest) -> HttpResponse:
 def request_new(request: HttpRequest) -> HttpResponse:
     """A request from one of our cases (`?case=<id>`). Nothing is ticked to begin with."""
     membership = current_membership(request)
-    case_id = request.GET.get("case") or request.POST.get("case", "")
-    if not case_id.isdigit():
+    case_id = parse_id(request.GET.get("case") or request.POST.get("case"))
+    if case_id is None:
         raise Http404("no case given")
-    case = cases_access.access_case_by_id(membership, int(case_id))
+    case = cases_access.access_case_by_id(membership, case_id)
     org = membership.organisation
     form = NewRequestForm(
         request.POST or None,

@@ -16,7 +16,7 @@ from typing import Any
 from django.db import DatabaseError, connection
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
-from homeward.config.errors import is_database_outage
+from homeward.core.outages import is_database_outage
 
 logger = logging.getLogger("homeward.worker")
 
