@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from homeward.cases.storage import StorageFull
 from homeward.core.outages import is_database_outage
 from homeward.organisations.access import MfaRequired
 
@@ -27,6 +28,7 @@ _CODES = {
     422: "validation_error",
     429: "rate_limited",
     503: "service_unavailable",
+    507: "storage_full",
 }
 
 
@@ -51,6 +53,7 @@ ERROR_ANSWERS = {
     422: "A field is not valid, or a rule of the procedure refuses it: `errors` names each field.",
     429: "Too many requests; `Retry-After` says for how long.",
     503: "The database cannot be reached; nothing was saved. `Retry-After` says when to retry.",
+    507: "The server's file storage is full: nothing was saved. Its operators must make room.",
 }
 WEB_SERVER_ANSWERS = {414}
 """Answered by the web server (gunicorn) before Homeward sees the request: no JSON body."""
@@ -75,6 +78,8 @@ def error_statuses(operation: dict[str, Any]) -> list[int]:
         statuses.append(400)
     if any(p["in"] == "query" for p in parameters):
         statuses.append(414)
+    if "multipart/form-data" in operation.get("requestBody", {}).get("content", {}):
+        statuses.append(507)  # a file to store
     return sorted(statuses)
 
 
@@ -169,6 +174,12 @@ def install(api: NinjaAPI) -> None:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
 
+    def storage_full(request: HttpRequest, exc: StorageFull) -> HttpResponse:
+        return error_response(
+            api, request, 507, "The server's file storage is full: nothing was saved. Tell your "
+            "hotline's administrator; try again once there is room.",
+        )  # fmt: skip
+
     api.add_exception_handler(ValidationError, validation)  # type: ignore[arg-type]
     api.add_exception_handler(DjangoValidationError, django_validation)  # type: ignore[arg-type]
     api.add_exception_handler(Http404, not_found)  # type: ignore[arg-type]
@@ -178,3 +189,4 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(Throttled, throttled)  # type: ignore[arg-type]
     api.add_exception_handler(HttpError, http_error)  # type: ignore[arg-type]
     api.add_exception_handler(DatabaseError, database_error)  # type: ignore[arg-type]
+    api.add_exception_handler(StorageFull, storage_full)  # type: ignore[arg-type]

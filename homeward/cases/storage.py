@@ -6,10 +6,18 @@ the machine that made them; the location is read from the settings at each use."
 
 from __future__ import annotations
 
+import contextlib
+import errno
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage
+
+
+class StorageFull(Exception):
+    """The disk (or the quota) of the private media is full: nothing of the file was kept, and
+    the write that needed it is undone with its transaction."""
 
 
 class PrivateStorage(FileSystemStorage):
@@ -20,6 +28,17 @@ class PrivateStorage(FileSystemStorage):
     @property
     def location(self) -> str:
         return str(Path(self.base_location).resolve())
+
+    def _save(self, name: str, content: Any) -> str:
+        try:
+            # _save is the documented hook of a custom storage; django-stubs omits it
+            return str(super()._save(name, content))  # type: ignore[misc]
+        except OSError as error:
+            if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            with contextlib.suppress(OSError):
+                Path(self.path(name)).unlink()  # the part written before the disk filled up
+            raise StorageFull(name) from error
 
 
 _storage = PrivateStorage()

@@ -8,6 +8,7 @@ import sys
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 
+from homeward.cases.storage import StorageFull
 from homeward.core.outages import is_database_outage
 
 RETRY_AFTER_SECONDS = 30
@@ -40,8 +41,18 @@ def service_unavailable(request: HttpRequest) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    if is_database_outage(sys.exc_info()[1]):
+    error = sys.exc_info()[1]
+    if is_database_outage(error):
         return service_unavailable(request)
+    if isinstance(error, StorageFull):
+        return _render(
+            request,
+            "507.html",
+            507,
+            "storage_full",
+            "Homeward's file storage is full: nothing of what you sent was saved. Tell your "
+            "hotline's administrator; your text is still in the form if you go back.",
+        )
     return _render(request, "500.html", 500, "server_error", "Something went wrong on our side.")
 
 
