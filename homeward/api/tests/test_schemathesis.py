@@ -5,13 +5,16 @@ server error, each status and body as documented, invalid input refused, valid i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import Case
 from schemathesis.config import SchemathesisConfig
@@ -44,6 +47,18 @@ schema = schemathesis.openapi.from_dict(
     api.get_openapi_schema(), config=SchemathesisConfig.from_path(ROOT / "schemathesis.toml")
 )
 schema.app = get_wsgi_application()  # requests go to Django in this process (as from_wsgi)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_tests_connection() -> Iterator[None]:
+    """Django's WSGI handler closes the database connection around each request when it is
+    not in autocommit, as a test's is (its transaction); on PostgreSQL every request after the
+    first would then meet a closed connection. Django's test client does the same as this."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 FUZZ = settings(
