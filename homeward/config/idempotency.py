@@ -61,12 +61,16 @@ def _form_token(request: HttpRequest) -> str | None:
 
 def _principal(request: HttpRequest) -> str | None:
     """Who sends the write, in a form nobody else can produce: a bearer token's digest (only
-    its holder has the token), or the signed-in user."""
+    its holder has the token; a token acts in one organisation), or the signed-in user in her
+    current organisation."""
     authorization = request.headers.get("Authorization", "")
     if authorization.startswith("Bearer "):
         return "token:" + hashlib.sha256(authorization[7:].strip().encode()).hexdigest()
     if request.user.is_authenticated:
-        return f"user:{request.user.pk}"
+        # and the organisation she works in: a key sent again after switching is a new write
+        membership = getattr(request, "membership", None)
+        organisation = membership.organisation_id if membership is not None else "-"
+        return f"user:{request.user.pk}:{organisation}"
     return None
 
 

@@ -182,6 +182,13 @@ ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 # an operator out by guessing at their address. Targeted guessing is stopped by django-axes,
 # which locks the pair (account, address).
 ACCOUNT_RATE_LIMITS = {"login_failed": "30/5m/ip", "reset_password": "20/m/ip,5/m/key"}
+# A client's address: REMOTE_ADDR, unless HOMEWARD_TRUSTED_PROXIES says how many proxies in front
+# of Homeward append to X-Forwarded-For (a client's own header would otherwise choose its
+# address at will). The same count for the sign-in limits (allauth, axes) and the API's: behind
+# a proxy left unset, every client would share the proxy's address and one guesser would lock
+# everyone out.
+TRUSTED_PROXIES = int(os.environ.get("HOMEWARD_TRUSTED_PROXIES", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXIES
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEMO or DEBUG or TESTING
@@ -194,7 +201,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "homeward.organisations.throttling.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/locked_out.html"
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXIES
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if TRUSTED_PROXIES else ["REMOTE_ADDR"]
+)
 AXES_ENABLED = env_bool("HOMEWARD_AXES_ENABLED", True)
 
 # Multi-factor authentication is required for every role that can see personal data. The local
@@ -340,10 +350,8 @@ NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 200
 API_RATE_ANONYMOUS = os.environ.get("HOMEWARD_API_RATE_ANONYMOUS", "60/min")
 API_RATE_AUTHENTICATED = os.environ.get("HOMEWARD_API_RATE_AUTHENTICATED", "600/min")
-# Anonymous clients are limited by address: REMOTE_ADDR, unless HOMEWARD_TRUSTED_PROXIES says
-# how many proxies append to X-Forwarded-For in front of Homeward (a client's own header would
-# otherwise pick its bucket at will).
-NINJA_NUM_PROXIES = int(os.environ.get("HOMEWARD_TRUSTED_PROXIES", "0"))
+# Anonymous API clients are limited by address, as sign-ins are (above).
+NINJA_NUM_PROXIES = TRUSTED_PROXIES
 
 # --- Logging: one JSON object a line, never personal data -----------------------------------
 LOGGING = {

@@ -3,11 +3,14 @@ from django.urls import include, path
 
 from homeward.api.api import api
 from homeward.config import health
+from homeward.organisations.views import email_address
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # before allauth's: its e-mail page would let anyone claim an address (organisations.views)
+    path("accounts/email/", email_address, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("audit/", include("homeward.audit.urls")),

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from homeward.organisations.api_types import MAX_ID
 from homeward.organisations.models import Organisation
 from homeward.organisations.roles import roles_for_kind
 
@@ -44,4 +45,4 @@ class TokenForm(forms.Form):
 
 
 class SwitchOrganisationForm(forms.Form):
-    organisation = forms.IntegerField(widget=forms.HiddenInput)
+    organisation = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)

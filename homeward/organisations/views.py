@@ -243,6 +243,14 @@ def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     return redirect("token_list")
 
 
+@access.signed_in_required
+def email_address(request: HttpRequest) -> HttpResponse:
+    """Replaces allauth's e-mail page: a member cannot change her own sign-in address. That
+    page let anyone make an unverified address her own and so receive the invitations (and
+    the password resets) meant for its real holder."""
+    return render(request, "organisations/email_address.html", status=200)
+
+
 @require_POST
 @access.member_required()
 def switch_organisation(request: HttpRequest) -> HttpResponse:

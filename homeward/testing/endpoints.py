@@ -108,6 +108,7 @@ HTML_ENDPOINTS: list[Endpoint] = [
         P.MANAGE_MEMBERS,
     ),
     Endpoint("invitation_list", "GET", _fixed("/account/invitations/"), None, targets_object=False),
+    Endpoint("account_email", "GET", _fixed("/accounts/email/"), None, targets_object=False),
     Endpoint(
         "invitation_accept", "POST", _my_invitation("/account/invitations/", "/accept/"), None
     ),

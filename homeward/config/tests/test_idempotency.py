@@ -113,3 +113,32 @@ def test_a_form_sent_twice_is_saved_once_and_both_answers_lead_to_the_same_page(
     assert changed.status_code == 409
     assert "This form was already sent" in changed.content.decode()
     assert Contact.objects.count() == 1
+
+
+def test_a_key_sent_again_after_switching_organisation_is_a_new_write(cast: Cast) -> None:
+    from homeward.organisations.middleware import ORGANISATION_SESSION_KEY
+
+    person = cast.user("be_supervisor")
+    france = cast.member("fr_admin").organisation
+    org_actions.add_member(
+        acting_user=None, organisation=france, email=person.email, role="supervisor"
+    )
+    client = Client()
+    client.force_login(person)
+
+    def post_in(organisation_id: int) -> Any:
+        session = client.session
+        session[ORGANISATION_SESSION_KEY] = organisation_id
+        session.save()
+        return client.post(
+            "/api/v1/contacts", CALL, content_type="application/json",
+            headers={"Idempotency-Key": "call-1"},
+        )  # fmt: skip
+
+    first = post_in(cast.member("be_supervisor").organisation_id)
+    second = post_in(france.pk)
+    assert first.status_code == second.status_code == 201
+    assert "Idempotent-Replayed" not in second
+    assert sorted(Contact.objects.values_list("organisation_id", flat=True)) == sorted(
+        [cast.member("be_supervisor").organisation_id, france.pk]
+    )

@@ -166,6 +166,41 @@ def test_gunicorn_error_and_access_logs_are_redacted(capfd: pytest.CaptureFixtur
     assert _leaks(output.err + output.out) == []
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/cases/Ottilie Vandersmissen/",
+        "/api/v1/children/Ottilie Vandersmissen",
+        "/x/Ottilie'Vandersmissen/",
+        '/x/a","status":200,"request_id":"forged","user":"Ottilie Vandersmissen',
+        "/x/Ottilie\tVandersmissen\u202f/",
+    ],
+)
+def test_the_access_log_redacts_whole_segments_and_stays_json(
+    capfd: pytest.CaptureFixture[str], path: str
+) -> None:
+    from datetime import timedelta
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    from homeward.config.gunicorn import ACCESS_LOG_FORMAT
+
+    config = Config()
+    config.set("accesslog", "-")
+    config.set("access_log_format", ACCESS_LOG_FORMAT)
+    environ = {
+        "REQUEST_METHOD": "GET", "RAW_URI": path, "PATH_INFO": path, "QUERY_STRING": "q=Ottilie",
+        "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "127.0.0.1",
+    }  # fmt: skip
+    response = SimpleNamespace(status="404 Not Found", sent=10, headers=[("X-Request-ID", "ab12")])
+    GunicornLogger(config).access(response, SimpleNamespace(headers=[]), environ, timedelta(0))
+    line = capfd.readouterr().out.strip().splitlines()[-1]
+    logged = json.loads(line)  # still one JSON object
+    assert logged["status"] == 404 and logged["request_id"] == "ab12"
+    assert _leaks(line) == [] and "[redacted]" in logged["path"]
+
+
 HOSTILE_IDS = [
     "x" * 5000,
     "req-1234\r\nX-Injected: 1",

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from homeward.config.gunicorn import ACCESS_LOG_FORMAT
 from homeward.config.supervise import Supervisor
 
 
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             "--access-logfile",
             "-",
             "--access-logformat",
-            '{"time":"%(t)s","status":%(s)s,"method":"%(m)s","path":"%(U)s","ms":%(M)s,"request_id":"%({x-request-id}o)s"}',
+            ACCESS_LOG_FORMAT,
             "--logger-class",
             "homeward.config.gunicorn.GunicornLogger",
             "--graceful-timeout",
