@@ -38,3 +38,11 @@ def test_switch_never_redirects_off_site(cast: Cast) -> None:
         "/organisation/switch/", {"organisation": cast.be.pk, "next": "https://evil.test/"}
     )
     assert response["Location"] == "/dashboard/"
+
+
+@pytest.mark.parametrize("value", ["9223372036854775808", "1" * 40, "0", "-3", "²"])
+def test_an_organisation_id_out_of_range_is_ignored_not_a_500(cast: Cast, value: str) -> None:
+    client = Client(raise_request_exception=False)
+    client.force_login(cast.user("be_operator"))
+    response = client.post("/organisation/switch/", {"organisation": value})
+    assert response.status_code == 302
