@@ -424,3 +424,17 @@ def test_pages_that_list_childrens_names_record_their_read(
         cast.member("be_operator").organisation_id,
     )
     assert (event.object_type, event.object_id, event.fields) == ("list", page, ["children"])
+
+
+def test_a_timeline_note_refused_for_its_time_keeps_what_was_typed(cast: Cast) -> None:
+    case = make_case(cast)
+    typed = "Police confirmed a sighting at the station"
+    future = (timezone.localtime() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    page = cast.client("be_operator").post(
+        f"/cases/{case.pk}/timeline/", {"kind": "note", "text": typed, "occurred_at": future}
+    )
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert typed in content  # still in the form, to correct the time and send again
+    assert "This time is in the future." in content
+    assert not case.timeline.filter(text=typed).exists()

@@ -16,10 +16,11 @@ from homeward.cases import access, actions, search
 from homeward.cases.actions.cases import SECTION_MODELS, SECTION_OF_CATEGORY
 from homeward.cases.choices import STATUS_FLOW, Status
 from homeward.cases.forms import CaseForm, ChildForm, StatusForm, TimelineForm
-from homeward.cases.models import Contact
+from homeward.cases.models import Case, Contact
 from homeward.cases.views.common import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.api_types import parse_id
+from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
 SIBLING_PREFIXES = ("child0", "child1", "child2")
@@ -102,6 +103,13 @@ def likely_existing(request: HttpRequest) -> HttpResponse:
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
     case = access.access_case_by_id(membership, case_id)
+    return _case_page(request, membership, case, TimelineForm())
+
+
+def _case_page(
+    request: HttpRequest, membership: Membership, case: Case, timeline_form: TimelineForm
+) -> HttpResponse:
+    """The case's page; `timeline_form` bound to what was typed when it was refused."""
     links = case.case_children.select_related("child").order_by("added_at")
     children = [(access.view_child(membership, link.child), link) for link in links]
     related = SECTION_OF_CATEGORY.get(case.category)
@@ -119,7 +127,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             .select_related("assessed_by")
             .first(),
             "closure": case.closures.select_related("requested_by", "decided_by").first(),
-            "timeline_form": TimelineForm(),
+            "timeline_form": timeline_form,
             "next_statuses": [Status(s) for s in STATUS_FLOW.get(case.status, ())],
             "can_edit": membership.has_perm(Permission.EDIT_CASES),
             "can_approve": membership.has_perm(Permission.APPROVE),
@@ -162,10 +170,11 @@ def timeline_add(request: HttpRequest, case_id: int) -> HttpResponse:
                 acting_user=membership.user, membership=membership, case=case, **form.cleaned_data
             )
         except ValidationError as error:
-            flash_errors(request, error)
-    else:
-        messages.error(request, _("Write what happened before adding it to the timeline."))
-    return redirect("case_detail", case_id=case.pk)
+            add_errors(form, error)
+        else:
+            return redirect("case_detail", case_id=case.pk)
+    # refused: the page again, with what was typed and why it was refused, never an empty form
+    return _case_page(request, membership, case, form)
 
 
 @require_POST
