@@ -84,6 +84,11 @@ def _next_reference(organisation: Organisation, year: int) -> str:
     return f"{prefix}-{year}-{sequence.last:06d}"
 
 
+def _check_disappearance(case: Case) -> None:
+    if case.disappeared_on is not None and case.disappeared_on > timezone.localdate():
+        raise ValidationError({"disappeared_on": _("This date is in the future.")})
+
+
 def _check_subcategory(case: Case) -> None:
     allowed = SUBCATEGORIES.get(case.category, ())
     if case.subcategory and case.subcategory not in allowed:
@@ -117,6 +122,7 @@ def open_case(
     case.reference = "pending"
     validate(case, exclude=["assigned_to"])
     _check_subcategory(case)
+    _check_disappearance(case)
     with transaction.atomic():
         case.reference = _next_reference(membership.organisation, case.reported_at.year)
         case.save()
@@ -159,6 +165,7 @@ def update_case(
             return case
         validate(case, exclude=["assigned_to"])
         _check_subcategory(case)
+        _check_disappearance(case)
         case.save()
         record_event(
             actor=acting_user,

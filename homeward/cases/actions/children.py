@@ -22,6 +22,7 @@ from homeward.cases.actions.common import (
 from homeward.cases.choices import BirthPrecision, TimelineKind
 from homeward.cases.images import clean_image
 from homeward.cases.models import Case, CaseChild, Child, ChildName
+from homeward.cases.models.child import age_on
 from homeward.cases.name_index import rebuild_name_keys
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, User
@@ -87,6 +88,41 @@ def _check_birth(child: Child) -> None:
         raise ValidationError({"given_names": _("Give at least one name, even a nickname.")})
 
 
+ADULT_AGE = 18
+
+
+def _check_child_of_case(child: Child, case: Case) -> None:
+    """A child born before the disappearance, and under 18 then (a date of birth, or a year:
+    a year says 18 for a child of 17, so only 19 by the year is refused; an estimated age is
+    the very thing in doubt for a migrant child and is not refused)."""
+    day = case.disappeared_on or timezone.localdate(case.reported_at)
+    if child.birth_precision == BirthPrecision.EXACT and child.birth_date:
+        if child.birth_date > day:
+            raise ValidationError(
+                {"birth_date": _("The child was born after the day they disappeared.")}
+            )
+        field, limit = "birth_date", ADULT_AGE
+    elif child.birth_precision == BirthPrecision.YEAR and child.birth_year:
+        if child.birth_year > day.year:
+            raise ValidationError(
+                {"birth_year": _("The child was born after the day they disappeared.")}
+            )
+        field, limit = "birth_year", ADULT_AGE + 1
+    else:
+        return
+    age = age_on(child, day)
+    if age is not None and age >= limit:
+        raise ValidationError(
+            {
+                field: _(
+                    "Born then, the child was %(age)s when they went missing: a case is for a "
+                    "child under 18."
+                )
+                % {"age": age}
+            }
+        )
+
+
 def attach_child(
     *, acting_user: User, membership: Membership, case: Case, data: ChildInput
 ) -> CaseChild:
@@ -106,6 +142,7 @@ def attach_child(
         child = Child(organisation_id=case.organisation_id, **fields)
         validate(child, exclude=["photo"])
         _check_birth(child)
+        _check_child_of_case(child, case)
         child.save()
         ChildName.objects.bulk_create(
             ChildName(child=child, value=value.strip())

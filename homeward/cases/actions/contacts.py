@@ -1,18 +1,23 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.audit.actions import insert_with_event
 from homeward.cases.actions.common import require_editor, timeline_contact, validate
+from homeward.cases.choices import ContactType
 from homeward.cases.models import Case, Contact
 from homeward.organisations.models import Membership, User
 
 CALLER_DETAILS = ("caller_name", "caller_phone", "caller_email")
+CLOCK_SKEW = timedelta(minutes=5)
+"""A call's start may be a few minutes ahead: the operator's and the server's clocks differ."""
 
 
 def log_contact(
@@ -29,6 +34,12 @@ def log_contact(
             raise ValidationError(
                 {name: _("Keep the caller's details only with their consent.") for name in given}
             )
+    if contact.started_at is not None and contact.started_at > timezone.now() + CLOCK_SKEW:
+        raise ValidationError({"started_at": _("This time is in the future.")})
+    if contact.contact_type == ContactType.EXISTING_CASE and case is None:
+        raise ValidationError(
+            {"contact_type": _("Say which case this contact is about, or choose another kind.")}
+        )
     validate(contact, exclude=["organisation", "case", "logged_by"])  # set here, not input
     # a contact alone is one statement with its event; one about a case also writes its timeline
     with transaction.atomic() if case is not None else nullcontext():

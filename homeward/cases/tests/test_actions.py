@@ -274,3 +274,50 @@ def test_medical_fields_need_the_medical_permission(cast: Cast) -> None:
     assert child.medical_notes == "insulin"
     event = AuditEvent.objects.filter(action="cases.child.update").get()
     assert event.fields == ["medical_notes", "vulnerabilities"]
+
+
+def _child(**birth: Any) -> dict[str, Any]:
+    return {"given_names": "Mila", "family_name": "Test", "sex": "female", **birth}
+
+
+@pytest.mark.parametrize(
+    ("case_fields", "child", "field"),
+    [
+        ({"disappeared_on": date(2099, 1, 1)}, _child(), "disappeared_on"),
+        (
+            {"disappeared_on": date(2020, 5, 1)},
+            _child(birth_precision="exact", birth_date=date(2021, 2, 3)),
+            "birth_date",
+        ),
+        ({}, _child(birth_precision="year", birth_year=1980), "birth_year"),
+        ({}, _child(birth_precision="exact", birth_date=date(1990, 1, 1)), "birth_date"),
+    ],
+)
+def test_impossible_dates_of_a_case_and_its_child_are_refused_by_field(
+    cast: Cast, case_fields: dict[str, Any], child: dict[str, Any], field: str
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        make_case(cast, children=[child], **case_fields)
+    assert list(refused.value.message_dict) == [field]
+    assert not Case.objects.exists()
+
+
+def test_a_child_of_seventeen_by_the_year_or_an_estimated_adult_is_accepted(cast: Cast) -> None:
+    year = timezone.localdate().year
+    make_case(cast, children=[_child(birth_precision="year", birth_year=year - 18)])
+    estimated = _child(
+        birth_precision="estimated", estimated_age=19, age_estimated_on=timezone.localdate()
+    )
+    make_case(cast, children=[estimated])  # an age assessment is exactly what is in doubt
+    assert Case.objects.count() == 2
+
+
+def test_a_contact_in_the_future_or_about_no_case_is_refused_by_field(cast: Cast) -> None:
+    call: dict[str, Any] = {"channel": "sms", "caller": "child", "contact_type": "information"}
+    with pytest.raises(ValidationError) as future:
+        actions.log_contact(**_op(cast), **call, started_at=timezone.now() + timedelta(days=365))
+    assert list(future.value.message_dict) == ["started_at"]
+    with pytest.raises(ValidationError) as no_case:
+        actions.log_contact(**_op(cast), **{**call, "contact_type": "existing_case"})
+    assert list(no_case.value.message_dict) == ["contact_type"]
+    assert not Contact.objects.exists()

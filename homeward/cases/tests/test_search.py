@@ -394,8 +394,8 @@ def test_reference_lookup_with_filters_and_misses(cast: Cast) -> None:
 
 
 def test_likely_existing_children_boosts_the_birth_year(cast: Cast) -> None:
-    born_2005 = _child_of(
-        _case(cast, _child("Oleksandr", "Kovalenko", birth_precision="year", birth_year=2005))
+    born_2009 = _child_of(
+        _case(cast, _child("Oleksandr", "Kovalenko", birth_precision="year", birth_year=2009))
     )
     born_2011 = _child_of(
         _case(
@@ -407,14 +407,14 @@ def test_likely_existing_children_boosts_the_birth_year(cast: Cast) -> None:
     without = search.likely_existing_children(
         member, given_names="Oleksandr", family_name="Kovalenko"
     )
-    assert _found(without) == [born_2005.pk, born_2011.pk]
+    assert _found(without) == [born_2009.pk, born_2011.pk]
     ranked = search.likely_existing_children(
         member, given_names="Oleksandr", family_name="Kovalenko", birth_year=2011
     )
-    assert _found(ranked) == [born_2011.pk, born_2005.pk]
+    assert _found(ranked) == [born_2011.pk, born_2009.pk]
     assert ranked[0].reasons[-1] == "born 2011, as given"
     assert ranked[0].score == 1.0
-    assert ranked[1].reasons[-1] == "born 2005, not 2011 as given"
+    assert ranked[1].reasons[-1] == "born 2009, not 2011 as given"
     assert [episode.id for episode in ranked[0].cases] == list(
         born_2011.episodes.values_list("case", flat=True)
     )

@@ -438,3 +438,22 @@ def test_a_timeline_note_refused_for_its_time_keeps_what_was_typed(cast: Cast) -
     assert typed in content  # still in the form, to correct the time and send again
     assert "This time is in the future." in content
     assert not case.timeline.filter(text=typed).exists()
+
+
+def test_a_contact_about_an_existing_case_without_one_is_refused_and_keeps_its_notes(
+    cast: Cast,
+) -> None:
+    typed = "Mother calls back about her son"
+    page = cast.client("be_operator").post(
+        "/contacts/new/",
+        {
+            "channel": "phone_116000",
+            "caller": "parent",
+            "contact_type": "existing_case",
+            "notes": typed,
+        },
+    )
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "Say which case this contact is about" in content and typed in content
+    assert not Contact.objects.exists()
