@@ -63,7 +63,7 @@ $(BENCH_VENV)/.installed: requirements-bench.txt
 	$(BENCH_VENV)/bin/pip install --quiet -r requirements-bench.txt
 	touch $@
 
-.PHONY: bench faults
+.PHONY: bench faults held
 # The fault suite (bench/faults.py): its own PostgreSQL on a spare port, writers through the API
 # and the forms while the database, a web worker and the task worker are killed.
 faults: install
@@ -71,3 +71,9 @@ faults: install
 
 bench: install $(BENCH_VENV)/.installed
 	$(BIN)/python bench/run.py --cases $(BENCH_CASES) $(BENCH_ARGS)
+
+# The held load (bench/held.py): 300 paced operators for 30 minutes on the seeded benchmark
+# database, with every process's memory sampled; `make bench` seeds it first.
+HELD_ARGS ?=
+held: install $(BENCH_VENV)/.installed
+	$(BIN)/python bench/held.py $(HELD_ARGS)

@@ -3,7 +3,8 @@
 Environment (set by run.py):
   BENCH_CONFIG    JSON written by run.py: a token per simulated operator, organisation id, case
                   ids, filters, names
-  BENCH_SCENARIO  contact | case_detail | case_list | search
+  BENCH_SCENARIO  contact | case_detail | case_list | search | mixed (each request one of the
+                  four at random: the held load of bench/held.py, ours only)
   BENCH_TARGET    ours (the API, with the bearer token) | baseline (/bench/, one SQL statement)
   BENCH_PACE      mean seconds between an operator's requests; 0 (the default): none
 
@@ -80,11 +81,17 @@ def search(user: Operator) -> None:
     _get(user, path, {"q": query}, f"search {TARGET}")
 
 
+def mixed(user: Operator) -> None:
+    random.choice(EVERYDAY)(user)
+
+
+EVERYDAY: list[Callable[[Operator], None]] = [contact, case_detail, case_list, search]
 SCENARIOS: dict[str, Callable[[Operator], None]] = {
     "contact": contact,
     "case_detail": case_detail,
     "case_list": case_list,
     "search": search,
+    "mixed": mixed,
 }
 
 
