@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -12,14 +12,6 @@ from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
 from homeward.organisations.api_types import PageNumber, QueryInt
-
-
-@runtime_checkable
-class Listing(Protocol):
-    """What a view may return instead of a queryset or a list: something that reads a page
-    and the number of items itself (cases.listing.CaseList: both in one statement)."""
-
-    def page(self, offset: int, size: int) -> tuple[list[Any], int]: ...
 
 
 class PagePagination(PaginationBase):
@@ -39,17 +31,14 @@ class PagePagination(PaginationBase):
 
     def paginate_queryset(
         self,
-        queryset: QuerySet[Any] | Listing | list[Any],
+        queryset: QuerySet[Any] | list[Any],
         pagination: Any,
         request: HttpRequest,
         **params: Any,
     ) -> dict[str, Any]:
         offset = (pagination.page - 1) * pagination.page_size
-        if isinstance(queryset, Listing):
-            items, count = queryset.page(offset, pagination.page_size)
-        else:
-            items = list(queryset[offset : offset + pagination.page_size])
-            count = self._items_count(queryset)  # type: ignore[arg-type]  # a list counts too
+        items = list(queryset[offset : offset + pagination.page_size])
+        count = self._items_count(queryset)  # type: ignore[arg-type]  # a list counts too
         return {
             "items": items,
             "count": count,

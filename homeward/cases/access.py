@@ -7,21 +7,47 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db import transaction
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from homeward.audit.actions import read_with_event, record_read
+from homeward.audit.actions import record_read
+from homeward.cases.actions.cases import SECTION_OF_CATEGORY
 from homeward.cases.choices import RiskFactorKind, RiskGrade, Status
-from homeward.cases.detail import LoadedCase, case_detail_query, load_case_detail, loaded_case
-from homeward.cases.listing import CaseList
-from homeward.cases.models import Case, Child, Closure, Contact, ImportJob, RiskFactor
+from homeward.cases.models import (
+    Case,
+    CaseChild,
+    Child,
+    ChildName,
+    Closure,
+    Contact,
+    ImportJob,
+    RiskAssessment,
+    RiskFactor,
+)
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import ROLE_PERMISSIONS, Permission
 
 CASE_READ_FIELDS = ("case", "children", "section", "risk", "closures")
+LIST_COLUMNS = (
+    "id",
+    "reference",
+    "category",
+    "subcategory",
+    "status",
+    "risk_grade",
+    "is_cross_border",
+    "reported_at",
+    "disappeared_on",
+    "last_seen_country",
+    "follow_up_due",
+)
+"""What a list shows of a case; its rows also have the assignee's id, name and e-mail."""
+LIST_ROW = (*LIST_COLUMNS, "assigned_to_id", "assigned_to__full_name", "assigned_to__email")
 OPEN_STATUSES = (Status.OPEN, Status.ACTIVE_SEARCH, Status.FOUND, Status.CLOSURE_REQUESTED)
 CHILD_FIELDS_READ = (
     "given_names",
@@ -52,60 +78,108 @@ def case_list(
     reported_from: date | None = None,
     reported_to: date | None = None,
     mine: bool = False,
-) -> CaseList:
-    """The organisation's cases meeting every filter given, to page through (listing.py);
-    `reported_from` and `reported_to` are days in the hotline's time zone, both included."""
+) -> QuerySet[Case, dict[str, Any]]:
+    """The organisation's cases meeting every filter given, newest report first, as rows of
+    `LIST_ROW`; `reported_from` and `reported_to` are days in the hotline's time zone, both
+    included."""
     require_permission(membership, Permission.VIEW_CASES)
     start, end = membership.organisation.days(reported_from, reported_to)
-    return CaseList(
-        organisation_id=membership.organisation.pk,
-        status=status,
-        category=category,
-        risk_grade=risk,
-        country=country,
-        reported_from=start,
-        reported_before=end,
-        assigned_to=membership.user.pk if mine else None,
+    given = {
+        "status": status,
+        "category": category,
+        "risk_grade": risk,
+        "last_seen_country": country.upper(),
+        "reported_at__gte": start,
+        "reported_at__lt": end,
+        "assigned_to": membership.user if mine else None,
+    }
+    used = {lookup: value for lookup, value in given.items() if value not in ("", None)}
+    rows: QuerySet[Case, dict[str, Any]] = (
+        cases_of(membership).filter(**used).order_by("-reported_at", "-pk").values(*LIST_ROW)
     )
+    return rows
 
 
 def access_case_by_id(
     membership: Membership, case_id: int, *, select_related: Iterable[str] = ()
 ) -> Case:
-    """The case with its assignee and any other `select_related` relations."""
+    """The case with its assignee and any other `select_related` relations: for actions and
+    forms. A page or answer that shows the case's children reads it with `read_case`."""
     try:
         return cases_of(membership).select_related("assigned_to", *select_related).get(pk=case_id)
     except Case.DoesNotExist:
         raise Http404("no such case") from None
 
 
-def access_case_detail(membership: Membership, case_id: int) -> LoadedCase:
-    """The case with everything its detail shows, in one statement (detail.py)."""
-    require_permission(membership, Permission.VIEW_CASES)
-    loaded = load_case_detail(case_id, organisation_id=membership.organisation_id)
-    if loaded is None:
-        raise Http404("no such case")
-    return loaded
+@dataclass(frozen=True)
+class CaseChildRead:
+    """A child of the case, with what belongs to this episode (clothing) and its other names."""
+
+    link: CaseChild
+    child: Child
+    other_names: list[str]
 
 
-def read_case_detail(membership: Membership, case_id: int) -> LoadedCase:
-    """As `access_case_detail`, the read recorded in the audit trail with it (on PostgreSQL in
-    the same statement: opening a case is the read an operator does most)."""
+@dataclass(frozen=True)
+class CaseRead:
+    """A case with everything its page and the API's answer show: its assignee and section are
+    loaded with it, its children, current risk assessment (with its factors) and closures."""
+
+    case: Case
+    children: list[CaseChildRead]
+    risk: RiskAssessment | None
+    closures: list[Closure]
+
+
+def read_case(membership: Membership, case_id: int) -> CaseRead:
+    """The case with everything its detail shows, its read recorded in the audit trail: the
+    one way the case page and the API open a case."""
     require_permission(membership, Permission.VIEW_CASES)
-    statement, params = case_detail_query(case_id, membership.organisation_id)
-    row = read_with_event(
-        statement,
-        params,
-        actor=membership.user,
-        organisation=membership.organisation,
-        action="cases.case.read",
-        object_type=Case._meta.label_lower,
-        object_id=str(case_id),
-        fields=CASE_READ_FIELDS,
+    children = CaseChild.objects.select_related("child").order_by("added_at", "pk")
+    assessments = (
+        RiskAssessment.objects.select_related("assessed_by")
+        .prefetch_related(Prefetch("factors", queryset=RiskFactor.objects.order_by("pk")))
+        .order_by("-assessed_at", "-pk")
     )
-    if row is None:
-        raise Http404("no such case")
-    return loaded_case(row)
+    closures = Closure.objects.select_related("requested_by", "decided_by")
+    with transaction.atomic():
+        try:
+            case = (
+                cases_of(membership)
+                .select_related("assigned_to", *SECTION_OF_CATEGORY.values())
+                .prefetch_related(
+                    Prefetch("case_children", queryset=children),
+                    Prefetch(
+                        "case_children__child__other_names",
+                        queryset=ChildName.objects.order_by("pk"),
+                    ),
+                    Prefetch("risk_assessments", queryset=assessments),
+                    Prefetch("closures", queryset=closures.order_by("-requested_at", "-pk")),
+                )
+                .get(pk=case_id)
+            )
+        except Case.DoesNotExist:
+            raise Http404("no such case") from None
+        record_read(
+            actor=membership.user,
+            organisation=membership.organisation,
+            action="cases.case.read",
+            target=case,
+            fields=CASE_READ_FIELDS,
+        )
+    return CaseRead(
+        case=case,
+        children=[
+            CaseChildRead(
+                link=link,
+                child=link.child,
+                other_names=[name.value for name in link.child.other_names.all()],
+            )
+            for link in case.case_children.all()
+        ],
+        risk=next(iter(case.risk_assessments.all()), None),
+        closures=list(case.closures.all()),
+    )
 
 
 def access_case_by_reference(membership: Membership, reference: str) -> Case:

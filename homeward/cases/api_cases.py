@@ -11,7 +11,6 @@ from ninja.pagination import paginate
 
 from homeward.cases import access, actions, search
 from homeward.cases.api_common import child_input, record, reference, who
-from homeward.cases.listing import CaseList
 from homeward.cases.models import Case, TimelineEvent
 from homeward.cases.schemas import CaseChildOut, ChildIn, case_child_out
 from homeward.cases.schemas_cases import (
@@ -58,7 +57,9 @@ def _case(request: HttpRequest, case_id: Id) -> tuple[User, Membership, Case]:
 
 @router.get("/cases", response=list[CaseListItemOut], summary="The hotline's cases")
 @paginate
-def list_cases(request: HttpRequest, filters: Query[CaseFilter]) -> CaseList | list[dict[str, Any]]:
+def list_cases(
+    request: HttpRequest, filters: Query[CaseFilter]
+) -> QuerySet[Case, dict[str, Any]] | list[dict[str, Any]]:
     user, membership = who(request)
     if filters.q and filters.q.strip():
         matches = search.search_cases(
@@ -99,13 +100,13 @@ def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
         section=fields.pop("section", None),
         **fields,
     )
-    return Status(201, case_detail_out(access.access_case_detail(membership, case.pk), membership))
+    return Status(201, case_detail_out(access.read_case(membership, case.pk), membership))
 
 
 @router.get("/cases/{case_id}", response=CaseDetailOut, summary="One case, with its children")
 def get_case(request: HttpRequest, case_id: Id) -> CaseDetailOut:
     _user, membership = who(request)
-    return case_detail_out(access.read_case_detail(membership, case_id), membership)
+    return case_detail_out(access.read_case(membership, case_id), membership)
 
 
 @router.patch("/cases/{case_id}", response=CaseOut, summary="Change a case's fields")

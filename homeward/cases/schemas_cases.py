@@ -12,7 +12,7 @@ from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from homeward.cases.access import factor_detail
+from homeward.cases.access import LIST_COLUMNS, CaseRead, factor_detail
 from homeward.cases.actions.cases import SECTION_OF_CATEGORY
 from homeward.cases.choices import (
     AsylumStage,
@@ -28,8 +28,6 @@ from homeward.cases.choices import (
     Support,
     TimelineKind,
 )
-from homeward.cases.detail import LoadedCase
-from homeward.cases.listing import LIST_COLUMNS
 from homeward.cases.models import (
     Case,
     Closure,
@@ -229,7 +227,7 @@ class CaseListItemOut(BaseModel):
     """A case in a list. No child's personal data: open the case for that (an audited read).
     With `q`, `score` and `reasons` say why it matched."""
 
-    # A plain pydantic model, not a ninja Schema: it reads the rows of listing.CaseList, dicts,
+    # A plain pydantic model, not a ninja Schema: it reads the rows of access.case_list, dicts,
     # which ninja's per-field attribute getter would only slow down (~1 ms a page of 50).
 
     id: int
@@ -257,7 +255,7 @@ class CaseListItemOut(BaseModel):
 
 
 def ranked_case_row(case: Case, score: float, match_reasons: list[str]) -> dict[str, Any]:
-    """A case found by a search as a row of the list (listing.ROW_KEYS), with why it matched."""
+    """A case found by a search as a row of the list (access.LIST_ROW), with why it matched."""
     assignee = case.assigned_to
     return {
         **{column: getattr(case, column) for column in LIST_COLUMNS},
@@ -420,8 +418,8 @@ class CaseDetailOut(CaseOut):
     closures: list[ClosureOut]
 
 
-def case_detail_out(loaded: LoadedCase, reader: Membership) -> CaseDetailOut:
-    """The case with what came with it in one statement (detail.py), as `reader` may see it."""
+def case_detail_out(loaded: CaseRead, reader: Membership) -> CaseDetailOut:
+    """The case with what `access.read_case` loaded with it, as `reader` may see it."""
     case = loaded.case
     today = timezone.localdate()
     return CaseDetailOut(

@@ -13,13 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from homeward.audit.actions import (
-    insert_with_event,
-    read_with_event,
-    record_event,
-    record_read,
-    rows_with_event,
-)
+from homeward.audit.actions import record_event, record_read, rows_with_event
 from homeward.audit.models import AuditEvent
 from homeward.organisations.models import Organisation
 
@@ -33,18 +27,13 @@ def _appends(worker: int) -> None:
             organisation = Organisation(
                 name=f"Worker {worker}", slug=f"w{worker}-{n}", kind="hotline"
             )
-            insert_with_event(organisation, actor=None, organisation=None, action="test.create")
+            with transaction.atomic():
+                organisation.save()
+                record_event(
+                    actor=None, organisation=None, action="test.create", target=organisation
+                )
             record_read(
                 actor=None, organisation=None, action="test.read", object_type="x", object_id=str(n)
-            )
-            read_with_event(
-                "SELECT id FROM organisations_organisation WHERE id = %s",
-                [organisation.pk],
-                actor=None,
-                organisation=None,
-                action="test.read_with",
-                object_type="organisations.organisation",
-                object_id=str(organisation.pk),
             )
             rows_with_event(
                 "SELECT id FROM organisations_organisation WHERE slug = %s",
@@ -71,7 +60,7 @@ def test_concurrent_appends_keep_one_chain(committed_db: None) -> None:
     with ThreadPoolExecutor(at_once) as pool:
         list(pool.map(_appends, range(WORKERS)))
 
-    assert AuditEvent.objects.count() == before + WORKERS * ROUNDS * 5
+    assert AuditEvent.objects.count() == before + WORKERS * ROUNDS * 4
     seqs = list(AuditEvent.objects.order_by("seq").values_list("seq", flat=True))
     assert seqs == list(range(1, len(seqs) + 1))
     out = io.StringIO()

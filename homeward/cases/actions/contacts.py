@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from contextlib import nullcontext
 from datetime import timedelta
 from typing import Any
 
@@ -9,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from homeward.audit.actions import insert_with_event
+from homeward.audit.actions import record_event
 from homeward.cases.actions.common import require_editor, timeline_contact, validate
 from homeward.cases.choices import ContactType
 from homeward.cases.models import Case, Contact
@@ -41,13 +40,13 @@ def log_contact(
             {"contact_type": _("Say which case this contact is about, or choose another kind.")}
         )
     validate(contact, exclude=["organisation", "case", "logged_by"])  # set here, not input
-    # a contact alone is one statement with its event; one about a case also writes its timeline
-    with transaction.atomic() if case is not None else nullcontext():
-        insert_with_event(
-            contact,
+    with transaction.atomic():
+        contact.save(force_insert=True)
+        record_event(
             actor=acting_user,
             organisation=membership.organisation,
             action="cases.contact.create",
+            target=contact,
             fields=sorted(fields) + (["case"] if case else []),
         )
         if case is not None:

@@ -26,7 +26,7 @@ SUMMARY_FIELDS = (
     "age_estimated_on",
 )
 """What a child's summary in a result list or a case reads: names, sex and what `Child.age_on`
-needs, in column order (as `Child.from_db` takes them). No restricted field."""
+needs, in column order. No restricted field."""
 
 
 class Child(models.Model):

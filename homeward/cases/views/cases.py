@@ -16,7 +16,7 @@ from homeward.cases import access, actions, search
 from homeward.cases.actions.cases import SECTION_MODELS, SECTION_OF_CATEGORY
 from homeward.cases.choices import STATUS_FLOW, Status
 from homeward.cases.forms import CaseForm, ChildForm, StatusForm, TimelineForm
-from homeward.cases.models import Case, Contact
+from homeward.cases.models import Contact
 from homeward.cases.views.common import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.api_types import parse_id
@@ -102,16 +102,18 @@ def likely_existing(request: HttpRequest) -> HttpResponse:
 @member_required(Permission.VIEW_CASES)
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
-    case = access.access_case_by_id(membership, case_id)
-    return _case_page(request, membership, case, TimelineForm())
+    return _case_page(request, membership, case_id, TimelineForm())
 
 
 def _case_page(
-    request: HttpRequest, membership: Membership, case: Case, timeline_form: TimelineForm
+    request: HttpRequest, membership: Membership, case_id: int, timeline_form: TimelineForm
 ) -> HttpResponse:
-    """The case's page; `timeline_form` bound to what was typed when it was refused."""
-    links = case.case_children.select_related("child").order_by("added_at")
-    children = [(access.view_child(membership, link.child), link) for link in links]
+    """The case's page; `timeline_form` bound to what was typed when it was refused. The page
+    shows each child's whole record (photo, medical details as the role allows), each read
+    recorded as such."""
+    read = access.read_case(membership, case_id)
+    case = read.case
+    children = [(access.view_child(membership, each.child), each.link) for each in read.children]
     related = SECTION_OF_CATEGORY.get(case.category)
     section = getattr(case, related, None) if related else None
     return render(
@@ -123,10 +125,8 @@ def _case_page(
             "section": section,
             "has_section": case.category in SECTION_OF_CATEGORY,
             "timeline": case.timeline.select_related("actor").order_by("-occurred_at", "-pk"),
-            "risk": case.risk_assessments.prefetch_related("factors")
-            .select_related("assessed_by")
-            .first(),
-            "closure": case.closures.select_related("requested_by", "decided_by").first(),
+            "risk": read.risk,
+            "closure": next(iter(read.closures), None),
             "timeline_form": timeline_form,
             "next_statuses": [Status(s) for s in STATUS_FLOW.get(case.status, ())],
             "can_edit": membership.has_perm(Permission.EDIT_CASES),
@@ -174,7 +174,7 @@ def timeline_add(request: HttpRequest, case_id: int) -> HttpResponse:
         else:
             return redirect("case_detail", case_id=case.pk)
     # refused: the page again, with what was typed and why it was refused, never an empty form
-    return _case_page(request, membership, case, form)
+    return _case_page(request, membership, case.pk, form)
 
 
 @require_POST
