@@ -44,7 +44,9 @@ class ContactForm(forms.Form):
         label=_("About"), choices=ContactType.choices, initial=ContactType.NEW_CASE
     )
     language = forms.CharField(label=_("Language"), max_length=16, required=False)
-    started_at = forms.DateTimeField(label=_("Started"), widget=DATETIME, required=False)
+    started_at = forms.DateTimeField(
+        label=_("Started"), widget=DATETIME, required=False, help_text=_("Leave empty for now.")
+    )
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=0, max_value=600, required=False
     )

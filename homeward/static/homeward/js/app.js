@@ -14,6 +14,20 @@
       event.preventDefault();
     }
   });
+  // A refused form: the summary of what is wrong takes the focus, and each of its links moves
+  // the focus to its field.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    summary.focus();
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-error-summary] a[href^='#']");
+    var field = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (field) {
+      event.preventDefault();
+      field.focus();
+    }
+  });
   document.addEventListener("focusin", function (event) {
     var target = event.target;
     if (target.matches && target.matches("[data-select-on-focus]")) {

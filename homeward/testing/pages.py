@@ -1,0 +1,69 @@
+"""What a browser test checks on any page: that a refused form says what is wrong where the user
+will see it, and that every accessibility reference on the page points at something."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Problems a person (or a screen reader) would meet on a page that refused a form.
+_REFUSED_FORM_PROBLEMS = """() => {
+  const problems = [];
+  const summary = document.querySelector("[data-error-summary]");
+  if (!summary) {
+    problems.push("no error summary");
+  } else if (document.activeElement !== summary) {
+    problems.push("the focus is not on the error summary");
+  }
+  const linked = new Set();
+  for (const link of document.querySelectorAll("[data-error-summary] a")) {
+    const target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) {
+      problems.push("the summary links to a missing " + link.getAttribute("href"));
+    } else {
+      linked.add(target.name || target.id);
+    }
+  }
+  for (const field of document.querySelectorAll("[aria-invalid=true]")) {
+    if (!linked.has(field.name || field.id)) {
+      problems.push(`${field.name || field.id} is refused but not in the summary`);
+    }
+    if (field.closest("details:not([open])")) {
+      problems.push(`${field.name || field.id} is refused inside a closed section`);
+    }
+    if (!field.getAttribute("aria-describedby") && !field.closest("fieldset[aria-describedby]")) {
+      problems.push(`${field.name || field.id} is refused but its error is not linked to it`);
+    }
+  }
+  return problems;
+}"""
+
+# References between elements that must resolve on every page.
+_REFERENCE_PROBLEMS = """() => {
+  const problems = [];
+  for (const element of document.querySelectorAll("[aria-describedby], [aria-labelledby]")) {
+    for (const attribute of ["aria-describedby", "aria-labelledby"]) {
+      for (const id of (element.getAttribute(attribute) || "").split(/\\s+/).filter(Boolean)) {
+        if (!document.getElementById(id)) {
+          problems.push(`${element.name || element.id || element.tagName}: ${attribute} "${id}" does not exist`);
+        }
+      }
+    }
+  }
+  const counts = new Map();
+  for (const element of document.querySelectorAll("[id]")) {
+    counts.set(element.id, (counts.get(element.id) || 0) + 1);
+  }
+  for (const [id, count] of counts) {
+    if (count > 1) problems.push(`the id "${id}" is used ${count} times`);
+  }
+  return problems;
+}"""
+
+
+def refused_form_problems(page: Any) -> list[str]:
+    """What is wrong with how the page presents a refused form (empty: nothing)."""
+    return list(page.evaluate(_REFUSED_FORM_PROBLEMS)) + reference_problems(page)
+
+
+def reference_problems(page: Any) -> list[str]:
+    return list(page.evaluate(_REFERENCE_PROBLEMS))
