@@ -67,3 +67,12 @@ def refused_form_problems(page: Any) -> list[str]:
 
 def reference_problems(page: Any) -> list[str]:
     return list(page.evaluate(_REFERENCE_PROBLEMS))
+
+
+def desk_url(cast: Any, name: str, requester: str, *, nth: int = 0) -> str:
+    """The URL of the `nth` GET row named `name` in the authorisation matrix, built on an
+    object of the requester's own organisation (so a browser test visits real pages)."""
+    from homeward.testing.endpoints import HTML_ENDPOINTS
+
+    rows = [e for e in HTML_ENDPOINTS if e.name == name and e.method == "GET"]
+    return rows[nth].url(cast, cast.org_of(requester), requester)
