@@ -62,7 +62,7 @@ _REFERENCE_PROBLEMS = """() => {
 
 def refused_form_problems(page: Any) -> list[str]:
     """What is wrong with how the page presents a refused form (empty: nothing)."""
-    return list(page.evaluate(_REFUSED_FORM_PROBLEMS)) + reference_problems(page)
+    return list(page.evaluate(_REFUSED_FORM_PROBLEMS)) + reference_problems(page) + axe_findings(page)
 
 
 def reference_problems(page: Any) -> list[str]:
@@ -76,3 +76,54 @@ def desk_url(cast: Any, name: str, requester: str, *, nth: int = 0) -> str:
 
     rows = [e for e in HTML_ENDPOINTS if e.name == name and e.method == "GET"]
     return rows[nth].url(cast, cast.org_of(requester), requester)
+
+
+# Elements sticking out of the window on the right, outside any container that scrolls
+# sideways on purpose (a wide table in its scroll wrapper).
+_OVERFLOW = """() => {
+  const width = window.innerWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  const culprits = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    if (element.getBoundingClientRect().right <= width + 0.5) continue;
+    let scrolled = false;
+    for (let up = element.parentElement; up && !scrolled; up = up.parentElement) {
+      scrolled = ["auto", "scroll", "hidden"].includes(getComputedStyle(up).overflowX);
+    }
+    if (scrolled) continue;
+    const outer = element.parentElement && element.parentElement.getBoundingClientRect().right > width + 0.5;
+    if (!outer) {
+      culprits.push(`${element.tagName.toLowerCase()}.${element.className || ""}#${element.id || ""} ` +
+        `${Math.round(element.getBoundingClientRect().right)}px`);
+    }
+  }
+  return [`${document.documentElement.scrollWidth}px wide in ${width}px`, ...culprits.slice(0, 5)];
+}"""
+
+
+def overflow(page: Any) -> list[str]:
+    """Empty when the page fits the window's width; else its width and the elements that
+    first stick out."""
+    return list(page.evaluate(_OVERFLOW))
+
+
+# axe's "needs review" kinds that the desk's refused forms once raised: an aria-describedby
+# naming an element that did not exist, and one id given to two elements.
+AXE_REVIEWED = {"duplicate-id-aria", "aria-valid-attr-value"}
+
+
+def axe_findings(page: Any) -> list[str]:
+    """axe-core's violations on the page as it is, and its "needs review" items of the kinds
+    above (with the copy of axe-core that axe-playwright-python ships)."""
+    from importlib.resources import files
+
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(files("axe_playwright_python").joinpath("axe.min.js").read_text())
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations', 'incomplete']})")
+    return [
+        f"axe {item['id']}: {node['target']} {node.get('failureSummary', '')}"
+        for kind in ("violations", "incomplete")
+        for item in results[kind]
+        if kind == "violations" or item["id"] in AXE_REVIEWED
+        for node in item["nodes"]
+    ]
