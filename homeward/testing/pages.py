@@ -44,7 +44,8 @@ _REFERENCE_PROBLEMS = """() => {
     for (const attribute of ["aria-describedby", "aria-labelledby"]) {
       for (const id of (element.getAttribute(attribute) || "").split(/\\s+/).filter(Boolean)) {
         if (!document.getElementById(id)) {
-          problems.push(`${element.name || element.id || element.tagName}: ${attribute} "${id}" does not exist`);
+          const what = element.name || element.id || element.tagName;
+          problems.push(`${what}: ${attribute} "${id}" does not exist`);
         }
       }
     }
@@ -62,7 +63,9 @@ _REFERENCE_PROBLEMS = """() => {
 
 def refused_form_problems(page: Any) -> list[str]:
     """What is wrong with how the page presents a refused form (empty: nothing)."""
-    return list(page.evaluate(_REFUSED_FORM_PROBLEMS)) + reference_problems(page) + axe_findings(page)
+    return (
+        list(page.evaluate(_REFUSED_FORM_PROBLEMS)) + reference_problems(page) + axe_findings(page)
+    )
 
 
 def reference_problems(page: Any) -> list[str]:
@@ -91,11 +94,10 @@ _OVERFLOW = """() => {
       scrolled = ["auto", "scroll", "hidden"].includes(getComputedStyle(up).overflowX);
     }
     if (scrolled) continue;
-    const outer = element.parentElement && element.parentElement.getBoundingClientRect().right > width + 0.5;
-    if (!outer) {
-      culprits.push(`${element.tagName.toLowerCase()}.${element.className || ""}#${element.id || ""} ` +
-        `${Math.round(element.getBoundingClientRect().right)}px`);
-    }
+    const parent = element.parentElement;
+    if (parent && parent.getBoundingClientRect().right > width + 0.5) continue;
+    const right = Math.round(element.getBoundingClientRect().right);
+    culprits.push(`${element.tagName.toLowerCase()}.${element.className}#${element.id} ${right}px`);
   }
   return [`${document.documentElement.scrollWidth}px wide in ${width}px`, ...culprits.slice(0, 5)];
 }"""
@@ -127,3 +129,45 @@ def axe_findings(page: Any) -> list[str]:
         if kind == "violations" or item["id"] in AXE_REVIEWED
         for node in item["nodes"]
     ]
+
+
+# Sets every select, radio group and checkbox of a form away from what it shows (the last
+# other option; a checkbox flipped; one more box of a group ticked), except the names given,
+# and returns what it chose by name.
+_CHOOSE_NON_DEFAULTS = """(form, keep) => {
+  const chosen = {};
+  for (const select of form.querySelectorAll("select")) {
+    if (keep.includes(select.name)) continue;
+    const others = [...select.options].filter((option) => option.value && !option.selected);
+    if (!others.length) continue;
+    others[others.length - 1].selected = true;
+    if (!select.multiple) select.value = others[others.length - 1].value;
+    select.dispatchEvent(new Event("change", {bubbles: true}));
+    const values = [...select.selectedOptions].map((option) => option.value);
+    chosen[select.name] = select.multiple ? values.sort() : values[0];
+  }
+  const groups = {};
+  for (const input of form.querySelectorAll("input[type=radio], input[type=checkbox]")) {
+    if (!keep.includes(input.name)) (groups[input.name] = groups[input.name] || []).push(input);
+  }
+  for (const [name, inputs] of Object.entries(groups)) {
+    if (inputs.length === 1 && inputs[0].type === "checkbox") {
+      inputs[0].checked = !inputs[0].checked;
+      chosen[name] = inputs[0].checked;
+      continue;
+    }
+    const unchecked = inputs.filter((input) => !input.checked);
+    if (!unchecked.length) continue;
+    unchecked[unchecked.length - 1].checked = true;
+    const values = inputs.filter((input) => input.checked).map((input) => input.value);
+    chosen[name] = inputs[0].type === "radio" ? values[0] : values.sort();
+  }
+  return chosen;
+}"""
+
+
+def choose_non_defaults(form: Any, *, keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Sets every select, radio group and checkbox of `form` (a locator) to a value it does
+    not show yet, except the fields named in `keep` (set by the test itself, or dependent on
+    another choice). Returns {field name: value, or sorted values, or checked}."""
+    return dict(form.evaluate(_CHOOSE_NON_DEFAULTS, list(keep)))
