@@ -6,7 +6,7 @@ its category)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pytest
@@ -25,7 +25,9 @@ pytestmark = pytest.mark.browser
 CATEGORY = {"category": "parental_abduction", "subcategory": "international"}
 
 
-def _stored(obj: Model, chosen: dict[str, Any], read: dict[str, Callable[[], Any]]) -> dict:
+def _stored(
+    obj: Model, chosen: dict[str, Any], read: Mapping[str, Callable[..., Any]]
+) -> dict[str, Any]:
     """What the database holds for each chosen field, in the form's terms: a field of `obj`
     by the same name unless `read` says how to find it."""
     stored = {}

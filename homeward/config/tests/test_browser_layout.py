@@ -16,7 +16,8 @@ import pytest
 from homeward.organisations.roles import permissions_of
 from homeward.testing.browser import ARTIFACTS, sign_in
 from homeward.testing.cast import Cast
-from homeward.testing.endpoints import HTML_ENDPOINTS, Endpoint
+from homeward.testing.endpoints import HTML_ENDPOINTS
+from homeward.testing.matrix import Endpoint
 from homeward.testing.pages import axe_findings, overflow
 
 pytestmark = pytest.mark.browser

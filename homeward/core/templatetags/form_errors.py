@@ -33,17 +33,17 @@ def problems_of(form: Any) -> Iterator[Problem]:
         return
     if isinstance(form, forms.BaseFormSet):
         for message in form.non_form_errors():
-            yield Problem(message)
+            yield Problem(str(message))
         for member in form.forms:
             yield from problems_of(member)
         return
     for message in form.non_field_errors():
-        yield Problem(message)
+        yield Problem(str(message))
     for field in form:
         if field.is_hidden:
             continue
         for message in field.errors:
-            yield Problem(message, str(field.label), field_target(field))
+            yield Problem(str(message), str(field.label), field_target(field))
 
 
 def flatten(items: Iterable[Any]) -> Iterator[Any]:
