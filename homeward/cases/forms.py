@@ -44,7 +44,9 @@ class ContactForm(forms.Form):
         label=_("About"), choices=ContactType.choices, initial=ContactType.NEW_CASE
     )
     language = forms.CharField(label=_("Language"), max_length=16, required=False)
-    started_at = forms.DateTimeField(label=_("Started"), widget=DATETIME, required=False)
+    started_at = forms.DateTimeField(
+        label=_("Started"), widget=DATETIME, required=False, help_text=_("Leave empty for now.")
+    )
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=0, max_value=600, required=False
     )
@@ -57,6 +59,11 @@ class ContactForm(forms.Form):
     caller_name = forms.CharField(label=_("Caller's name"), max_length=200, required=False)
     caller_phone = forms.CharField(label=_("Caller's phone"), max_length=40, required=False)
     caller_email = forms.EmailField(label=_("Caller's e-mail"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:  # a refused form's focus goes to its error summary instead
+            self.fields["channel"].widget.attrs["autofocus"] = True
 
     def call_fields(self) -> list[forms.BoundField]:
         """The first row of the form: how, who and what about."""
@@ -161,10 +168,13 @@ class ChildForm(forms.Form):
         label=_("Medical notes"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
-    def __init__(self, *args: Any, medical: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, medical: bool, autofocus: bool = False, **kwargs: Any) -> None:
         """The medical fields only for a role that may see them (view_medical), as on the
-        child's record; the action refuses them from anyone else."""
+        child's record; the action refuses them from anyone else. `autofocus`: the page's
+        first field, unless the form was refused (its error summary takes the focus)."""
         super().__init__(*args, **kwargs)
+        if autofocus and not self.is_bound:
+            self.fields["given_names"].widget.attrs["autofocus"] = True
         if not medical:
             del self.fields["vulnerabilities"], self.fields["medical_notes"]
 

@@ -114,7 +114,10 @@ TEMPLATES = [
                 "homeward.organisations.context_processors.membership",
                 "homeward.crossborder.context_processors.notifications",
             ],
-            "builtins": ["homeward.core.templatetags.form_token"],
+            "builtins": [
+                "homeward.core.templatetags.form_token",
+                "homeward.core.templatetags.form_errors",
+            ],
         },
     }
 ]

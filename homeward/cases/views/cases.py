@@ -42,7 +42,10 @@ def case_new(request: HttpRequest) -> HttpResponse:
     form = CaseForm(request.POST or None, initial={"last_seen_country": country})
     medical = membership.has_perm(Permission.VIEW_MEDICAL)
     children = [
-        ChildForm(request.POST or None, prefix=p, medical=medical) for p in SIBLING_PREFIXES
+        ChildForm(
+            request.POST or None, prefix=p, medical=medical, autofocus=p == SIBLING_PREFIXES[0]
+        )
+        for p in SIBLING_PREFIXES
     ]
     existing_id = request.POST.get("existing_child", "")
     if request.method == "POST" and form.is_valid() and all(c.is_valid() for c in children):
