@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, Max, Min
 from django.test import override_settings
-from pytest_django import DjangoDbBlocker, Settings
+from pytest_django import DjangoDbBlocker
 
 from homeward.audit.models import AuditEvent
 from homeward.cases import actions, search
@@ -218,19 +218,3 @@ def test_bulk_writes_exactly_n_searchable_cases_that_later_cases_follow(network:
         == f"BE-{year}-{CaseSequence.objects.get(organisation=belgium, year=year).last:06d}"
     )
     assert Case.objects.filter(organisation=belgium, reference=case.reference).count() == 1
-
-
-# --- the benchmark's baselines -----------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_benchmark_baselines_are_not_routed_unless_asked_for(settings: Settings) -> None:
-    from django.http import Http404
-    from django.test import Client, RequestFactory
-
-    from homeward.demo import bench_views
-
-    assert settings.BENCH is False
-    assert Client().get("/bench/cases?organisation=1").status_code == 404
-    with pytest.raises(Http404):  # and refused even if routed by mistake
-        bench_views.case_list(RequestFactory().get("/bench/cases?organisation=1"))
