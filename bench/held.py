@@ -265,8 +265,8 @@ def main() -> None:
         parser.error(f"no locust at {args.locust}: run `make bench`, or pass --locust")
 
     env = run.environment(args)
-    os.environ.update(env)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "homeward.config.settings")
+    os.environ.update(env)  # this process imports Django with the same settings
+    sys.path.insert(0, str(run.ROOT))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     run.homeward(env, "migrate", "--no-input", "-v", "0")

@@ -118,12 +118,15 @@ def operators(first: Any, count: int) -> list[Any]:
 
 
 def environment(args: argparse.Namespace) -> dict[str, str]:
+    """Homeward's demo settings plus the baselines under /bench/ (bench/settings.py), which
+    import as `bench` from the project directory."""
     env = dict(os.environ)
     env.update(
         {
             "DATABASE_URL": args.database_url,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
             "HOMEWARD_DEMO": "1",
-            "HOMEWARD_BENCH": "1",
             "HOMEWARD_REQUIRE_MFA": "0",
             "HOMEWARD_API_RATE_AUTHENTICATED": "100000000/min",
             "HOMEWARD_API_RATE_ANONYMOUS": "100000000/min",
@@ -529,7 +532,7 @@ def main() -> None:
 
     env = environment(args)
     os.environ.update(env)  # this process imports Django with the same settings
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "homeward.config.settings")
+    sys.path.insert(0, str(ROOT))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 

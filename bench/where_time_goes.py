@@ -1,7 +1,7 @@
 """Where a request's time goes: each benchmark scenario, in-process, one request at a time.
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/homeward_bench
-    HOMEWARD_DEMO=1 HOMEWARD_BENCH=1 .venv/bin/python bench/where_time_goes.py \\
+    HOMEWARD_DEMO=1 .venv/bin/python bench/where_time_goes.py \\
         [--requests 200] [--only search] [--profile search [--sort cumulative] [--lines 60]]
 
 For each scenario and its baseline (through the full middleware stack, with Django's test
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `bench.settings`
 
 from run import LIST_FILTERS, NAMES, demo_operator
 
@@ -42,7 +43,7 @@ def main() -> None:
 
     import django
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "homeward.config.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")  # with the baselines
     os.environ.setdefault("HOMEWARD_API_RATE_AUTHENTICATED", "100000000/min")  # as run.py
     django.setup()
     from django.db import connection, reset_queries

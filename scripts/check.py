@@ -30,7 +30,15 @@ def main() -> None:
     run("ruff format", str(BIN / "ruff"), "format", "--check", ".")
     # the benchmark's own scripts too (not locustfile.py: locust lives in its own virtualenv),
     # so that a change to an action they call cannot break them unseen
-    bench = ["bench/run.py", "bench/held.py", "bench/where_time_goes.py", "bench/faults.py"]
+    bench = [
+        "bench/run.py",
+        "bench/held.py",
+        "bench/where_time_goes.py",
+        "bench/faults.py",
+        "bench/settings.py",
+        "bench/urls.py",
+        "bench/baselines",
+    ]
     run("mypy --strict", str(BIN / "mypy"), "homeward", "scripts", *bench, env=env)
     run("import contracts", str(BIN / "lint-imports"), env=env)
     run("migrations", str(BIN / "homeward"), "makemigrations", "--check", "--dry-run", env=env)

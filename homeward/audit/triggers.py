@@ -8,9 +8,11 @@ that both agree on awkward text). Without the trigger an insert fails (seq, prev
 arrive NULL), so no event is ever written unchained. On SQLite, whose transactions serialise
 writers anyway, the application computes the chain (`actions.record_event`).
 
-The migrations install them; `install` is also called by test set-up after a flush, which
-(like any maintenance with the power to drop triggers) is outside what the trigger can stop
-and what the hash chain then catches.
+The migrations install them, each with its own frozen copy of this SQL (a change here needs a
+new migration carrying it; test_trigger_migrations checks that the latest one matches).
+`install` is also called by test set-up after a flush, which (like any maintenance with the
+power to drop triggers) is outside what the trigger can stop and what the hash chain then
+catches.
 """
 
 from __future__ import annotations

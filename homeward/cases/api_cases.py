@@ -55,7 +55,12 @@ def _case(request: HttpRequest, case_id: Id) -> tuple[User, Membership, Case]:
     return user, membership, access.access_case_by_id(membership, case_id)
 
 
-@router.get("/cases", response=list[CaseListItemOut], summary="The hotline's cases")
+@router.get(
+    "/cases",
+    operation_id="list_cases",
+    response=list[CaseListItemOut],
+    summary="The hotline's cases",
+)
 @paginate
 def list_cases(
     request: HttpRequest, filters: Query[CaseFilter]
@@ -75,6 +80,7 @@ def list_cases(
 
 @router.post(
     "/cases",
+    operation_id="open_case",
     response={201: CaseDetailOut},
     summary="Open a case for one or more children (siblings share a case)",
 )
@@ -103,13 +109,23 @@ def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
     return Status(201, case_detail_out(access.read_case(membership, case.pk), membership))
 
 
-@router.get("/cases/{case_id}", response=CaseDetailOut, summary="One case, with its children")
+@router.get(
+    "/cases/{case_id}",
+    operation_id="get_case",
+    response=CaseDetailOut,
+    summary="One case, with its children",
+)
 def get_case(request: HttpRequest, case_id: Id) -> CaseDetailOut:
     _user, membership = who(request)
     return case_detail_out(access.read_case(membership, case_id), membership)
 
 
-@router.patch("/cases/{case_id}", response=CaseOut, summary="Change a case's fields")
+@router.patch(
+    "/cases/{case_id}",
+    operation_id="update_case",
+    response=CaseOut,
+    summary="Change a case's fields",
+)
 def update_case(request: HttpRequest, case_id: Id, payload: CasePatchIn) -> CaseOut:
     user, membership, case = _case(request, case_id)
     case = actions.update_case(
@@ -120,6 +136,7 @@ def update_case(request: HttpRequest, case_id: Id, payload: CasePatchIn) -> Case
 
 @router.put(
     "/cases/{case_id}/section",
+    operation_id="update_case_section",
     response=SectionOut,
     summary="Set fields of the category's own section (the fields you send)",
 )
@@ -131,7 +148,12 @@ def update_section(request: HttpRequest, case_id: Id, payload: SectionIn) -> Sec
     return section_out(section)
 
 
-@router.post("/cases/{case_id}/status", response=CaseOut, summary="Move a case along")
+@router.post(
+    "/cases/{case_id}/status",
+    operation_id="change_status",
+    response=CaseOut,
+    summary="Move a case along",
+)
 def change_status(request: HttpRequest, case_id: Id, payload: StatusIn) -> CaseOut:
     user, membership, case = _case(request, case_id)
     case = actions.change_status(
@@ -146,6 +168,7 @@ def change_status(request: HttpRequest, case_id: Id, payload: StatusIn) -> CaseO
 
 @router.post(
     "/cases/{case_id}/assign",
+    operation_id="assign_case",
     response=CaseOut,
     summary="Assign a case to a colleague, with a handover note",
 )
@@ -167,6 +190,7 @@ def assign_case(request: HttpRequest, case_id: Id, payload: AssignIn) -> CaseOut
 
 @router.get(
     "/cases/{case_id}/timeline",
+    operation_id="list_timeline",
     response=list[TimelineOut],
     summary="What happened in a case, oldest first",
 )
@@ -179,6 +203,7 @@ def case_timeline(request: HttpRequest, case_id: Id) -> QuerySet[TimelineEvent]:
 
 @router.post(
     "/cases/{case_id}/timeline",
+    operation_id="add_timeline_entry",
     response={201: TimelineOut},
     summary="Record police informed, information received, publicity, support, a message or a note",
 )
@@ -199,6 +224,7 @@ def add_timeline_entry(
 
 @router.get(
     "/cases/{case_id}/risk",
+    operation_id="list_risk_assessments",
     response=list[RiskOut],
     summary="The case's risk assessments with their factors, newest (current) first",
 )
@@ -212,6 +238,7 @@ def risk_history(request: HttpRequest, case_id: Id) -> list[RiskOut]:
 
 @router.post(
     "/cases/{case_id}/risk",
+    operation_id="assess_risk",
     response={201: RiskOut},
     summary="Assess (or reassess) the risk, with the factors behind it",
 )
@@ -230,6 +257,7 @@ def assess_risk(request: HttpRequest, case_id: Id, payload: RiskIn) -> Status[Ri
 
 @router.post(
     "/cases/{case_id}/closure",
+    operation_id="request_closure",
     response={201: ClosureOut},
     summary="Request closure with the outcome; a supervisor approves",
 )
@@ -243,6 +271,7 @@ def request_closure(request: HttpRequest, case_id: Id, payload: ClosureIn) -> St
 
 @router.post(
     "/closures/{closure_id}/decision",
+    operation_id="decide_closure",
     response=ClosureOut,
     summary="Approve a closure (the case closes) or send it back with a note",
 )
@@ -258,7 +287,12 @@ def decide_closure(request: HttpRequest, closure_id: Id, payload: DecisionIn) ->
     return closure_out(closure)
 
 
-@router.post("/cases/{case_id}/reopen", response=CaseOut, summary="Reopen a closed case")
+@router.post(
+    "/cases/{case_id}/reopen",
+    operation_id="reopen_case",
+    response=CaseOut,
+    summary="Reopen a closed case",
+)
 def reopen_case(request: HttpRequest, case_id: Id, payload: ReopenIn) -> CaseOut:
     user, membership, case = _case(request, case_id)
     case = actions.reopen_case(
@@ -269,6 +303,7 @@ def reopen_case(request: HttpRequest, case_id: Id, payload: ReopenIn) -> CaseOut
 
 @router.post(
     "/cases/{case_id}/children",
+    operation_id="add_child",
     response={201: CaseChildOut},
     summary="Add a child to a case: a new child, or one of an earlier case",
 )

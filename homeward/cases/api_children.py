@@ -35,6 +35,7 @@ search_router = Router(tags=["search"])
 
 @router.get(
     "/children/{child_id}",
+    operation_id="get_child",
     response=ChildOut,
     summary="One child, as your role may see them (an audited read)",
 )
@@ -46,6 +47,7 @@ def get_child(request: HttpRequest, child_id: Id) -> ChildOut:
 
 @router.patch(
     "/children/{child_id}",
+    operation_id="update_child",
     response=ChildOut,
     summary="Change a child's fields (medical ones need view_medical)",
 )
@@ -62,6 +64,7 @@ def update_child(request: HttpRequest, child_id: Id, payload: ChildPatchIn) -> C
 
 @router.post(
     "/children/{child_id}/names",
+    operation_id="add_child_name",
     response={201: ChildNameOut},
     summary="Add another form of the child's name (an alias, another system's spelling)",
 )
@@ -125,6 +128,7 @@ def _uploaded_photo(request: HttpRequest) -> UploadedFile:
 
 @router.put(
     "/children/{child_id}/photo",
+    operation_id="set_child_photo",
     response=ChildOut,
     summary="Upload or replace the child's photo (needs view_photos)",
     openapi_extra=PHOTO_UPLOAD_SCHEMA,
@@ -142,6 +146,7 @@ def set_child_photo(request: HttpRequest, child_id: Id) -> ChildOut:
 
 @router.get(
     "/children/{child_id}/photo",
+    operation_id="get_child_photo",
     url_name="child_photo",
     summary="Download the child's photo (needs view_photos; an audited read)",
     openapi_extra=PHOTO_DOWNLOAD_SCHEMA,
@@ -169,6 +174,7 @@ def get_child_photo(request: HttpRequest, child_id: Id) -> HttpResponse:
 
 @search_router.get(
     "/search/children",
+    operation_id="search_children",
     response=list[ChildMatchOut],
     summary="Children whose name matches in any spelling or script, best first, with reasons",
 )
@@ -183,6 +189,7 @@ def search_children(
 
 @search_router.get(
     "/search/likely-existing",
+    operation_id="search_likely_existing",
     response=list[ChildMatchOut],
     summary="Children of earlier cases who may be the child being reported (repeat episodes)",
 )

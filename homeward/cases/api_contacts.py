@@ -22,7 +22,9 @@ router = Router(tags=["contacts"])
 CONTACT_READ_FIELDS = ["notes", "caller_name", "caller_phone", "caller_email"]
 
 
-@router.post("/contacts", response={201: ContactOut}, summary="Log one contact")
+@router.post(
+    "/contacts", operation_id="log_contact", response={201: ContactOut}, summary="Log one contact"
+)
 def log_contact(request: HttpRequest, payload: ContactIn) -> Status[ContactOut]:
     user, membership = who(request)
     fields = payload.changes()
@@ -38,6 +40,7 @@ def log_contact(request: HttpRequest, payload: ContactIn) -> Status[ContactOut]:
 
 @router.get(
     "/contacts",
+    operation_id="list_contacts",
     response=list[ContactListItemOut],
     summary="The hotline's contacts, newest first (without notes or caller details)",
 )
@@ -48,7 +51,12 @@ def list_contacts(request: HttpRequest, filters: Query[ContactFilter]) -> QueryS
     return contacts.order_by("-started_at", "-pk")
 
 
-@router.get("/contacts/{contact_id}", response=ContactOut, summary="One contact (an audited read)")
+@router.get(
+    "/contacts/{contact_id}",
+    operation_id="get_contact",
+    response=ContactOut,
+    summary="One contact (an audited read)",
+)
 def get_contact(request: HttpRequest, contact_id: Id) -> ContactOut:
     _user, membership = who(request)
     contact = access.access_contact_by_id(membership, contact_id)

@@ -343,11 +343,6 @@ def query_key_groups(query: str) -> list[dict[str, int]]:
     return groups
 
 
-def query_keys(query: str) -> list[set[str]]:
-    """For each required query token, the keys that may find it."""
-    return [set(group) for group in query_key_groups(query)]
-
-
 # --- ranking -----------------------------------------------------------------------------------
 
 

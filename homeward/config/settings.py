@@ -29,9 +29,6 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEMO = env_bool("HOMEWARD_DEMO", False)
 DEBUG = env_bool("HOMEWARD_DEBUG", False)
 TESTING = env_bool("HOMEWARD_TESTING", False)
-# Benchmark baselines under /bench/ (homeward/demo/bench_urls.py): unauthenticated, so only
-# ever with demo, debug or test settings.
-BENCH = env_bool("HOMEWARD_BENCH", False) and (DEMO or DEBUG or TESTING)
 
 _dev_key = "homeward-insecure-development-key-not-for-production-use-0123456789"
 SECRET_KEY = os.environ.get("HOMEWARD_SECRET_KEY") or (

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import include, path
 
 from homeward.api.api import api
@@ -19,8 +18,6 @@ urlpatterns = [
     path("", include("homeward.organisations.urls")),
     path("", include("homeward.dashboard.urls")),
 ]
-if settings.BENCH:  # the benchmark's baselines; never routed otherwise
-    urlpatterns += [path("bench/", include("homeward.demo.bench_urls"))]
 
 handler400 = "homeward.config.errors.bad_request"
 handler403 = "homeward.config.errors.permission_denied"

@@ -108,6 +108,7 @@ def _message(request: HttpRequest) -> tuple[MessageIn, UploadedFile | None]:
 
 @router.get(
     "/crossborder/requests/{request_id}/messages",
+    operation_id="list_messages",
     response=list[MessageOut],
     summary="The conversation, oldest first: messages and the procedure's events",
 )
@@ -120,6 +121,7 @@ def list_messages(request: HttpRequest, request_id: Id) -> QuerySet[RequestEvent
 
 @router.post(
     "/crossborder/requests/{request_id}/messages",
+    operation_id="post_message",
     response={201: MessageOut},
     summary="Write to the other hotline (JSON, or multipart/form-data with an attachment)",
     openapi_extra=MESSAGE_BODY_SCHEMA,
@@ -142,6 +144,7 @@ def post_message(request: HttpRequest, request_id: Id) -> Status[RequestEvent]:
 
 @router.get(
     "/crossborder/requests/{request_id}/messages/{message_id}/attachment",
+    operation_id="get_message_attachment",
     url_name="xb_attachment",
     summary="Download a message's attachment (an audited read)",
     openapi_extra=ATTACHMENT_DOWNLOAD_SCHEMA,
@@ -163,6 +166,7 @@ def get_attachment(request: HttpRequest, request_id: Id, message_id: Id) -> Http
 
 @router.get(
     "/crossborder/notifications",
+    operation_id="list_notifications",
     response=list[NotificationOut],
     summary="Your cross-border notices in this organisation, newest first",
 )
@@ -180,6 +184,7 @@ def list_notifications(
 
 @router.post(
     "/crossborder/notifications/read",
+    operation_id="mark_notifications_read",
     response=MarkedOut,
     summary="Mark your notices read: the ids you send, or all of them",
 )

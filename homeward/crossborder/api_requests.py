@@ -35,6 +35,7 @@ REQUEST_READ_FIELDS = ["question", "languages", "decline_reason", "shared_fields
 
 @router.get(
     "/crossborder/requests",
+    operation_id="list_requests",
     response=list[RequestListItemOut],
     summary="Your hotline's requests, sent and received, newest first",
 )
@@ -56,6 +57,7 @@ def list_requests(
 
 @router.get(
     "/crossborder/waiting",
+    operation_id="list_waiting_requests",
     response=list[RequestListItemOut],
     summary="What waits for your hotline: to acknowledge, to approve, decisions due",
 )
@@ -76,6 +78,7 @@ def _receiver(organisation: Organisation, country: str) -> Organisation:
 
 @router.post(
     "/crossborder/requests",
+    operation_id="create_request",
     response={201: RequestOut},
     summary="Draft a request from one of your cases, with the fields you choose to share",
 )
@@ -99,6 +102,7 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status[Cooperati
 
 @router.get(
     "/crossborder/requests/{request_id}",
+    operation_id="get_request",
     response=RequestOut,
     url_name="xb_request",
     summary="One request as your side sees it (an audited read; never the other side's case)",
@@ -111,6 +115,7 @@ def get_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
 
 @router.post(
     "/crossborder/requests/{request_id}/send",
+    operation_id="send_request",
     response=RequestOut,
     summary="Send a draft (it waits for a supervisor when personal data is shared)",
 )
@@ -121,6 +126,7 @@ def send_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
 
 @router.post(
     "/crossborder/requests/{request_id}/approve",
+    operation_id="approve_request",
     response=RequestOut,
     summary="Approve sharing personal data: the request goes (supervisors)",
 )
@@ -131,6 +137,7 @@ def approve_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
 
 @router.post(
     "/crossborder/requests/{request_id}/acknowledge",
+    operation_id="acknowledge_request",
     response=RequestOut,
     summary="Acknowledge a request sent to you (stops the deadline watch)",
 )
@@ -141,6 +148,7 @@ def acknowledge(request: HttpRequest, request_id: Id) -> CooperationRequest:
 
 @router.post(
     "/crossborder/requests/{request_id}/start",
+    operation_id="start_request",
     response=RequestOut,
     summary="Start working on a request sent to you",
 )
@@ -151,6 +159,7 @@ def start_work(request: HttpRequest, request_id: Id) -> CooperationRequest:
 
 @router.post(
     "/crossborder/requests/{request_id}/complete",
+    operation_id="complete_request",
     response=RequestOut,
     summary="Complete a request sent to you, with a summary",
 )
@@ -163,6 +172,7 @@ def complete(request: HttpRequest, request_id: Id, payload: SummaryIn) -> Cooper
 
 @router.post(
     "/crossborder/requests/{request_id}/decline",
+    operation_id="decline_request",
     response=RequestOut,
     summary="Decline a request sent to you, saying why",
 )
@@ -175,6 +185,7 @@ def decline(request: HttpRequest, request_id: Id, payload: ReasonIn) -> Cooperat
 
 @router.post(
     "/crossborder/requests/{request_id}/withdraw",
+    operation_id="withdraw_request",
     response=RequestOut,
     summary="Withdraw your request",
 )
@@ -187,6 +198,7 @@ def withdraw(request: HttpRequest, request_id: Id, payload: OptionalReasonIn) ->
 
 @router.post(
     "/crossborder/requests/{request_id}/located",
+    operation_id="report_child_located",
     response=RequestOut,
     summary="Report the child located: the sender must decide within 12 hours (decision_due_at)",
 )
@@ -199,6 +211,7 @@ def report_located(request: HttpRequest, request_id: Id, payload: NoteIn) -> Coo
 
 @router.post(
     "/crossborder/requests/{request_id}/link-case",
+    operation_id="link_case",
     response=RequestOut,
     summary="Link your own hotline's case to a request sent to you",
 )

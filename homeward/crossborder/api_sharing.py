@@ -40,6 +40,7 @@ PHOTO_DOWNLOAD_SCHEMA = {
 
 @router.get(
     "/crossborder/shareable-fields",
+    operation_id="list_shareable_fields",
     response=list[ShareableFieldOut],
     summary="The keys you may put in shared_fields for one of your cases (no values)",
 )
@@ -51,6 +52,7 @@ def list_shareable_fields(request: HttpRequest, case_id: Id) -> list[ShareableFi
 
 @router.get(
     "/crossborder/requests/{request_id}/snapshot",
+    operation_id="get_snapshot",
     response=SnapshotOut,
     summary="What was shared, as last sent (both sides; 404 to the receiver once revoked)",
 )
@@ -62,6 +64,7 @@ def get_snapshot(request: HttpRequest, request_id: Id) -> SnapshotOut:
 
 @router.get(
     "/crossborder/requests/{request_id}/photos/{child_key}",
+    operation_id="get_shared_photo",
     url_name="xb_shared_photo",
     summary="The shared copy of a child's photo (needs view_photos; an audited read)",
     openapi_extra=PHOTO_DOWNLOAD_SCHEMA,
@@ -84,6 +87,7 @@ def get_shared_photo(request: HttpRequest, request_id: Id, child_key: str) -> Ht
 
 @router.post(
     "/crossborder/requests/{request_id}/push",
+    operation_id="push_update",
     response=RequestOut,
     summary="Send the receiver a fresh snapshot, of the same fields or of a new choice",
 )
@@ -97,6 +101,7 @@ def push_update(request: HttpRequest, request_id: Id, payload: PushIn) -> Cooper
 
 @router.post(
     "/crossborder/requests/{request_id}/revoke",
+    operation_id="revoke_share",
     response=RequestOut,
     summary="Revoke the share: the receiver loses the snapshot on its next request",
 )

@@ -6,7 +6,8 @@ per row: it records ONE audit event, "demo.bulk_seed", in the same transaction a
 is reachable only through `homeward demo`, which refuses to run outside demo, debug and test
 runs, so it is never available in production.
 
-What it writes follows the same shapes as the demo seeded through the actions (shapes.py):
+The demo's own cases (cases.py) are written by this path too, with the story on top that an
+operator sees in a case (sections, timelines). What it writes follows the shapes of shapes.py:
 cases spread over the 32 hotlines, their children (repeat episodes reuse the child), name keys
 (exactly what name_index.rebuild_name_keys would store), other name forms, case-children,
 contacts (linked and not), one risk assessment per case with its factors, two timeline entries
@@ -55,12 +56,12 @@ from homeward.cases.models import (
     TimelineEvent,
 )
 from homeward.demo import shapes
-from homeward.demo.cases import HISTORY_DAYS
 from homeward.demo.network import COUNTRIES, DEFAULT_SEED
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import OrganisationKind, Role
 
 FLUSH_ROWS = 60_000
+HISTORY_DAYS = 548  # about 18 months
 UNLINKED_CONTACTS_PER_CASE = (1.2, 1.8)
 
 # In the order rows are written (parents first).
@@ -167,11 +168,15 @@ def _at(day: date, rng: random.Random, now: datetime) -> datetime:
     return min(moment, now - timedelta(minutes=5))
 
 
-class _Writer:
+class Writer:
+    """Rows of the models it writes (`models`), held until flushed, with their ids assigned."""
+
+    written_models: tuple[type[models.Model], ...] = MODELS
+
     def __init__(self, now: datetime, postgres: bool) -> None:
         self.now = now
         self.postgres = postgres
-        self.tables = {model: _Table(model, _max_id(model) + 1) for model in MODELS}
+        self.tables = {model: _Table(model, _max_id(model) + 1) for model in self.written_models}
         self.keys_cache: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         self.sequences: dict[tuple[int, int], int] = {}
 
@@ -266,7 +271,7 @@ class _Writer:
         supervisor: Membership,
         plan: shapes.CasePlan,
         language: str,
-    ) -> None:
+    ) -> int:
         t, now = self.tables, self.now
         today = now.date()
         reported = plan.reported_at
@@ -371,6 +376,7 @@ class _Writer:
                 decided_by_id=supervisor.user_id if decided else None,
                 decided_at=closed_at,
             )
+        return case_id
 
     def other_contacts(
         self, rng: random.Random, organisation_id: int, user_id: int, count: int, language: str
@@ -397,10 +403,12 @@ def _split(count: int, rng: random.Random, parts: int) -> list[int]:
     return shares
 
 
-def _lock_tables(postgres: bool, *, own_transaction: bool) -> None:
+def _lock_tables(
+    postgres: bool, written: tuple[type[models.Model], ...], *, own_transaction: bool
+) -> None:
     if not postgres:
         return  # SQLite: the IMMEDIATE transaction already holds the only write lock
-    tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in MODELS)
+    tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in written)
     with connection.cursor() as cursor:
         cursor.execute(f"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE")
         if not own_transaction:
@@ -419,17 +427,66 @@ def _restore_triggers(postgres: bool, *, own_transaction: bool) -> None:
             cursor.execute("SET LOCAL session_replication_role = origin")
 
 
-def _move_sequences(postgres: bool) -> None:
+def _move_sequences(postgres: bool, written: tuple[type[models.Model], ...]) -> None:
     if not postgres:
         return
     with connection.cursor() as cursor:
-        for model in MODELS:
+        for model in written:
             table = model._meta.db_table
             cursor.execute(
                 f"SELECT setval(pg_get_serial_sequence(%s, 'id'), "  # noqa: S608
                 f"(SELECT COALESCE(MAX(id), 1) FROM {connection.ops.quote_name(table)}))",
                 [table],
             )
+
+
+def hotlines_and_members() -> tuple[dict[str, Organisation], dict[tuple[int, str], Membership]]:
+    """The demo hotlines by country, and each one's operator and supervisor."""
+    hotlines = {
+        o.country: o for o in Organisation.objects.filter(kind=OrganisationKind.NATIONAL_HOTLINE)
+    }
+    if not hotlines:
+        raise LookupError("No demo hotlines: seed the demo network first.")
+    members: dict[tuple[int, str], Membership] = {}
+    for membership in Membership.objects.filter(
+        organisation__in=hotlines.values(), role__in=[Role.OPERATOR, Role.SUPERVISOR]
+    ).order_by("-pk"):
+        members[(membership.organisation_id, membership.role)] = membership
+    return hotlines, members
+
+
+def write_in_bulk(
+    writer_class: type[Writer], fill: Callable[[Writer], None], *, now: datetime, label: str
+) -> BulkSummary:
+    """What `fill` adds to a writer, in one transaction with one audit event
+    ("demo.bulk_seed", `label` its object id), the case references carried on."""
+    postgres = connection.vendor == "postgresql"
+    written = writer_class.written_models
+    own_transaction = not connection.in_atomic_block
+    with transaction.atomic():
+        _lock_tables(postgres, written, own_transaction=own_transaction)
+        writer = writer_class(now, postgres)
+        fill(writer)
+        writer.flush()
+        for (organisation_id, year), last in writer.sequences.items():
+            CaseSequence.objects.update_or_create(
+                organisation_id=organisation_id, year=year, defaults={"last": last}
+            )
+        _move_sequences(postgres, written)
+        _restore_triggers(postgres, own_transaction=own_transaction)
+        summary = BulkSummary({m._meta.db_table: writer.tables[m].written for m in written})
+        record_event(
+            actor=None,
+            organisation=None,
+            action="demo.bulk_seed",
+            object_type="demo.bulk",
+            object_id=label,
+            fields=sorted(summary.counts),
+        )
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE " + ", ".join(m._meta.db_table for m in written))
+    return summary
 
 
 def bulk_seed(
@@ -442,24 +499,12 @@ def bulk_seed(
     """Write `count` cases (and what comes with them) across the demo hotlines, in one
     transaction, with one audit event. Needs the demo network (`homeward demo`)."""
     now = now or timezone.now().replace(microsecond=0)
-    postgres = connection.vendor == "postgresql"
-    hotlines = {
-        o.country: o for o in Organisation.objects.filter(kind=OrganisationKind.NATIONAL_HOTLINE)
-    }
+    hotlines, members = hotlines_and_members()
     countries = [c for c in COUNTRIES if c.code in hotlines]
-    if not countries:
-        raise LookupError("No demo hotlines: seed the demo network first.")
-    members: dict[tuple[int, str], Membership] = {}
-    for membership in Membership.objects.filter(
-        organisation__in=hotlines.values(), role__in=[Role.OPERATOR, Role.SUPERVISOR]
-    ).order_by("-pk"):
-        members[(membership.organisation_id, membership.role)] = membership
     rng = random.Random(f"bulk-{seed}-{count}")
     shares = _split(count, rng, len(countries))
-    own_transaction = not connection.in_atomic_block
-    with transaction.atomic():
-        _lock_tables(postgres, own_transaction=own_transaction)
-        writer = _Writer(now, postgres)
+
+    def fill(writer: Writer) -> None:
         for country, share in zip(countries, shares, strict=True):
             organisation = hotlines[country.code]
             operator = members[(organisation.pk, Role.OPERATOR)]
@@ -478,22 +523,5 @@ def bulk_seed(
             if progress is not None:
                 done = writer.tables[Case].written
                 progress(f"  {country.code}: {share} cases ({done}/{count})")
-        for (organisation_id, year), last in writer.sequences.items():
-            CaseSequence.objects.update_or_create(
-                organisation_id=organisation_id, year=year, defaults={"last": last}
-            )
-        _move_sequences(postgres)
-        _restore_triggers(postgres, own_transaction=own_transaction)
-        summary = BulkSummary({m._meta.db_table: writer.tables[m].written for m in MODELS})
-        record_event(
-            actor=None,
-            organisation=None,
-            action="demo.bulk_seed",
-            object_type="demo.bulk",
-            object_id=str(count),
-            fields=sorted(summary.counts),
-        )
-    if postgres:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE " + ", ".join(m._meta.db_table for m in MODELS))
-    return summary
+
+    return write_in_bulk(Writer, fill, now=now, label=str(count))

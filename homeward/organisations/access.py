@@ -229,13 +229,6 @@ def show_times_in(organisation: Organisation) -> None:
     timezone.activate(ZoneInfo(organisation.time_zone))
 
 
-def organisation_by_id(organisation_id: int) -> Organisation:
-    try:
-        return Organisation.objects.get(pk=organisation_id, is_active=True)
-    except Organisation.DoesNotExist:
-        raise Http404("no such organisation") from None
-
-
 # --- API principals ---------------------------------------------------------------------------
 
 

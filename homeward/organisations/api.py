@@ -56,7 +56,10 @@ def _my_invitation(invitation: Invitation) -> MyInvitationOut:
 
 
 @router.get(
-    "/me", response=MeOut, summary="Who I am, in which organisation, with which permissions"
+    "/me",
+    operation_id="get_me",
+    response=MeOut,
+    summary="Who I am, in which organisation, with which permissions",
 )
 def me(request: HttpRequest) -> MeOut:
     from allauth.mfa.utils import is_mfa_enabled
@@ -75,7 +78,10 @@ def me(request: HttpRequest) -> MeOut:
 
 
 @router.get(
-    "/organisations", response=list[MyMembershipOut], summary="The organisations I belong to"
+    "/organisations",
+    operation_id="list_my_organisations",
+    response=list[MyMembershipOut],
+    summary="The organisations I belong to",
 )
 def my_organisations(request: HttpRequest) -> list[MyMembershipOut]:
     actor = _actor(request)
@@ -96,14 +102,22 @@ def my_organisations(request: HttpRequest) -> list[MyMembershipOut]:
     ]
 
 
-@router.get("/members", response=list[MemberOut], summary="Members of the current organisation")
+@router.get(
+    "/members",
+    operation_id="list_members",
+    response=list[MemberOut],
+    summary="Members of the current organisation",
+)
 @paginate
 def list_members(request: HttpRequest) -> QuerySet[Membership]:
     return access.members_of(_actor(request).require_membership()).order_by("user__email")
 
 
 @router.get(
-    "/members/{member_id}", response=MemberOut, summary="One member of the current organisation"
+    "/members/{member_id}",
+    operation_id="get_member",
+    response=MemberOut,
+    summary="One member of the current organisation",
 )
 def get_member(request: HttpRequest, member_id: Id) -> MemberOut:
     actor = _actor(request)
@@ -121,6 +135,7 @@ def get_member(request: HttpRequest, member_id: Id) -> MemberOut:
 
 @router.post(
     "/members",
+    operation_id="invite_member",
     response={201: InvitationOut},
     summary="Invite someone to the current organisation",
     description=(
@@ -145,6 +160,7 @@ def invite_member(request: HttpRequest, payload: MemberIn) -> Status[InvitationO
 
 @router.get(
     "/invitations",
+    operation_id="list_invitations",
     response=list[InvitationOut],
     summary="The current organisation's invitations still open",
 )
@@ -156,6 +172,7 @@ def list_invitations(request: HttpRequest) -> list[InvitationOut]:
 
 @router.post(
     "/invitations/{invitation_id}/revoke",
+    operation_id="revoke_invitation",
     response=InvitationOut,
     summary="Revoke an open invitation of the current organisation",
 )
@@ -175,7 +192,10 @@ def _invitee(request: HttpRequest) -> access.Actor:
 
 
 @router.get(
-    "/me/invitations", response=list[MyInvitationOut], summary="My open invitations (signed in)"
+    "/me/invitations",
+    operation_id="list_my_invitations",
+    response=list[MyInvitationOut],
+    summary="My open invitations (signed in)",
 )
 def my_invitations(request: HttpRequest) -> list[MyInvitationOut]:
     return [_my_invitation(i) for i in access.invitations_for(_invitee(request).user)]
@@ -183,6 +203,7 @@ def my_invitations(request: HttpRequest) -> list[MyInvitationOut]:
 
 @router.post(
     "/me/invitations/{invitation_id}/accept",
+    operation_id="accept_invitation",
     response=MyMembershipOut,
     summary="Accept one of my invitations (signed in): I become a member",
 )
@@ -200,6 +221,7 @@ def accept_invitation(request: HttpRequest, invitation_id: Id) -> MyMembershipOu
 
 @router.post(
     "/me/invitations/{invitation_id}/decline",
+    operation_id="decline_invitation",
     response=InvitationOut,
     summary="Decline one of my invitations (signed in)",
 )
@@ -209,7 +231,12 @@ def decline_invitation(request: HttpRequest, invitation_id: Id) -> InvitationOut
     return _invitation(actions.decline_invitation(acting_user=actor.user, invitation=invitation))
 
 
-@router.patch("/members/{member_id}", response=MemberOut, summary="Change a member's role")
+@router.patch(
+    "/members/{member_id}",
+    operation_id="change_member_role",
+    response=MemberOut,
+    summary="Change a member's role",
+)
 def change_member_role(request: HttpRequest, member_id: Id, payload: RoleIn) -> MemberOut:
     actor = _actor(request)
     target = access.access_member_by_id(actor.require_membership(), member_id)
@@ -220,6 +247,7 @@ def change_member_role(request: HttpRequest, member_id: Id, payload: RoleIn) -> 
 
 @router.post(
     "/members/{member_id}/deactivate",
+    operation_id="deactivate_member",
     response=MemberOut,
     summary="Deactivate a member: ends their sessions and tokens at once",
 )
@@ -251,6 +279,7 @@ def hotline_out(hotline: Hotline) -> dict[str, Any]:
 
 @public_router.get(
     "",
+    operation_id="list_hotlines",
     response=list[HotlineOut],
     auth=None,
     summary="The network's hotlines (public)",

@@ -18,7 +18,7 @@ from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 from homeward.audit.models import AuditEvent
 from homeward.cases import actions as case_actions
 from homeward.cases.models import Case, Child, ChildName, Contact, ImportJob, NameKey
-from homeward.cases.transfer import importing, validation
+from homeward.cases.transfer import importing, processing, validation
 from homeward.cases.transfer.columns import CASE_COLUMNS, CONTACT_COLUMNS, MAX_ROWS
 from homeward.testing.cast import Cast
 
@@ -385,14 +385,14 @@ def test_progress_is_updated_while_checking_and_ends_at_the_total(
     cast: Cast, django_capture_on_commit_callbacks, monkeypatch
 ) -> None:
     seen: list[tuple[int, int]] = []
-    real = importing.set_progress
+    real = processing.set_progress
 
     def spy(job, *, processed, total=None):
         real(job, processed=processed, total=total)
         job.refresh_from_db()
         seen.append((job.processed_rows, job.total_rows))
 
-    monkeypatch.setattr(importing, "set_progress", spy)
+    monkeypatch.setattr(processing, "set_progress", spy)
     content = b"started_at,channel,caller,contact_type\n" + b"".join(
         f"2024-01-01 10:{i % 60:02d},sms,child,other\n".encode() for i in range(250)
     )

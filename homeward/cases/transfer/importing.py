@@ -1,71 +1,25 @@
-"""The import actions. An upload creates an ImportJob (audited); the background task checks every
-row and, unless it is a dry run, imports all rows in one transaction through the case actions
-(`open_case`, `log_contact`), which write their own per-record audit events; the import as a whole
-is one more event, `cases.import`, in that same transaction. If any row fails, everything rolls
-back and the job says which row and column failed.
-
-Progress counters (`processed_rows`, `total_rows`, the transient states) are bookkeeping of the
-job itself, not personal data: they are updated without an audit event. Every state in which a
-job ends is audited."""
+"""The import actions an operator takes. An upload creates an ImportJob (audited) and queues its
+background task (tasks.py), whose steps (processing.py) check every row and, unless it is a dry
+run, import all rows in one transaction; starting the import of a checked file queues it again."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
 from pathlib import PurePath
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
-from homeward.cases import actions
 from homeward.cases.models import ImportJob
-from homeward.cases.transfer.columns import MAX_FILE_BYTES, PROGRESS_EVERY, Kind
-from homeward.cases.transfer.validation import (
-    CheckedRow,
-    Report,
-    RowError,
-    case_arguments,
-    contact_arguments,
-    errors_from_validation,
-    valid_rows,
-)
+from homeward.cases.transfer.columns import MAX_FILE_BYTES, Kind
+from homeward.cases.transfer.processing import check_job
+from homeward.cases.transfer.tasks import process_import
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, User
 from homeward.organisations.roles import Permission
 
-logger = logging.getLogger(__name__)
-
 RUNNING_STATES = (ImportJob.State.PENDING, ImportJob.State.VALIDATING, ImportJob.State.IMPORTING)
-FINISHED_STATES = (
-    ImportJob.State.INVALID,
-    ImportJob.State.VALID,
-    ImportJob.State.DONE,
-    ImportJob.State.FAILED,
-)
-
-
-class ImportRowFailed(Exception):
-    """A row that passed the checks was refused by an action: the import rolls back."""
-
-    def __init__(self, errors: list[RowError]) -> None:
-        super().__init__("a row was refused during the import")
-        self.errors = errors
-
-
-def _check_job(membership: Membership, job: ImportJob) -> None:
-    require_permission(membership, Permission.EDIT_CASES)
-    if job.organisation_id != membership.organisation_id:
-        raise ValidationError("this import belongs to another organisation")
-
-
-def _enqueue(job_id: int) -> None:
-    from homeward.cases.transfer.tasks import process_import
-
-    process_import.enqueue(job_id)
 
 
 def upload_import(
@@ -103,13 +57,13 @@ def upload_import(
             target=job,
             fields=["kind", "file_name", "content", "dry_run"],
         )
-        transaction.on_commit(lambda: _enqueue(job.pk))
+        transaction.on_commit(lambda: process_import.enqueue(job.pk))
     return job
 
 
 def start_import(*, acting_user: User, membership: Membership, job: ImportJob) -> ImportJob:
     """Imports a file whose dry run passed: it is checked again, then imported."""
-    _check_job(membership, job)
+    check_job(membership, job)
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job.pk)
         if job.state != ImportJob.State.VALID or not job.dry_run or not job.content:
@@ -124,162 +78,5 @@ def start_import(*, acting_user: User, membership: Membership, job: ImportJob) -
             target=job,
             fields=["dry_run", "state"],
         )
-        transaction.on_commit(lambda: _enqueue(job.pk))
-    return job
-
-
-# --- steps of the background task -----------------------------------------------------------
-
-
-def uploader_membership(job: ImportJob) -> Membership | None:
-    """The uploader's membership, if still active: the import acts as them."""
-    return (
-        Membership.objects.filter(
-            user_id=job.created_by_id,
-            organisation_id=job.organisation_id,
-            is_active=True,
-            organisation__is_active=True,
-        )
-        .select_related("organisation", "user")
-        .first()
-    )
-
-
-def claim_job(job_id: int) -> ImportJob | None:
-    """A waiting job, now being checked; None if another worker took it or it is gone."""
-    with transaction.atomic():
-        job = (
-            ImportJob.objects.select_for_update()
-            .select_related("organisation", "created_by")
-            .filter(pk=job_id, state=ImportJob.State.PENDING)
-            .first()
-        )
-        if job is None:
-            return None
-        job.state, job.processed_rows, job.errors = ImportJob.State.VALIDATING, 0, []
-        job.save(update_fields=["state", "processed_rows", "errors"])
-    return job
-
-
-def set_progress(job: ImportJob, *, processed: int, total: int | None = None) -> None:
-    changes: dict[str, Any] = {"processed_rows": processed}
-    if total is not None:
-        changes["total_rows"] = total
-    ImportJob.objects.filter(pk=job.pk).update(**changes)
-    job.processed_rows = processed
-    if total is not None:
-        job.total_rows = total
-
-
-def record_check(*, job: ImportJob, report: Report) -> ImportJob:
-    """The check's outcome: invalid (the file is dropped), valid, or valid and about to be
-    imported. The actor is the uploader, on whose behalf the task runs."""
-    valid = report.is_valid
-    job.total_rows = report.total_rows
-    job.processed_rows = report.total_rows
-    job.errors = report.errors
-    if not valid:
-        job.state, job.content, job.finished_at = ImportJob.State.INVALID, b"", timezone.now()
-    elif job.dry_run:
-        job.state, job.finished_at = ImportJob.State.VALID, timezone.now()
-    else:
-        job.state = ImportJob.State.IMPORTING
-        job.processed_rows = 0
-    fields = ["state", "total_rows", "processed_rows", "errors", "content", "finished_at"]
-    with transaction.atomic():
-        job.save(update_fields=fields)
-        record_event(
-            actor=job.created_by,
-            organisation=job.organisation,
-            action="cases.import.check",
-            target=job,
-            fields=["state", "total_rows", "errors"],
-        )
-    # column names and counts only: a value may be a child's name and never goes to a log
-    logger.info(
-        "import %s checked: %s rows, %s errors in columns %s",
-        job.pk,
-        report.total_rows,
-        report.error_count,
-        sorted({str(e["column"]) for e in report.errors}),
-    )
-    return job
-
-
-def fail_job(*, job: ImportJob, errors: list[dict[str, Any]]) -> ImportJob:
-    """The import rolled back: nothing was written. The file is dropped."""
-    job.state, job.errors, job.content = ImportJob.State.FAILED, errors, b""
-    job.imported, job.finished_at = 0, timezone.now()
-    with transaction.atomic():
-        job.save(update_fields=["state", "errors", "content", "imported", "finished_at"])
-        record_event(
-            actor=job.created_by,
-            organisation=job.organisation,
-            action="cases.import.fail",
-            target=job,
-            fields=["state", "errors"],
-        )
-    logger.warning("import %s failed and rolled back: %s errors", job.pk, len(errors))
-    return job
-
-
-def _write_row(kind: str, acting_user: User, membership: Membership, row: CheckedRow) -> None:
-    if kind == Kind.CASES:
-        case_fields, child = case_arguments(row.values)
-        actions.open_case(
-            acting_user=acting_user, membership=membership, children=[child], **case_fields
-        )
-    else:
-        actions.log_contact(
-            acting_user=acting_user, membership=membership, **contact_arguments(row.values)
-        )
-
-
-def import_job(
-    *,
-    acting_user: User,
-    membership: Membership,
-    job: ImportJob,
-    on_progress: Callable[[int], None] | None = None,
-) -> ImportJob:
-    """All rows or none: one transaction, each row written by its case action. Raises
-    `validation.InvalidFile` or `ImportRowFailed` (after rolling back) when a row fails."""
-    _check_job(membership, job)
-    rows = valid_rows(job.kind, job.file_name, bytes(job.content), membership.organisation)
-    used: set[str] = set()
-    count = 0
-    with transaction.atomic():
-        for row in rows:
-            try:
-                _write_row(job.kind, acting_user, membership, row)
-            except ValidationError as error:
-                raise ImportRowFailed(
-                    errors_from_validation(job.kind, row.row, error, row.values)
-                ) from None
-            used.update(row.values)
-            count += 1
-            if on_progress is not None and count % PROGRESS_EVERY == 0:
-                on_progress(count)
-        job.state, job.imported, job.processed_rows = ImportJob.State.DONE, count, count
-        job.total_rows, job.content, job.errors = count, b"", []
-        job.finished_at = timezone.now()
-        job.save(
-            update_fields=[
-                "state",
-                "imported",
-                "processed_rows",
-                "total_rows",
-                "content",
-                "errors",
-                "finished_at",
-            ]
-        )
-        record_event(
-            actor=acting_user,
-            organisation=membership.organisation,
-            action="cases.import",
-            target=job,
-            fields=sorted(used),
-        )
-    logger.info("import %s done: %s %s", job.pk, count, job.kind)
+        transaction.on_commit(lambda: process_import.enqueue(job.pk))
     return job

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from homeward.cases.models import ImportJob
-from homeward.cases.transfer import importing
+from homeward.cases.transfer import processing
 from homeward.cases.transfer.validation import InvalidFile, RowError, check_file, count_rows
 
 logger = logging.getLogger(__name__)
@@ -22,47 +22,47 @@ def _failure(message: str) -> list[dict[str, object]]:
 
 @task()
 def process_import(job_id: int) -> str:
-    claimed = importing.claim_job(job_id)
+    claimed = processing.claim_job(job_id)
     if claimed is None:
         return "skipped"
     job: ImportJob = claimed
     content = bytes(job.content)
-    importing.set_progress(job, processed=0, total=count_rows(job.file_name, content))
+    processing.set_progress(job, processed=0, total=count_rows(job.file_name, content))
     report, _columns = check_file(
         job.kind,
         job.file_name,
         content,
         job.organisation,
-        on_progress=lambda done: importing.set_progress(job, processed=done),
+        on_progress=lambda done: processing.set_progress(job, processed=done),
     )
-    job = importing.record_check(job=job, report=report)
+    job = processing.record_check(job=job, report=report)
     if job.state != ImportJob.State.IMPORTING:
         return str(job.state)
 
-    membership = importing.uploader_membership(job)
+    membership = processing.uploader_membership(job)
     if membership is None:
-        importing.fail_job(
+        processing.fail_job(
             job=job, errors=_failure(_("The member who uploaded the file is no longer active."))
         )
         return str(job.state)
     try:
-        job = importing.import_job(
+        job = processing.import_job(
             acting_user=membership.user,
             membership=membership,
             job=job,
-            on_progress=lambda done: importing.set_progress(job, processed=done),
+            on_progress=lambda done: processing.set_progress(job, processed=done),
         )
     except InvalidFile as invalid:
-        importing.fail_job(job=job, errors=invalid.report.errors)
-    except importing.ImportRowFailed as failed:
-        importing.fail_job(job=job, errors=[e.as_dict() for e in failed.errors])
+        processing.fail_job(job=job, errors=invalid.report.errors)
+    except processing.ImportRowFailed as failed:
+        processing.fail_job(job=job, errors=[e.as_dict() for e in failed.errors])
     except PermissionDenied:
-        importing.fail_job(
+        processing.fail_job(
             job=job, errors=_failure(_("The uploader's role no longer allows importing cases."))
         )
     except Exception:
         logger.exception("import %s stopped by an unexpected error", job.pk)
-        importing.fail_job(
+        processing.fail_job(
             job=job,
             errors=_failure(_("The import stopped on an unexpected error; nothing was written.")),
         )

@@ -3,10 +3,11 @@
 `make run` calls it with --if-empty, so every start prints the logins again: they are derived
 from the seed, not read back from the database.
 
-Besides the organisations and logins it seeds each hotline's demo cases and contacts through the
-case actions (cases.py). `--cases N` writes N cases in bulk instead (bulk.py), for benchmarks:
-into an empty database after the network, or added to an existing demo network. Like the rest of
-this command it refuses to run outside demo, debug and test runs.
+Besides the organisations and logins (made through the actions) it seeds each hotline's demo
+cases and contacts in bulk, with one audit event (cases.py), then the cross-border requests
+through the actions (crossborder.py). `--cases N` writes N cases in the benchmark's shape instead
+(bulk.py): into an empty database after the network, or added to an existing demo network. Like
+the rest of this command it refuses to run outside demo, debug and test runs.
 """
 
 from __future__ import annotations

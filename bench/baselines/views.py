@@ -3,9 +3,10 @@ statement through the same server, and returns its JSON, so that the API's cost 
 against the floor set by the database and the web server.
 
 They are deliberately bare: no authentication, no permission check, no audit event, no
-validation. They are routed only when settings.BENCH is true (HOMEWARD_BENCH=1, see
-config/urls.py) and refuse to answer otherwise, as a second lock. PostgreSQL only (the JSON is
-built by the database); on another database they answer 501.
+validation. They are routed only by the benchmark's own settings (bench/settings.py, which
+refuse to load outside demo, debug and test runs); Homeward's settings, root URLs and package
+never mention them. PostgreSQL only (the JSON is built by the database); on another database
+they answer 501.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.conf import settings
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -25,9 +25,7 @@ PAGE_SIZE = 50
 SEARCH_LIMIT = 20
 
 
-def _check() -> HttpResponse | None:
-    if not settings.BENCH:
-        raise Http404("no such page")
+def _postgres_only() -> HttpResponse | None:
     if connection.vendor != "postgresql":
         return JsonResponse({"code": "not_implemented", "message": "PostgreSQL only"}, status=501)
     return None
@@ -67,7 +65,7 @@ INSERT INTO cases_contact (
 @require_POST
 def log_contact(request: HttpRequest) -> HttpResponse:
     """POST /bench/contacts?organisation=ID, body as POST /api/v1/contacts."""
-    refused = _check()
+    refused = _postgres_only()
     if refused:
         return refused
     data = json.loads(request.body or b"{}")
@@ -140,7 +138,7 @@ WHERE c.id = %(case)s AND c.organisation_id = %(organisation)s
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     """GET /bench/cases/ID?organisation=ID: the case, its children (with their other names),
     its section, current risk with factors and closures, as GET /api/v1/cases/ID."""
-    refused = _check()
+    refused = _postgres_only()
     if refused:
         return refused
     return _json(CASE_SQL, {"case": case_id, "organisation": _organisation(request)})
@@ -170,7 +168,7 @@ SELECT json_build_object(
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
     """GET /bench/cases?organisation=ID&status=&category=&page=: as GET /api/v1/cases."""
-    refused = _check()
+    refused = _postgres_only()
     if refused:
         return refused
     try:
@@ -223,7 +221,7 @@ def search_children(request: HttpRequest) -> HttpResponse:
     """GET /bench/search/children?organisation=ID&q=: the children having a key of every
     query token (the same keys as the API's search, names.query_key_groups), strongest keys
     first, with their cases. Unlike the API it does not re-rank by string similarity."""
-    refused = _check()
+    refused = _postgres_only()
     if refused:
         return refused
     groups = names.query_key_groups(request.GET.get("q", ""))

@@ -1,0 +1,1 @@
+"""The benchmark's baselines: one hand-written SQL statement per scenario (views.py)."""

@@ -1,0 +1,104 @@
+"""Every API operation has an explicit operationId that does not move when its code does.
+
+Clients generated from the OpenAPI document name their methods after the operationIds. Django
+Ninja's default is the view's module path (`homeward_cases_api_cases_get_case`), which would
+rename every generated method when a module moves; so each route names its own. Renaming one
+breaks every client built on it: this list changes only deliberately, with a note in
+docs/api.md."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+METHODS = ("get", "post", "put", "patch", "delete")
+
+OPERATIONS = [
+    ("GET", "/api/v1/cases", "list_cases"),
+    ("GET", "/api/v1/cases/{case_id}", "get_case"),
+    ("GET", "/api/v1/cases/{case_id}/risk", "list_risk_assessments"),
+    ("GET", "/api/v1/cases/{case_id}/timeline", "list_timeline"),
+    ("GET", "/api/v1/children/{child_id}", "get_child"),
+    ("GET", "/api/v1/children/{child_id}/photo", "get_child_photo"),
+    ("GET", "/api/v1/contacts", "list_contacts"),
+    ("GET", "/api/v1/contacts/{contact_id}", "get_contact"),
+    ("GET", "/api/v1/crossborder/notifications", "list_notifications"),
+    ("GET", "/api/v1/crossborder/requests", "list_requests"),
+    ("GET", "/api/v1/crossborder/requests/{request_id}", "get_request"),
+    ("GET", "/api/v1/crossborder/requests/{request_id}/messages", "list_messages"),
+    (
+        "GET",
+        "/api/v1/crossborder/requests/{request_id}/messages/{message_id}/attachment",
+        "get_message_attachment",
+    ),
+    ("GET", "/api/v1/crossborder/requests/{request_id}/photos/{child_key}", "get_shared_photo"),
+    ("GET", "/api/v1/crossborder/requests/{request_id}/snapshot", "get_snapshot"),
+    ("GET", "/api/v1/crossborder/shareable-fields", "list_shareable_fields"),
+    ("GET", "/api/v1/crossborder/waiting", "list_waiting_requests"),
+    ("GET", "/api/v1/hotlines", "list_hotlines"),
+    ("GET", "/api/v1/invitations", "list_invitations"),
+    ("GET", "/api/v1/me", "get_me"),
+    ("GET", "/api/v1/me/invitations", "list_my_invitations"),
+    ("GET", "/api/v1/members", "list_members"),
+    ("GET", "/api/v1/members/{member_id}", "get_member"),
+    ("GET", "/api/v1/organisations", "list_my_organisations"),
+    ("GET", "/api/v1/search/children", "search_children"),
+    ("GET", "/api/v1/search/likely-existing", "search_likely_existing"),
+    ("PATCH", "/api/v1/cases/{case_id}", "update_case"),
+    ("PATCH", "/api/v1/children/{child_id}", "update_child"),
+    ("PATCH", "/api/v1/members/{member_id}", "change_member_role"),
+    ("POST", "/api/v1/cases", "open_case"),
+    ("POST", "/api/v1/cases/{case_id}/assign", "assign_case"),
+    ("POST", "/api/v1/cases/{case_id}/children", "add_child"),
+    ("POST", "/api/v1/cases/{case_id}/closure", "request_closure"),
+    ("POST", "/api/v1/cases/{case_id}/reopen", "reopen_case"),
+    ("POST", "/api/v1/cases/{case_id}/risk", "assess_risk"),
+    ("POST", "/api/v1/cases/{case_id}/status", "change_status"),
+    ("POST", "/api/v1/cases/{case_id}/timeline", "add_timeline_entry"),
+    ("POST", "/api/v1/children/{child_id}/names", "add_child_name"),
+    ("POST", "/api/v1/closures/{closure_id}/decision", "decide_closure"),
+    ("POST", "/api/v1/contacts", "log_contact"),
+    ("POST", "/api/v1/crossborder/notifications/read", "mark_notifications_read"),
+    ("POST", "/api/v1/crossborder/requests", "create_request"),
+    ("POST", "/api/v1/crossborder/requests/{request_id}/acknowledge", "acknowledge_request"),
+    ("POST", "/api/v1/crossborder/requests/{request_id}/approve", "approve_request"),
+    ("POST", "/api/v1/crossborder/requests/{request_id}/complete", "complete_request"),
+    ("POST", "/api/v1/crossborder/requests/{request_id}/decline", "decline_request"),
+    ("POST", "/api/v1/crossborder/requests/{request_id}/link-case", "link_case"),
+    ("POST", "/api/v1/crossborder/requests/{request_id}/located", "report_child_located"),
+    ("POST", "/api/v1/crossborder/requests/{request_id}/messages", "post_message"),
+    ("POST", "/api/v1/crossborder/requests/{request_id}/push", "push_update"),
+    ("POST", "/api/v1/crossborder/requests/{request_id}/revoke", "revoke_share"),
+    ("POST", "/api/v1/crossborder/requests/{request_id}/send", "send_request"),
+    ("POST", "/api/v1/crossborder/requests/{request_id}/start", "start_request"),
+    ("POST", "/api/v1/crossborder/requests/{request_id}/withdraw", "withdraw_request"),
+    ("POST", "/api/v1/invitations/{invitation_id}/revoke", "revoke_invitation"),
+    ("POST", "/api/v1/me/invitations/{invitation_id}/accept", "accept_invitation"),
+    ("POST", "/api/v1/me/invitations/{invitation_id}/decline", "decline_invitation"),
+    ("POST", "/api/v1/members", "invite_member"),
+    ("POST", "/api/v1/members/{member_id}/deactivate", "deactivate_member"),
+    ("PUT", "/api/v1/cases/{case_id}/section", "update_case_section"),
+    ("PUT", "/api/v1/children/{child_id}/photo", "set_child_photo"),
+]
+
+
+def _operations() -> list[tuple[str, str, str]]:
+    document = Client().get("/api/v1/openapi.json").json()
+    return sorted(
+        (method.upper(), path, operation["operationId"])
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+        if method in METHODS
+    )
+
+
+def test_every_operation_keeps_its_operation_id() -> None:
+    assert _operations() == OPERATIONS
+
+
+def test_operation_ids_are_unique_snake_case_verbs_and_nouns() -> None:
+    names = [name for _method, _path, name in OPERATIONS]
+    assert len(set(names)) == len(names)
+    assert all(name.islower() and "_" in name and name.isidentifier() for name in names)
