@@ -36,6 +36,7 @@ from homeward.cases.models import (
     ParentalAbductionDetails,
     RunawayDetails,
 )
+from homeward.cases.versions import require_version
 from homeward.organisations.models import Membership, Organisation, User
 
 CASE_FIELDS = {
@@ -182,12 +183,15 @@ def update_case(
     case: Case,
     changes: Mapping[str, Any],
     seen: Mapping[str, Any] | None = None,
+    if_match: str | None = None,
 ) -> Case:
     """Writes `changes` only. With `seen` (the values the editor's form showed), a field that
-    someone else changed since is refused with EditConflict rather than overwritten."""
+    someone else changed since is refused with EditConflict rather than overwritten; with
+    `if_match` (an API client's ETag), any change since is refused with StaleVersion."""
     require_editor(membership, case)
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
+        require_version(case, if_match)
         refuse_overwrite(case, changes, seen)
         changed = apply_changes(case, changes, CASE_FIELDS)
         if not changed:

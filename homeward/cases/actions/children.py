@@ -25,6 +25,7 @@ from homeward.cases.images import clean_image
 from homeward.cases.models import Case, CaseChild, Child, ChildName
 from homeward.cases.models.child import age_on
 from homeward.cases.name_index import rebuild_name_keys
+from homeward.cases.versions import require_version
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, User
 from homeward.organisations.roles import Permission
@@ -198,8 +199,9 @@ def update_child(
     child: Child,
     changes: Mapping[str, Any],
     seen: Mapping[str, Any] | None = None,
+    if_match: str | None = None,
 ) -> Child:
-    """Writes `changes` only; `seen` as for update_case."""
+    """Writes `changes` only; `seen` and `if_match` as for update_case."""
     require_editor(membership)
     if set(changes) & MEDICAL_FIELDS:  # even clearing them: they are not the editor's to see
         require_permission(membership, Permission.VIEW_MEDICAL)
@@ -207,6 +209,7 @@ def update_child(
         child = Child.objects.select_for_update().get(
             pk=child.pk, organisation=membership.organisation
         )
+        require_version(child, if_match)
         refuse_overwrite(child, changes, seen)
         changed = apply_changes(child, changes, CHILD_FIELDS)
         if not changed:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -240,7 +240,7 @@ def section_edit(request: HttpRequest, case_id: int) -> HttpResponse:
         raise Http404("this category has no section")
     current = getattr(case, SECTION_OF_CATEGORY[case.category], None)
     form_class = modelform_factory(model, form=SectionForm, exclude=["case"])
-    form = form_class(request.POST or None, instance=current)
+    form = cast(SectionForm, form_class(request.POST or None, instance=current))
     if request.method == "POST" and form.is_valid():
         changes, seen = form.edits()
         try:
