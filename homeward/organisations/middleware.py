@@ -22,6 +22,12 @@ ORGANISATION_SESSION_KEY = "homeward_organisation_id"
 _MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/i18n/")
 
 
+def seconds_left(request: HttpRequest) -> int:
+    """How long the signed-in session has before its absolute limit (12 hours from sign-in)."""
+    login_at = float(request.session.get(LOGIN_AT_SESSION_KEY) or time.time())
+    return max(0, int(settings.SESSION_ABSOLUTE_SECONDS - (time.time() - login_at)))
+
+
 class SessionLifetimeMiddleware:
     """Ends a session 12 hours after sign-in however active it was. The idle limit is the
     session cookie age, renewed on every request (SESSION_SAVE_EVERY_REQUEST)."""
