@@ -32,6 +32,12 @@ def _save(tab: Any) -> None:
     tab.get_by_role("button", name="Save").click()
 
 
+def _saved(tab: Any) -> None:
+    """Saves and waits for the page that says so (session.js asks the server first)."""
+    _save(tab)
+    expect(tab.locator(".message-success")).to_be_visible()
+
+
 def test_two_people_editing_one_case_keep_each_others_work(
     page: Any, second_page: Any, cast_live: Cast
 ) -> None:
@@ -50,19 +56,17 @@ def test_two_people_editing_one_case_keep_each_others_work(
     operator.goto(f"/cases/{case.pk}/edit/")
     supervisor.goto(f"/cases/{case.pk}/edit/")
     operator.get_by_label("Summary").fill("Police confirmed a sighting at the station")
-    _save(operator)
-    expect(operator.get_by_text("Case updated.")).to_be_visible()
+    _saved(operator)
     supervisor.get_by_label("Last seen: locality").fill("Brugge")
-    _save(supervisor)
-    expect(supervisor.get_by_text("Case updated.")).to_be_visible()
+    _saved(supervisor)
     expect(supervisor.get_by_text("Police confirmed a sighting at the station")).to_be_visible()
 
     operator.goto(f"/children/{child.pk}/edit/")
     supervisor.goto(f"/children/{child.pk}/edit/")
     operator.get_by_label("Living situation").fill("Lives with her grandmother since May")
-    _save(operator)
+    _saved(operator)
     supervisor.get_by_label("Physical description").fill("Short dark hair, glasses")
-    _save(supervisor)
+    _saved(supervisor)
     child.refresh_from_db()
     assert child.living_situation == "Lives with her grandmother since May"
     assert child.physical_description == "Short dark hair, glasses"
@@ -70,9 +74,9 @@ def test_two_people_editing_one_case_keep_each_others_work(
     operator.goto(f"/cases/{case.pk}/section/")
     supervisor.goto(f"/cases/{case.pk}/section/")
     operator.get_by_label("Custody and court situation").fill("Joint custody; hearing in January")
-    _save(operator)
+    _saved(operator)
     supervisor.get_by_label("Suspected destination country").fill("FR")
-    _save(supervisor)
+    _saved(supervisor)
     section = Case.objects.get(pk=case.pk).parental_abduction
     assert section.custody_situation == "Joint custody; hearing in January"
     assert section.suspected_destination == "FR"
@@ -81,7 +85,7 @@ def test_two_people_editing_one_case_keep_each_others_work(
     operator.goto(f"/cases/{case.pk}/edit/")
     supervisor.goto(f"/cases/{case.pk}/edit/")
     operator.get_by_label("Summary").fill("Seen boarding a train to Lille")
-    _save(operator)
+    _saved(operator)
     supervisor.get_by_label("Summary").fill("Mother called from Lille")
     _save(supervisor)
     error = supervisor.locator(".field-error")
@@ -92,7 +96,6 @@ def test_two_people_editing_one_case_keep_each_others_work(
         supervisor.set_viewport_size({"width": width, "height": 900})
         supervisor.screenshot(path=str(ARTIFACTS / f"edit-conflict-{width}.png"), full_page=True)
     assert Case.objects.get(pk=case.pk).summary == "Seen boarding a train to Lille"
-    _save(supervisor)  # deliberately: the supervisor's words replace the operator's
-    expect(supervisor.get_by_text("Case updated.")).to_be_visible()
+    _saved(supervisor)  # deliberately: the supervisor's words replace the operator's
     case.refresh_from_db()
     assert (case.summary, case.last_seen_locality) == ("Mother called from Lille", "Brugge")
