@@ -13,6 +13,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from homeward.cases.storage import StorageFull
+from homeward.cases.versions import StaleVersion
 from homeward.core.outages import is_database_outage
 from homeward.organisations.access import MfaRequired
 
@@ -25,6 +26,7 @@ _CODES = {
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
+    412: "precondition_failed",
     422: "validation_error",
     429: "rate_limited",
     503: "service_unavailable",
@@ -48,6 +50,8 @@ ERROR_ANSWERS = {
     401: "No valid token or session.",
     403: "Your role lacks the permission (`forbidden`), or MFA is not set up (`mfa_required`).",
     404: "No such object, or not yours: the API does not tell them apart.",
+    412: "`If-Match` names a version that is no longer current: someone changed the record "
+    "since you read it, and nothing was written. GET it again (a new ETag) and redo the change.",
     414: "The URL is longer than the web server accepts (about 4 KB): a query too long to be "
     "valid anyway. Answered by the web server, not in the error format.",
     422: "A field is not valid, or a rule of the procedure refuses it: `errors` names each field.",
@@ -65,7 +69,7 @@ def error_statuses(operation: dict[str, Any]) -> list[int]:
     and meet a database outage; one that needs a caller can refuse them (401) or their role
     (403); one that names an object by id may not find it (404); one that takes input may find
     it wrong (422), and a body that is not JSON is a 400; a query can make the URL longer than
-    the web server takes (414)."""
+    the web server takes (414); one that takes If-Match can find the record changed (412)."""
     parameters = operation.get("parameters", [])
     statuses = [429, 503]
     if operation.get("security"):
@@ -78,6 +82,8 @@ def error_statuses(operation: dict[str, Any]) -> list[int]:
         statuses.append(400)
     if any(p["in"] == "query" for p in parameters):
         statuses.append(414)
+    if any(p["in"] == "header" and p["name"] == "If-Match" for p in parameters):
+        statuses.append(412)
     if "multipart/form-data" in operation.get("requestBody", {}).get("content", {}):
         statuses.append(507)  # a file to store
     return sorted(statuses)
@@ -180,6 +186,12 @@ def install(api: NinjaAPI) -> None:
             "hotline's administrator; try again once there is room.",
         )  # fmt: skip
 
+    def stale(request: HttpRequest, exc: StaleVersion) -> HttpResponse:
+        return error_response(
+            api, request, 412, "Someone changed this record since the version in If-Match; "
+            "nothing was saved. Read it again and redo your change.",
+        )  # fmt: skip
+
     api.add_exception_handler(ValidationError, validation)  # type: ignore[arg-type]
     api.add_exception_handler(DjangoValidationError, django_validation)  # type: ignore[arg-type]
     api.add_exception_handler(Http404, not_found)  # type: ignore[arg-type]
@@ -190,3 +202,4 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(HttpError, http_error)  # type: ignore[arg-type]
     api.add_exception_handler(DatabaseError, database_error)  # type: ignore[arg-type]
     api.add_exception_handler(StorageFull, storage_full)  # type: ignore[arg-type]
+    api.add_exception_handler(StaleVersion, stale)  # type: ignore[arg-type]

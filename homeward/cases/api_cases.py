@@ -4,13 +4,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from homeward.cases import access, actions, search
-from homeward.cases.api_common import child_input, record, reference, who
+from homeward.cases import access, actions, search, versions
+from homeward.cases.api_common import IF_MATCH, child_input, record, reference, who
 from homeward.cases.models import Case, TimelineEvent
 from homeward.cases.schemas import CaseChildOut, ChildIn, case_child_out
 from homeward.cases.schemas_cases import (
@@ -113,24 +113,37 @@ def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
     "/cases/{case_id}",
     operation_id="get_case",
     response=CaseDetailOut,
-    summary="One case, with its children",
+    summary="One case, with its children (its ETag names this version of the case)",
 )
-def get_case(request: HttpRequest, case_id: Id) -> CaseDetailOut:
+def get_case(request: HttpRequest, case_id: Id, response: HttpResponse) -> CaseDetailOut:
     _user, membership = who(request)
-    return case_detail_out(access.read_case(membership, case_id), membership)
+    detail = access.read_case(membership, case_id)
+    response["ETag"] = versions.etag(detail.case)
+    return case_detail_out(detail, membership)
 
 
 @router.patch(
     "/cases/{case_id}",
     operation_id="update_case",
     response=CaseOut,
-    summary="Change a case's fields",
+    summary="Change the case fields you send; with If-Match, only if the case is unchanged",
 )
-def update_case(request: HttpRequest, case_id: Id, payload: CasePatchIn) -> CaseOut:
+def update_case(
+    request: HttpRequest,
+    case_id: Id,
+    payload: CasePatchIn,
+    response: HttpResponse,
+    if_match: str | None = IF_MATCH,
+) -> CaseOut:
     user, membership, case = _case(request, case_id)
     case = actions.update_case(
-        acting_user=user, membership=membership, case=case, changes=payload.changes()
+        acting_user=user,
+        membership=membership,
+        case=case,
+        changes=payload.changes(),
+        if_match=if_match,
     )
+    response["ETag"] = versions.etag(case)
     return case_out(case)
 
 

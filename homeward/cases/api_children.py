@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
-from homeward.cases import access, actions, search
-from homeward.cases.api_common import record, who
+from homeward.cases import access, actions, search, versions
+from homeward.cases.api_common import IF_MATCH, record, who
 from homeward.cases.schemas import (
     ChildMatchOut,
     ChildNameIn,
@@ -39,9 +39,10 @@ search_router = Router(tags=["search"])
     response=ChildOut,
     summary="One child, as your role may see them (an audited read)",
 )
-def get_child(request: HttpRequest, child_id: Id) -> ChildOut:
+def get_child(request: HttpRequest, child_id: Id, response: HttpResponse) -> ChildOut:
     _user, membership = who(request)
     child = access.access_child_by_id(membership, child_id)
+    response["ETag"] = versions.etag(child)
     return child_out(access.view_child(membership, child))
 
 
@@ -49,16 +50,25 @@ def get_child(request: HttpRequest, child_id: Id) -> ChildOut:
     "/children/{child_id}",
     operation_id="update_child",
     response=ChildOut,
-    summary="Change a child's fields (medical ones need view_medical)",
+    summary="Change the child's fields you send (medical ones need view_medical); with "
+    "If-Match, only if the record is unchanged",
 )
-def update_child(request: HttpRequest, child_id: Id, payload: ChildPatchIn) -> ChildOut:
+def update_child(
+    request: HttpRequest,
+    child_id: Id,
+    payload: ChildPatchIn,
+    response: HttpResponse,
+    if_match: str | None = IF_MATCH,
+) -> ChildOut:
     user, membership = who(request)
     child = actions.update_child(
         acting_user=user,
         membership=membership,
         child=access.access_child_by_id(membership, child_id),
         changes=payload.changes(),
+        if_match=if_match,
     )
+    response["ETag"] = versions.etag(child)
     return child_out(access.view_child(membership, child))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -31,6 +32,48 @@ from homeward.organisations.models import Channel, Membership
 COUNTRY_CHOICES = [("", "—"), *[(code, name) for code, name in countries]]
 DATE = forms.DateInput(attrs={"type": "date"})
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class RemembersWhatWasSeen(forms.BaseForm):
+    """An edit form that carries, beside each field, the value its editor saw when the form
+    opened. Saving then writes only the fields this editor changed, and the action can tell
+    when one of them was changed by someone else in the meantime (never overwritten unseen).
+
+    A post without the `seen` marker (an old page, a script) is compared with the record as
+    it is now, as before."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.show_hidden_initial = True
+        self.fields["seen"] = forms.CharField(widget=forms.HiddenInput, initial="1", required=False)
+
+    def to_record(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The record's values for the form's (a form whose fields are not the model's
+        overrides this)."""
+        return values
+
+    def edits(self) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """(changes, seen): the fields this editor changed, with their new values, and the
+        values the editor saw in them (None when the page did not say)."""
+        names = [name for name in self.fields if name != "seen"]
+        if not self.data.get("seen"):
+            changed = [
+                n for n in names if self.fields[n].has_changed(self[n].initial, self[n].data)
+            ]
+            return self.to_record({n: self.cleaned_data[n] for n in changed}), None
+        changed = [n for n in self.changed_data if n in names]
+        seen = {}
+        for name in changed:
+            field = self.fields[name]
+            raw = field.hidden_widget().value_from_datadict(
+                self.data, self.files, self.add_initial_prefix(name)
+            )
+            try:
+                seen[name] = field.to_python(raw)
+            except ValidationError:
+                continue  # not a value this field can hold: nothing to compare with
+        return self.to_record({n: self.cleaned_data[n] for n in changed}), self.to_record(seen)
 
 
 class ContactForm(forms.Form):
@@ -311,7 +354,15 @@ class CaseFilterForm(forms.Form):
     reported_to = forms.DateField(label=_("Reported until"), widget=DATE, required=False)
 
 
-class ChildEditForm(forms.Form):
+class CaseEditForm(RemembersWhatWasSeen, CaseForm):
+    """The case's fields after intake, remembering what the editor saw."""
+
+
+class SectionForm(RemembersWhatWasSeen, forms.ModelForm):  # type: ignore[type-arg]
+    """A category's own section (the model is chosen by modelform_factory)."""
+
+
+class ChildEditForm(RemembersWhatWasSeen, forms.Form):
     """The child's record after intake; medical fields only for roles that may see them."""
 
     given_names = forms.CharField(label=_("Given names"), max_length=200, required=False)
@@ -364,9 +415,10 @@ class ChildEditForm(forms.Form):
         initial["vulnerabilities"] = "; ".join(child.vulnerabilities)
         return initial
 
-    def changes(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)
-        data["languages"] = [t.strip() for t in data["languages"].split(",") if t.strip()]
+    def to_record(self, values: dict[str, Any]) -> dict[str, Any]:
+        data = dict(values)
+        if "languages" in data:
+            data["languages"] = [t.strip() for t in data["languages"].split(",") if t.strip()]
         if "vulnerabilities" in data:
             data["vulnerabilities"] = [
                 v.strip() for v in data["vulnerabilities"].split(";") if v.strip()

@@ -214,6 +214,8 @@ REQUIRE_MFA = env_bool("HOMEWARD_REQUIRE_MFA", True)
 # Shared hotline desks: 30 minutes idle, 12 hours at most from sign-in.
 SESSION_COOKIE_AGE = int(os.environ.get("HOMEWARD_SESSION_IDLE_SECONDS", 30 * 60))
 SESSION_ABSOLUTE_SECONDS = int(os.environ.get("HOMEWARD_SESSION_ABSOLUTE_SECONDS", 12 * 3600))
+# The staff pages warn this long before a session ends, with "Stay signed in" (session.js).
+SESSION_WARNING_SECONDS = int(os.environ.get("HOMEWARD_SESSION_WARNING_SECONDS", 2 * 60))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from homeward.organisations.access import active_memberships, invitations_for
+from homeward.organisations.middleware import seconds_left
 from homeward.organisations.models import User
 from homeward.organisations.roles import Permission
 
@@ -25,6 +26,11 @@ def membership(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if isinstance(user, User):
         context["open_invitations"] = invitations_for(user).count()
+        context["session_limits"] = {
+            "idle": settings.SESSION_COOKIE_AGE,
+            "warning": settings.SESSION_WARNING_SECONDS,
+            "ends_in": seconds_left(request),
+        }
     if current is not None:
         context["perms_"] = frozenset(p.value for p in current.permissions)
         context["other_memberships"] = [

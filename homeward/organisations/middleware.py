@@ -18,8 +18,21 @@ LOGIN_AT_SESSION_KEY = "homeward_login_at"
 ORGANISATION_SESSION_KEY = "homeward_organisation_id"
 
 # Pages a signed-in user must reach before MFA is set up: the sign-in and MFA pages
-# themselves, static files and the health checks.
-_MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/i18n/")
+# themselves, the session status, static files and the health checks.
+_MFA_EXEMPT_PREFIXES = (
+    "/accounts/",
+    "/account/session/",  # session.js asks it on the MFA pages too; it shows no personal data
+    "/static/",
+    "/healthz",
+    "/readyz",
+    "/i18n/",
+)
+
+
+def seconds_left(request: HttpRequest) -> int:
+    """How long the signed-in session has before its absolute limit (12 hours from sign-in)."""
+    login_at = float(request.session.get(LOGIN_AT_SESSION_KEY) or time.time())
+    return max(0, int(settings.SESSION_ABSOLUTE_SECONDS - (time.time() - login_at)))
 
 
 class SessionLifetimeMiddleware:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from homeward.organisations import views
+from homeward.organisations import session_views, views
 
 urlpatterns = [
     path("organisation/members/", views.member_list, name="member_list"),
@@ -34,6 +34,8 @@ urlpatterns = [
     ),
     path("organisation/switch/", views.switch_organisation, name="switch_organisation"),
     path("account/tokens/", views.token_list, name="token_list"),
+    path("account/session/", session_views.session_status, name="session_status"),
+    path("account/session/restored/", session_views.session_restored, name="session_restored"),
     path("account/tokens/<int:token_id>/revoke/", views.token_revoke, name="token_revoke"),
     path("hotlines/", views.hotline_finder, name="hotline_finder"),
 ]

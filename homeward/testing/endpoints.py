@@ -123,6 +123,14 @@ HTML_ENDPOINTS: list[Endpoint] = [
         data={"organisation": "1"},
         targets_object=False,
     ),
+    Endpoint("session_status", "GET", _fixed("/account/session/"), None, targets_object=False),
+    Endpoint(
+        "session_restored",
+        "GET",
+        _fixed("/account/session/restored/"),
+        None,
+        targets_object=False,
+    ),
     Endpoint("token_list", "GET", _fixed("/account/tokens/"), None, targets_object=False),
     Endpoint(
         "token_list",

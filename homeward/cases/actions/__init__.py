@@ -17,10 +17,12 @@ from homeward.cases.actions.children import (
     update_child,
 )
 from homeward.cases.actions.closure import decide_closure, reopen_case, request_closure
+from homeward.cases.actions.common import EditConflict
 from homeward.cases.actions.contacts import log_contact
 from homeward.cases.actions.risk import assess_risk
 
 __all__ = [
+    "EditConflict",
     "add_child_name",
     "add_child_to_case",
     "assess_risk",

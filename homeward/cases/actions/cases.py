@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,6 +14,7 @@ from homeward.cases.actions.children import ChildInput, attach_child
 from homeward.cases.actions.common import (
     add_timeline,
     apply_changes,
+    refuse_overwrite,
     require_editor,
     require_medical,
     timeline_contact,
@@ -35,6 +36,7 @@ from homeward.cases.models import (
     ParentalAbductionDetails,
     RunawayDetails,
 )
+from homeward.cases.versions import require_version
 from homeward.organisations.models import Membership, Organisation, User
 
 CASE_FIELDS = {
@@ -84,9 +86,29 @@ def _next_reference(organisation: Organisation, year: int) -> str:
     return f"{prefix}-{year}-{sequence.last:06d}"
 
 
-def _check_disappearance(case: Case) -> None:
-    if case.disappeared_on is not None and case.disappeared_on > timezone.localdate():
-        raise ValidationError({"disappeared_on": _("This date is in the future.")})
+PAST_DATES = ("disappeared_on", "police_reported_on", "interpol_notice_requested_on")
+"""Dates of what has already happened (a follow-up due date may lie ahead)."""
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+def _check_dates(case: Case) -> None:
+    """Nothing that happened is dated in the future; the police and Interpol are not asked
+    about a child before the day the child went missing (unless that day is approximate)."""
+    today = timezone.localdate()
+    errors = {
+        name: _("This date is in the future.")
+        for name in PAST_DATES
+        if getattr(case, name) is not None and getattr(case, name) > today
+    }
+    if case.reported_at is not None and case.reported_at > timezone.now() + CLOCK_SKEW:
+        errors["reported_at"] = _("This time is in the future.")
+    if case.disappeared_on is not None and not case.disappeared_approximate:
+        for name in ("police_reported_on", "interpol_notice_requested_on"):
+            day = getattr(case, name)
+            if name not in errors and day is not None and day < case.disappeared_on:
+                errors[name] = _("This date is before the child disappeared.")
+    if errors:
+        raise ValidationError(errors)
 
 
 def _check_subcategory(case: Case) -> None:
@@ -122,7 +144,7 @@ def open_case(
     case.reference = "pending"
     validate(case, exclude=["assigned_to"])
     _check_subcategory(case)
-    _check_disappearance(case)
+    _check_dates(case)
     with transaction.atomic():
         case.reference = _next_reference(membership.organisation, case.reported_at.year)
         case.save()
@@ -155,17 +177,28 @@ def open_case(
 
 
 def update_case(
-    *, acting_user: User, membership: Membership, case: Case, changes: Mapping[str, Any]
+    *,
+    acting_user: User,
+    membership: Membership,
+    case: Case,
+    changes: Mapping[str, Any],
+    seen: Mapping[str, Any] | None = None,
+    if_match: str | None = None,
 ) -> Case:
+    """Writes `changes` only. With `seen` (the values the editor's form showed), a field that
+    someone else changed since is refused with EditConflict rather than overwritten; with
+    `if_match` (an API client's ETag), any change since is refused with StaleVersion."""
     require_editor(membership, case)
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
+        require_version(case, if_match)
+        refuse_overwrite(case, changes, seen)
         changed = apply_changes(case, changes, CASE_FIELDS)
         if not changed:
             return case
         validate(case, exclude=["assigned_to"])
         _check_subcategory(case)
-        _check_disappearance(case)
+        _check_dates(case)
         case.save()
         record_event(
             actor=acting_user,
@@ -178,16 +211,23 @@ def update_case(
 
 
 def update_section(
-    *, acting_user: User, membership: Membership, case: Case, changes: Mapping[str, Any]
+    *,
+    acting_user: User,
+    membership: Membership,
+    case: Case,
+    changes: Mapping[str, Any],
+    seen: Mapping[str, Any] | None = None,
 ) -> object:
-    """The category's own section (parental abduction, migration, runaway)."""
+    """The category's own section (parental abduction, migration, runaway); `seen` as for
+    update_case."""
     require_editor(membership, case)
     model = SECTION_MODELS.get(case.category)
     if model is None:
         raise ValidationError({"section": _("This category has no section of its own.")})
     allowed = {f.name for f in model._meta.concrete_fields} - {"id", "case"}
     with transaction.atomic():
-        section, _created = model.objects.get_or_create(case=case)
+        section, _created = model.objects.select_for_update().get_or_create(case=case)
+        refuse_overwrite(section, changes, seen)
         changed = apply_changes(section, changes, allowed)
         if changed:
             validate(section, exclude=["case"])

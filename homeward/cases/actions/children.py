@@ -15,6 +15,7 @@ from homeward.cases.actions.common import (
     MEDICAL_FIELDS,
     add_timeline,
     apply_changes,
+    refuse_overwrite,
     require_editor,
     require_medical,
     validate,
@@ -24,6 +25,7 @@ from homeward.cases.images import clean_image
 from homeward.cases.models import Case, CaseChild, Child, ChildName
 from homeward.cases.models.child import age_on
 from homeward.cases.name_index import rebuild_name_keys
+from homeward.cases.versions import require_version
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, User
 from homeward.organisations.roles import Permission
@@ -78,6 +80,17 @@ def _check_birth(child: Child) -> None:
         BirthPrecision.YEAR: ("birth_year",),
         BirthPrecision.ESTIMATED: ("estimated_age", "age_estimated_on"),
     }[BirthPrecision(child.birth_precision)]
+    if child.birth_precision == BirthPrecision.YEAR and child.birth_date is not None:
+        # the convention keeps a year of birth in birth_year alone: a day and month beside it
+        # would claim a precision the hotline said it does not have
+        raise ValidationError(
+            {
+                "birth_date": _(
+                    "With a year of birth only, leave the date of birth empty (or choose "
+                    "an exact date)."
+                )
+            }
+        )
     missing = [name for name in needed if getattr(child, name) in (None, "")]
     # an unknown date of birth is allowed: hotlines often learn it later
     if missing and len(missing) < len(needed):
@@ -180,8 +193,15 @@ def add_child_to_case(
 
 
 def update_child(
-    *, acting_user: User, membership: Membership, child: Child, changes: Mapping[str, Any]
+    *,
+    acting_user: User,
+    membership: Membership,
+    child: Child,
+    changes: Mapping[str, Any],
+    seen: Mapping[str, Any] | None = None,
+    if_match: str | None = None,
 ) -> Child:
+    """Writes `changes` only; `seen` and `if_match` as for update_case."""
     require_editor(membership)
     if set(changes) & MEDICAL_FIELDS:  # even clearing them: they are not the editor's to see
         require_permission(membership, Permission.VIEW_MEDICAL)
@@ -189,6 +209,8 @@ def update_child(
         child = Child.objects.select_for_update().get(
             pk=child.pk, organisation=membership.organisation
         )
+        require_version(child, if_match)
+        refuse_overwrite(child, changes, seen)
         changed = apply_changes(child, changes, CHILD_FIELDS)
         if not changed:
             return child

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from homeward.cases import timeline, wording
 from homeward.cases.choices import TimelineKind
@@ -49,6 +50,35 @@ def apply_changes(
             setattr(instance, name, value)
             changed.append(name)
     return sorted(changed)
+
+
+class EditConflict(ValidationError):
+    """Fields this editor changed that someone else changed too since the editor's form
+    opened; `theirs` holds what is stored now. Nothing was written."""
+
+    def __init__(self, theirs: dict[str, Any]) -> None:
+        self.theirs = theirs
+        super().__init__(
+            {name: _("Someone else changed this since you opened the form.") for name in theirs}
+        )
+
+
+def refuse_overwrite(
+    instance: models.Model, changes: Mapping[str, Any], seen: Mapping[str, Any] | None
+) -> None:
+    """Refuses `changes` when a field the editor saw as `seen[field]` holds something else now,
+    unless that is already the editor's new value."""
+    if seen is None:
+        return
+    theirs = {}
+    for name, value in changes.items():
+        if name not in seen:
+            continue
+        current = getattr(instance, name)
+        if current != seen[name] and current != value:
+            theirs[name] = current
+    if theirs:
+        raise EditConflict(theirs)
 
 
 def validate(instance: models.Model, exclude: list[str] | None = None) -> None:
@@ -96,9 +126,11 @@ def timeline_contact(case: Case, contact: Contact, *, actor: User | None) -> Tim
 
 
 __all__ = [
+    "EditConflict",
     "TimelineKind",
     "add_timeline",
     "apply_changes",
+    "refuse_overwrite",
     "require_editor",
     "timeline_contact",
     "validate",

@@ -291,6 +291,18 @@ def _child(**birth: Any) -> dict[str, Any]:
         ),
         ({}, _child(birth_precision="year", birth_year=1980), "birth_year"),
         ({}, _child(birth_precision="exact", birth_date=date(1990, 1, 1)), "birth_date"),
+        (  # "year only" with a day and month: the year is all the hotline knows
+            {},
+            _child(birth_precision="year", birth_year=2015, birth_date=date(2015, 6, 1)),
+            "birth_date",
+        ),
+        ({"police_reported_on": date(2099, 1, 1)}, _child(), "police_reported_on"),
+        (
+            {"disappeared_on": date(2026, 5, 10), "interpol_notice_requested_on": date(2026, 5, 2)},
+            _child(),
+            "interpol_notice_requested_on",
+        ),
+        ({"reported_at": timezone.now() + timedelta(days=2)}, _child(), "reported_at"),
     ],
 )
 def test_impossible_dates_of_a_case_and_its_child_are_refused_by_field(
@@ -302,14 +314,22 @@ def test_impossible_dates_of_a_case_and_its_child_are_refused_by_field(
     assert not Case.objects.exists()
 
 
-def test_a_child_of_seventeen_by_the_year_or_an_estimated_adult_is_accepted(cast: Cast) -> None:
+def test_a_child_of_seventeen_by_year_an_estimated_adult_or_an_approximate_day_pass(
+    cast: Cast,
+) -> None:
     year = timezone.localdate().year
     make_case(cast, children=[_child(birth_precision="year", birth_year=year - 18)])
     estimated = _child(
         birth_precision="estimated", estimated_age=19, age_estimated_on=timezone.localdate()
     )
     make_case(cast, children=[estimated])  # an age assessment is exactly what is in doubt
-    assert Case.objects.count() == 2
+    make_case(  # an approximate disappearance may be later than the day the police were told
+        cast,
+        disappeared_on=date(2026, 5, 10),
+        disappeared_approximate=True,
+        police_reported_on=date(2026, 5, 8),
+    )
+    assert Case.objects.count() == 3
 
 
 def test_a_contact_in_the_future_or_about_no_case_is_refused_by_field(cast: Cast) -> None:

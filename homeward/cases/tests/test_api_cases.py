@@ -561,3 +561,48 @@ def test_the_list_names_the_assignee_as_the_case_does(cast: Cast) -> None:
         assert {item["id"]: item["assigned_to"] for item in items} == expected
     for case in (unassigned, nameless):
         assert _ok(client.get(f"/cases/{case.pk}"))["assigned_to"] == expected[case.pk]
+
+
+def test_a_patch_from_an_old_copy_is_refused_with_412_and_writes_nothing(cast: Cast) -> None:
+    case = make_case(cast, summary="Not collected from school", last_seen_locality="Gent")
+    operator, supervisor = Api(cast, "be_operator"), Api(cast, "be_supervisor")
+    operators_copy = operator.get(f"/cases/{case.pk}")
+    supervisors_copy = supervisor.get(f"/cases/{case.pk}")
+    assert operators_copy["ETag"] == supervisors_copy["ETag"]
+
+    def patch(api: Api, copy: Any, body: dict[str, Any]) -> Any:
+        return api.client.patch(
+            f"{API}/cases/{case.pk}",
+            body,
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {api.secret}", "If-Match": copy["ETag"]},
+        )
+
+    saved = patch(operator, operators_copy, {"summary": "Police confirmed a sighting"})
+    assert saved.status_code == 200 and saved["ETag"] != operators_copy["ETag"]
+    refused = patch(supervisor, supervisors_copy, {"summary": "Seen at a friend's flat"})
+    assert refused.status_code == 412 and refused.json()["code"] == "precondition_failed"
+    case.refresh_from_db()
+    assert case.summary == "Police confirmed a sighting"
+    assert patch(supervisor, saved, {"last_seen_locality": "Brugge"}).status_code == 200
+
+    # without If-Match, as before: only the fields sent are written
+    _ok(operator.patch(f"/cases/{case.pk}", {"reporter_name": "An Peeters"}))
+    case.refresh_from_db()
+    assert (case.summary, case.last_seen_locality, case.reporter_name) == (
+        "Police confirmed a sighting",
+        "Brugge",
+        "An Peeters",
+    )
+    child = case.case_children.get().child
+    copy = operator.get(f"/children/{child.pk}")
+    _ok(operator.patch(f"/children/{child.pk}", {"living_situation": "With her aunt"}))
+    stale = operator.client.patch(
+        f"{API}/children/{child.pk}",
+        {"living_situation": "With her mother"},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {operator.secret}", "If-Match": copy["ETag"]},
+    )
+    assert stale.status_code == 412
+    child.refresh_from_db()
+    assert child.living_situation == "With her aunt"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,9 +15,16 @@ from django.views.decorators.http import require_POST
 from homeward.cases import access, actions, search
 from homeward.cases.actions.cases import SECTION_MODELS, SECTION_OF_CATEGORY
 from homeward.cases.choices import STATUS_FLOW, Status
-from homeward.cases.forms import CaseForm, ChildForm, StatusForm, TimelineForm
+from homeward.cases.forms import (
+    CaseEditForm,
+    CaseForm,
+    ChildForm,
+    SectionForm,
+    StatusForm,
+    TimelineForm,
+)
 from homeward.cases.models import Contact
-from homeward.cases.views.common import add_errors, flash_errors
+from homeward.cases.views.common import add_errors, flash_errors, show_conflict
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.api_types import parse_id
 from homeward.organisations.models import Membership
@@ -144,15 +151,20 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
     case = access.access_case_by_id(membership, case_id)
     initial = {name: getattr(case, name) for name in CaseForm.base_fields}
-    form = CaseForm(request.POST or None, initial=initial)
+    form = CaseEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        changes, seen = form.edits()
         try:
             actions.update_case(
                 acting_user=membership.user,
                 membership=membership,
                 case=case,
-                changes=form.cleaned_data,
+                changes=changes,
+                seen=seen,
             )
+        except actions.EditConflict as conflict:
+            case.refresh_from_db()
+            show_conflict(form, conflict, {n: getattr(case, n) for n in CaseForm.base_fields})
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -230,14 +242,21 @@ def section_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     if model is None:
         raise Http404("this category has no section")
     current = getattr(case, SECTION_OF_CATEGORY[case.category], None)
-    form_class = modelform_factory(model, exclude=["case"])
-    form = form_class(request.POST or None, instance=current)
+    form_class = modelform_factory(model, form=SectionForm, exclude=["case"])
+    form = cast(SectionForm, form_class(request.POST or None, instance=current))
     if request.method == "POST" and form.is_valid():
-        changes = {name: form.cleaned_data[name] for name in form.fields}
+        changes, seen = form.edits()
         try:
             actions.update_section(
-                acting_user=membership.user, membership=membership, case=case, changes=changes
+                acting_user=membership.user,
+                membership=membership,
+                case=case,
+                changes=changes,
+                seen=seen,
             )
+        except actions.EditConflict as conflict:
+            stored = model.objects.get(case=case)
+            show_conflict(form, conflict, {n: getattr(stored, n) for n in conflict.theirs})
         except ValidationError as error:
             add_errors(form, error)
         else:

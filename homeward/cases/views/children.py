@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from homeward.audit.actions import record_read
 from homeward.cases import access, actions
 from homeward.cases.forms import ChildEditForm, PhotoForm
-from homeward.cases.views.common import add_errors, flash_errors
+from homeward.cases.views.common import add_errors, flash_errors, show_conflict
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.roles import Permission
 
@@ -115,13 +115,18 @@ def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
         request.POST or None, medical=medical, initial=ChildEditForm.initial_for(child)
     )
     if request.method == "POST" and form.is_valid():
+        changes, seen = form.edits()
         try:
             actions.update_child(
                 acting_user=membership.user,
                 membership=membership,
                 child=child,
-                changes=form.changes(),
+                changes=changes,
+                seen=seen,
             )
+        except actions.EditConflict as conflict:
+            child.refresh_from_db()
+            show_conflict(form, conflict, ChildEditForm.initial_for(child))
         except ValidationError as error:
             add_errors(form, error)
         else:
