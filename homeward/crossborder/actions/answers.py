@@ -20,12 +20,12 @@ from homeward.crossborder.choices import FINAL_STATES, OPEN_STATES, EventKind, S
 from homeward.crossborder.models import (
     CooperationRequest,
 )
-from homeward.crossborder.notify import notify
+from homeward.crossborder.notify import ASKS_TO_ACKNOWLEDGE, mark_done, notify
 from homeward.organisations.models import Membership, User
 from homeward.organisations.roles import Permission
 
 
-def _receiver_transition(
+def receiver_transition(
     membership: Membership,
     request: CooperationRequest,
     allowed: Iterable[str],
@@ -46,6 +46,7 @@ def _receiver_transition(
             request.decline_reason = body
         request.save()
         add_event(request, kind, membership, body)
+        mark_done(request, ASKS_TO_ACKNOWLEDGE)  # any answer answers "acknowledge"
         notify(
             request.sender,
             request,
@@ -64,7 +65,7 @@ def _receiver_transition(
 def acknowledge(
     *, acting_user: User, membership: Membership, request: CooperationRequest
 ) -> CooperationRequest:
-    return _receiver_transition(
+    return receiver_transition(
         membership, request, [State.SENT], State.ACKNOWLEDGED, EventKind.ACKNOWLEDGED
     )
 
@@ -72,7 +73,7 @@ def acknowledge(
 def start_work(
     *, acting_user: User, membership: Membership, request: CooperationRequest
 ) -> CooperationRequest:
-    return _receiver_transition(
+    return receiver_transition(
         membership,
         request,
         [State.SENT, State.ACKNOWLEDGED],
@@ -84,7 +85,7 @@ def start_work(
 def complete(
     *, acting_user: User, membership: Membership, request: CooperationRequest, summary: str = ""
 ) -> CooperationRequest:
-    return _receiver_transition(
+    return receiver_transition(
         membership,
         request,
         [State.ACKNOWLEDGED, State.IN_PROGRESS],
@@ -99,7 +100,7 @@ def decline(
 ) -> CooperationRequest:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why you decline.")})
-    return _receiver_transition(
+    return receiver_transition(
         membership, request, OPEN_STATES, State.DECLINED, EventKind.DECLINED, reason.strip()
     )
 
@@ -119,6 +120,7 @@ def report_located(
             request.state, request.acknowledged_at = State.ACKNOWLEDGED, now
         request.save()
         add_event(request, EventKind.CHILD_LOCATED, membership, note)
+        mark_done(request, ASKS_TO_ACKNOWLEDGE)
         add_timeline(
             request.case,
             TimelineKind.INFORMATION,

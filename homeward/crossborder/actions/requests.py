@@ -17,13 +17,18 @@ from homeward.cases.choices import TimelineKind
 from homeward.cases.models import Case
 from homeward.cases.storage import private_storage
 from homeward.crossborder.actions.common import add_event, audit, locked, require_side
-from homeward.crossborder.choices import OPEN_STATES, EventKind, State, Urgency
+from homeward.crossborder.choices import OPEN_STATES, EventKind, State, Urgency, default_urgency
 from homeward.crossborder.models import (
     CooperationRequest,
     RequestSequence,
     Snapshot,
 )
-from homeward.crossborder.notify import notify
+from homeward.crossborder.notify import (
+    ASKS_ANYTHING,
+    ASKS_TO_APPROVE,
+    mark_done,
+    notify,
+)
 from homeward.crossborder.sharing import (
     build_snapshot,
     check_fields,
@@ -50,12 +55,13 @@ def draft_request(
     case: Case,
     receiver: Organisation,
     request_type: str,
-    urgency: str,
+    urgency: str | None = None,
     question: str,
     languages: list[str] | None = None,
     shared_fields: Iterable[str] = (),
 ) -> CooperationRequest:
-    """A draft from one of our cases. Nothing is shared unless ticked in `shared_fields`."""
+    """A draft from one of our cases. Nothing is shared unless ticked in `shared_fields`.
+    Without an urgency, a high-risk case's request is urgent."""
     require_permission(membership, Permission.EDIT_CASES)
     if case.organisation_id != membership.organisation_id:
         raise ValidationError({"case": _("No such case.")})
@@ -72,7 +78,7 @@ def draft_request(
         receiver=receiver,
         case=case,
         request_type=request_type,
-        urgency=urgency,
+        urgency=urgency or default_urgency(case.is_high_risk),
         question=question.strip(),
         languages=languages or [],
         shared_fields=chosen,
@@ -170,6 +176,7 @@ def send_request(
         if membership.has_perm(Permission.APPROVE):
             request.approved_by = acting_user
         _dispatch(request, membership)
+        mark_done(request, ASKS_TO_APPROVE)
         audit(membership, "request.send", request, ["state", "shared_fields", "snapshot"])
     return request
 
@@ -183,7 +190,45 @@ def approve_request(
         request = locked(request, [State.AWAITING_APPROVAL])
         request.approved_by = acting_user
         _dispatch(request, membership)
+        mark_done(request, ASKS_TO_APPROVE)
         audit(membership, "request.approve", request, ["state", "approved_by", "snapshot"])
+    return request
+
+
+def send_back(
+    *, acting_user: User, membership: Membership, request: CooperationRequest, reason: str
+) -> CooperationRequest:
+    """A supervisor does not approve the sharing: the request goes back to its author as a
+    draft, with the reason, to amend and send again. The other hotline never knew of it."""
+    require_permission(membership, Permission.APPROVE)
+    require_side(membership, request, "sender")
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say what must change before it can be sent.")})
+    with transaction.atomic():
+        request = locked(request, [State.AWAITING_APPROVAL])
+        request.state = State.DRAFT
+        request.returned_reason, request.returned_by = reason.strip(), acting_user
+        request.save(update_fields=["state", "returned_reason", "returned_by"])
+        mark_done(request, ASKS_TO_APPROVE)
+        notify(membership.organisation, request, "sent_back", only=request.created_by)
+        audit(membership, "request.send_back", request, ["state", "returned_reason"])
+    return request
+
+
+def amend_draft(
+    *,
+    acting_user: User,
+    membership: Membership,
+    request: CooperationRequest,
+    shared_fields: Iterable[str],
+) -> CooperationRequest:
+    """Change what a draft will share (for example after a supervisor sent it back)."""
+    require_side(membership, request, "sender")
+    with transaction.atomic():
+        request = locked(request, [State.DRAFT])
+        request.shared_fields = check_fields(request.case, shared_fields)
+        request.save(update_fields=["shared_fields"])
+        audit(membership, "request.amend", request, ["shared_fields"])
     return request
 
 
@@ -285,5 +330,6 @@ def withdraw(
         add_event(request, EventKind.WITHDRAWN, membership, reason)
         if was_visible:
             notify(request.receiver, request, "withdrawn")
+        mark_done(request, ASKS_ANYTHING)  # nothing is asked of anyone any more
         audit(membership, "request.withdraw", request, ["state"])
     return request
