@@ -40,7 +40,10 @@ def record_decision(
         errors["decision_authority"] = _("Name the authority that decided.")
     if decided_at > timezone.now():
         errors["decided_at"] = _("This time is in the future.")
-    elif request.sent_at is not None and decided_at < request.sent_at:
+    # to the minute, as people give the time: a decision in the minute the request left is valid
+    elif request.sent_at is not None and decided_at < request.sent_at.replace(
+        second=0, microsecond=0
+    ):
         errors["decided_at"] = _("This is before the request was sent.")
     if errors:
         raise ValidationError(errors)

@@ -379,3 +379,21 @@ def test_hotlines_are_listed_by_country_name_in_the_readers_language(cast: Cast)
         "Schweiz",
         "Spanien",
     ]
+
+
+def test_a_decision_in_the_minute_the_request_left_is_accepted(cast: Cast) -> None:
+    """People give times to the minute: 10:42 is not "before" a request sent at 10:42:31."""
+    request = _sent(cast)
+    actions.report_located(**_as(cast, "fr_operator"), request=request)
+    request.refresh_from_db()
+    assert request.sent_at is not None
+    same_minute = request.sent_at.replace(second=0, microsecond=0)
+    actions.record_decision(
+        **_as(cast, "fr_operator"),
+        request=request,
+        decision="Placed in emergency foster care.",
+        authority="Juge des enfants, Lille",
+        decided_at=same_minute,
+    )
+    request.refresh_from_db()
+    assert request.decided_at == same_minute
