@@ -104,6 +104,31 @@ def test_recording_the_decision_stops_the_clock_for_both_hotlines(cast: Cast) ->
         assert "12-hour decision clock" not in page
 
 
+def test_a_decision_the_sender_recorded_is_withdrawn_with_the_share(cast: Cast) -> None:
+    request = _located(cast)
+    actions.record_decision(
+        **_as(cast, "be_operator"),
+        request=request,
+        decision="Handed to her grandmother in Ghent.",
+        authority="Youth court of Ghent",
+        decided_at=timezone.now(),
+    )
+    actions.revoke_share(**_as(cast, "be_operator"), request=request)
+    secret = org_actions.create_api_token(
+        acting_user=cast.user("fr_operator"), membership=cast.member("fr_operator"), name="t",
+        days=1,
+    ).secret  # fmt: skip
+    api = Client(headers={"Authorization": f"Bearer {secret}"})
+    seen = api.get(f"/api/v1/crossborder/requests/{request.pk}").json()
+    assert (seen["decision"], seen["decision_authority"]) == ("", "")
+    assert seen["decided_at"] is not None  # the shell: when, and the clock stays stopped
+    page = Client()
+    page.force_login(cast.user("fr_operator"))
+    text = page.get(f"/crossborder/{request.pk}/").text
+    assert "Ghent" not in text and "Withdrawn with the share." in text
+    assert "12-hour decision clock" not in text
+
+
 @pytest.mark.parametrize(
     ("when", "field"),
     [(timedelta(hours=1), "decided_at"), (-timedelta(days=3), "decided_at")],
