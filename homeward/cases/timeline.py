@@ -29,4 +29,6 @@ MESSAGES: dict[str, Message] = {
         _("%(org)s reports the child located (%(ref)s). Decision due by %(due)s."),
         moments=("due",),
     ),
+    "crossborder_decided": Message(_("Decision on the located child (%(ref)s), by %(authority)s")),
+    "crossborder_opened": Message(_("Opened from cross-border request %(ref)s of %(org)s")),
 }

@@ -44,6 +44,15 @@ def is_sender(membership: Membership, request: CooperationRequest) -> bool:
     return request.sender_id == membership.organisation_id
 
 
+def decision_withdrawn_from(membership: Membership, request: CooperationRequest) -> bool:
+    """Whether the decision's text and authority are withdrawn from this member: the sender
+    recorded them, and then revoked the share (the time it was taken stays: the shell)."""
+    return (
+        withdrawn_from(membership, request)
+        and request.decision_organisation_id == request.sender_id
+    )
+
+
 def withdrawn_from(membership: Membership, request: CooperationRequest) -> bool:
     """Whether what the sender shared is withdrawn from this member: the receiving side, once
     the sender revoked the share."""
@@ -130,7 +139,12 @@ def waiting_for(membership: Membership) -> QuerySet[CooperationRequest]:
                 & Q(acknowledge_due_at__lt=soon)
                 & Q(acknowledged_at__isnull=True)
             )
-            | (Q(sender=org) & Q(decision_due_at__isnull=False) & Q(state__in=OPEN_STATES))
+            | (
+                Q(sender=org)
+                & Q(decision_due_at__isnull=False)
+                & Q(decided_at__isnull=True)
+                & Q(state__in=OPEN_STATES)
+            )
             | (Q(sender=org) & Q(state=State.AWAITING_APPROVAL))
         )
         .order_by("acknowledge_due_at", "-created_at")

@@ -9,12 +9,16 @@ from ninja.pagination import paginate
 
 from homeward.cases import access as case_access
 from homeward.cases.api_common import record, reference, who
+from homeward.cases.models import Case
 from homeward.crossborder import access, actions
 from homeward.crossborder.api_common import request_in_url
 from homeward.crossborder.models import CooperationRequest
 from homeward.crossborder.schemas import (
+    CaseRefOut,
+    DecisionIn,
     LinkCaseIn,
     NoteIn,
+    OpenCaseIn,
     OptionalReasonIn,
     ReasonIn,
     RequestFilter,
@@ -92,7 +96,7 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status[Cooperati
         case=case,
         receiver=_receiver(membership.organisation, payload.receiver_country),
         request_type=str(payload.request_type),
-        urgency=str(payload.urgency),
+        urgency=str(payload.urgency) if payload.urgency else None,
         question=payload.question,
         languages=list(payload.languages),
         shared_fields=payload.shared_fields,
@@ -133,6 +137,18 @@ def send_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
 def approve_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     return actions.approve_request(acting_user=user, membership=membership, request=item)
+
+
+@router.post(
+    "/crossborder/requests/{request_id}/send-back",
+    response=RequestOut,
+    summary="Send the sharing back to its author with a reason, instead of approving (supervisors)",
+)
+def send_back(request: HttpRequest, request_id: Id, payload: ReasonIn) -> CooperationRequest:
+    user, membership, item = request_in_url(request, request_id)
+    return actions.send_back(
+        acting_user=user, membership=membership, request=item, reason=payload.reason
+    )
 
 
 @router.post(
@@ -207,6 +223,43 @@ def report_located(request: HttpRequest, request_id: Id, payload: NoteIn) -> Coo
     return actions.report_located(
         acting_user=user, membership=membership, request=item, note=payload.note
     )
+
+
+@router.post(
+    "/crossborder/requests/{request_id}/decision",
+    response=RequestOut,
+    summary="Record the decision on the located child (either hotline): the 12-hour clock stops",
+)
+def record_decision(
+    request: HttpRequest, request_id: Id, payload: DecisionIn
+) -> CooperationRequest:
+    user, membership, item = request_in_url(request, request_id)
+    return actions.record_decision(
+        acting_user=user,
+        membership=membership,
+        request=item,
+        decision=payload.decision,
+        authority=payload.decision_authority,
+        decided_at=payload.decided_at,
+    )
+
+
+@router.post(
+    "/crossborder/requests/{request_id}/open-case",
+    response={201: CaseRefOut},
+    summary="Open your own case from a request sent to you, from what was shared, linked to it",
+)
+def open_case(request: HttpRequest, request_id: Id, payload: OpenCaseIn) -> Status[Case]:
+    user, membership, item = request_in_url(request, request_id)
+    case = actions.open_case_from_request(
+        acting_user=user,
+        membership=membership,
+        request=item,
+        category=str(payload.category),
+        subcategory=str(payload.subcategory),
+        summary=payload.summary,
+    )
+    return Status(201, case)
 
 
 @router.post(

@@ -5,3 +5,9 @@ class CrossborderConfig(AppConfig):
     name = "homeward.crossborder"
     label = "crossborder"
     verbose_name = "Cross-border cooperation"
+
+    def ready(self) -> None:
+        from homeward.cases.closing import when_case_closes
+        from homeward.crossborder.actions.closure import end_requests_of_closed_case
+
+        when_case_closes(end_requests_of_closed_case)

@@ -21,6 +21,11 @@ class Urgency(models.TextChoices):
     NORMAL = "normal", _("Normal")
 
 
+def default_urgency(high_risk: bool) -> Urgency:
+    """A high-risk child cannot wait 24 hours for an acknowledgement."""
+    return Urgency.URGENT if high_risk else Urgency.NORMAL
+
+
 class State(models.TextChoices):
     DRAFT = "draft", _("Draft")
     AWAITING_APPROVAL = "awaiting_approval", _("Awaiting a supervisor's approval")
@@ -43,11 +48,13 @@ class EventKind(models.TextChoices):
     IN_PROGRESS = "in_progress", _("Work started")
     POLICE_CONTACTED = "police_contacted", _("Police contacted")
     CHILD_LOCATED = "child_located", _("Child located")
+    DECISION = "decision", _("Decision on the located child")
     SHARE_UPDATED = "share_updated", _("Shared information updated")
     SHARE_REVOKED = "share_revoked", _("Sharing revoked")
     COMPLETED = "completed", _("Completed")
     DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    CASE_CLOSED = "case_closed", _("Case closed")
     REMINDER = "reminder", _("Deadline reminder")
     ESCALATED = "escalated", _("Escalated to supervisors")
 

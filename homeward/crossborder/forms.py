@@ -6,6 +6,7 @@ name), so `SharingForm` only validates the chosen keys against what the case can
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from homeward.cases.choices import Category, Subcategory
 from homeward.cases.models import Case
 from homeward.crossborder.choices import (
     CASE_SHARE_FIELDS,
@@ -21,6 +23,7 @@ from homeward.crossborder.choices import (
     EventKind,
     RequestType,
     Urgency,
+    default_urgency,
 )
 from homeward.crossborder.sharing import field_key, shareable_fields, shares_personal_data
 from homeward.organisations.models import Organisation
@@ -61,6 +64,13 @@ LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 def country_name(code: str) -> str:
     return str(countries.name(code)) if code else ""
+
+
+def reading_order(text: str) -> str:
+    """A key that sorts names as a reader expects: accents and case aside (États after Estonie,
+    Österreich with the O)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def hotline_label(organisation: Organisation) -> str:
@@ -157,20 +167,14 @@ class SharingForm(forms.Form):
         return share_groups(self.case, self.chosen())
 
 
-class ReceiverChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return hotline_label(obj)
-
-
 class NewRequestForm(SharingForm):
-    receiver = ReceiverChoiceField(
+    receiver = forms.ModelChoiceField(
         label=_("Receiving hotline"), queryset=Organisation.objects.none()
     )
     request_type = forms.ChoiceField(label=_("What you ask for"), choices=RequestType.choices)
     urgency = forms.ChoiceField(
         label=_("Urgency"),
         choices=Urgency.choices,
-        initial=Urgency.NORMAL,
         widget=forms.RadioSelect,
         help_text=_("Urgent: acknowledged within 2 hours. Normal: within 24 hours."),
     )
@@ -190,11 +194,17 @@ class NewRequestForm(SharingForm):
     def __init__(
         self, *args: Any, case: Case, receivers: Any, languages: list[str], **kwargs: Any
     ) -> None:
-        kwargs.setdefault("initial", {}).setdefault("languages", ", ".join(languages))
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("languages", ", ".join(languages))
+        initial.setdefault("urgency", default_urgency(case.is_high_risk))
         super().__init__(*args, case=case, **kwargs)
         field = self.fields["receiver"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = receivers.order_by("country", "name")
+        field.queryset = receivers
+        # by country name in the reader's language (Allemagne before Belgique in French)
+        labels = [(h.pk, hotline_label(h)) for h in receivers]
+        labels.sort(key=lambda choice: reading_order(choice[1]))
+        field.choices = [("", "---------"), *labels]
 
     def clean_languages(self) -> list[str]:
         tags = [t for t in re.split(r"[,\s]+", self.cleaned_data.get("languages", "")) if t]
@@ -214,6 +224,38 @@ class LocatedForm(forms.Form):
         label=_("Where and how (for the sending hotline)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.CharField(
+        label=_("What was decided"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    decision_authority = forms.CharField(
+        label=_("By which authority"),
+        max_length=200,
+        help_text=_("For example: the public prosecutor of Lille, the youth court of Ghent"),
+    )
+    decided_at = forms.DateTimeField(
+        label=_("When it was decided"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+
+class SendBackForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What must change before it can be sent"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class OpenCaseForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category"), choices=Category.choices)
+    subcategory = forms.ChoiceField(
+        label=_("Subcategory"), choices=[("", "—"), *Subcategory.choices], required=False
+    )
+    summary = forms.CharField(
+        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 

@@ -66,6 +66,21 @@ class CooperationRequest(models.Model):
     # Schengen rule for located children: a decision within 12 hours of the location
     located_at = models.DateTimeField(null=True, blank=True)
     decision_due_at = models.DateTimeField(null=True, blank=True)
+    # the decision on the located child stops the clock; either hotline records it
+    decision = models.TextField(_("what was decided"), blank=True)
+    decision_authority = models.CharField(_("deciding authority"), max_length=200, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decision_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # a supervisor sent the sharing back to the requester instead of approving it
+    returned_reason = models.TextField(_("reason for sending back"), blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     receiver_case = models.ForeignKey(
         Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="linked_requests"
@@ -148,6 +163,9 @@ class Notification(models.Model):
     text = models.CharField(max_length=200, blank=True, help_text="notices from before messages")
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # a notice that asked for an action (approve, acknowledge, decide) is done once someone
+    # entitled took it; a done notice is also read
+    done_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

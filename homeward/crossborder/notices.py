@@ -21,6 +21,8 @@ MESSAGES: dict[str, Message] = {
     "state": Message(_("%(ref)s: %(what)s"), choices={"what": State}),
     "withdrawn": Message(_("%(ref)s was withdrawn")),
     "located": Message(_("CHILD LOCATED — %(ref)s: decide within 12 hours")),
+    "decided": Message(_("%(ref)s: %(org)s recorded the decision on the located child")),
+    "sent_back": Message(_("%(ref)s was sent back to you: see the supervisor's reason")),
     "message": Message(_("New message on %(ref)s")),
     "overdue": Message(_("OVERDUE: %(ref)s was not acknowledged in time")),
     "reminder": Message(_("Reminder: acknowledge %(ref)s before %(due)s"), moments=("due",)),

@@ -7,7 +7,10 @@ from typing import Any
 
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -35,13 +38,17 @@ def notify(
     message: str,
     *,
     permission: Permission = Permission.EDIT_CASES,
+    only: User | None = None,
     **params: Any,
 ) -> int:
     """Within the action's transaction: notices now, e-mails once it commits. `message` is a
-    code of notices.MESSAGES; the request's reference is always one of its parameters."""
+    code of notices.MESSAGES; the request's reference is always one of its parameters. With
+    `only`, that member alone is told, if she still holds the permission."""
     params = {"ref": request.reference, **params}
     wording.check(notices.MESSAGES, message, params)
     recipients = members_with(organisation, permission)
+    if only is not None:
+        recipients = [user for user in recipients if user.pk == only.pk]
     Notification.objects.bulk_create(
         Notification(
             recipient=user,
@@ -72,3 +79,19 @@ def send_notice_emails(user_ids: list[int], request_id: int) -> None:
             from_email=None,
             recipient_list=[user.email],
         )
+
+
+# the notices that ask for an action, by the action that answers them
+ASKS_TO_APPROVE = ("awaiting_approval",)
+ASKS_TO_ACKNOWLEDGE = ("new_request", "reminder", "overdue")
+ASKS_TO_DECIDE = ("located",)
+ASKS_ANYTHING = ASKS_TO_APPROVE + ASKS_TO_ACKNOWLEDGE + ASKS_TO_DECIDE
+
+
+def mark_done(request: CooperationRequest, messages: tuple[str, ...]) -> int:
+    """Within the action's transaction: the notices of this request that asked for what was just
+    done are done (and read), for every member who received them."""
+    now = timezone.now()
+    return Notification.objects.filter(
+        request=request, message__in=messages, done_at__isnull=True
+    ).update(done_at=now, read_at=Coalesce("read_at", Value(now)))

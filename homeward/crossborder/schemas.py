@@ -14,7 +14,17 @@ from typing import Any, Literal
 from django.urls import reverse
 from ninja import Field, Schema
 
-from homeward.cases.schemas import Country, In, Language, Line100, PersonOut, Text, person_out
+from homeward.cases.choices import Category, Subcategory
+from homeward.cases.schemas import (
+    Country,
+    In,
+    Language,
+    Line100,
+    Line200,
+    PersonOut,
+    Text,
+    person_out,
+)
 from homeward.crossborder.choices import RequestType, State, Urgency
 from homeward.crossborder.models import CooperationRequest, Notification, RequestEvent, Snapshot
 from homeward.crossborder.sharing import shares_personal_data
@@ -46,6 +56,13 @@ def _withdrawn_request(request: CooperationRequest, context: dict[str, Any] | No
     return _side_of(request, context) != "sender" and request.share_revoked_at is not None
 
 
+def _decision_withdrawn(request: CooperationRequest, context: dict[str, Any] | None) -> bool:
+    return (
+        _withdrawn_request(request, context)
+        and request.decision_organisation_id == request.sender_id
+    )
+
+
 # --- in ----------------------------------------------------------------------------------------
 
 
@@ -56,7 +73,9 @@ class RequestIn(In):
     case_id: JsonId = Field(description="one of your hotline's cases")
     receiver_country: Country = Field(description="the country of the hotline you ask")
     request_type: RequestType
-    urgency: Urgency = Urgency.NORMAL
+    urgency: Urgency | None = Field(
+        None, description="leave out for the default: urgent for a high-risk case, else normal"
+    )
     question: Text = Field(description="what you ask the other hotline to do")
     languages: list[Language] = Field(default_factory=list)
     shared_fields: list[Line100] = Field(default_factory=list)
@@ -89,6 +108,20 @@ class SummaryIn(In):
 
 class NoteIn(In):
     note: Text = ""
+
+
+class DecisionIn(In):
+    decision: Text = Field(description="what was decided on the located child")
+    decision_authority: Line200 = Field(description="the authority that decided")
+    decided_at: datetime = Field(
+        description="when it was decided: not in the future, not before the request was sent"
+    )
+
+
+class OpenCaseIn(In):
+    category: Category = Field(description="the new case's category")
+    subcategory: Subcategory | Literal[""] = ""
+    summary: Text = ""
 
 
 class LinkCaseIn(In):
@@ -150,6 +183,15 @@ class RequestOut(RequestListItemOut):
     )
     share_revoked_at: datetime | None
     located_at: datetime | None
+    decision: str = Field(
+        description="what was decided on the located child; empty for the receiver once the "
+        "sender, having recorded it, revoked the share"
+    )
+    decision_authority: str
+    decided_at: datetime | None = Field(description="set: the 12-hour clock has stopped")
+    returned_reason: str = Field(
+        description="why a supervisor sent the sharing back (the sender's side only)"
+    )
     snapshot_version: int | None = Field(
         description="the latest snapshot sent, if any (and the share is not revoked, for the "
         "receiver)"
@@ -168,6 +210,20 @@ class RequestOut(RequestListItemOut):
         request: CooperationRequest, context: dict[str, Any] | None
     ) -> list[str]:
         return [] if _withdrawn_request(request, context) else list(request.shared_fields)
+
+    @staticmethod
+    def resolve_decision(request: CooperationRequest, context: dict[str, Any] | None) -> str:
+        return "" if _decision_withdrawn(request, context) else request.decision
+
+    @staticmethod
+    def resolve_decision_authority(
+        request: CooperationRequest, context: dict[str, Any] | None
+    ) -> str:
+        return "" if _decision_withdrawn(request, context) else request.decision_authority
+
+    @staticmethod
+    def resolve_returned_reason(request: CooperationRequest, context: dict[str, Any] | None) -> str:
+        return request.returned_reason if _side_of(request, context) == "sender" else ""
 
     @staticmethod
     def resolve_snapshot_version(
@@ -198,6 +254,13 @@ class RequestOut(RequestListItemOut):
         request: CooperationRequest, context: dict[str, Any] | None
     ) -> PersonOut | None:
         return person_out(request.approved_by) if _side_of(request, context) == "sender" else None
+
+
+class CaseRefOut(Schema):
+    """Your hotline's new case: read it at /api/v1/cases/{id}."""
+
+    id: int
+    reference: str
 
 
 class SharedChildOut(Schema):
@@ -328,6 +391,9 @@ class NotificationOut(Schema):
     request_id: int | None
     created_at: datetime
     read_at: datetime | None
+    done_at: datetime | None = Field(
+        description="the notice asked for an action (approve, acknowledge, decide) and it was taken"
+    )
 
     @staticmethod
     def resolve_text(notification: Notification) -> str:

@@ -12,6 +12,7 @@ XB_API_ENDPOINTS: list[Endpoint] = []
 
 # --- API (XB_API_ENDPOINTS; the HTML rows below reuse these helpers) ----------------------------
 
+from datetime import UTC, datetime  # noqa: E402
 from typing import Any  # noqa: E402
 
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
@@ -19,6 +20,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from homeward.cases import actions as _case_actions  # noqa: E402
 from homeward.cases.models import Case  # noqa: E402
 from homeward.crossborder import actions as _xb_actions  # noqa: E402
+from homeward.crossborder.models import CooperationRequest  # noqa: E402
 from homeward.organisations import actions as _org_actions  # noqa: E402
 from homeward.organisations.models import Membership, Organisation  # noqa: E402
 from homeward.organisations.roles import OrganisationKind, Permission  # noqa: E402
@@ -27,6 +29,9 @@ from homeward.testing.cast import Cast  # noqa: E402
 from homeward.testing.matrix import UrlBuilder  # noqa: E402
 
 _XB_API = "/api/v1/crossborder"
+# a located request is dated back to then, so that a decision taken later is valid
+_XB_LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
+_XB_DECIDED = "2020-06-01T10:00"
 _XB_THIRD = "test-xb-third"
 _XB_OK = frozenset({200, 201})
 # 422: authorisation passed, then the body named no case of the caller's hotline
@@ -89,12 +94,19 @@ def _xb_photo(cast: Cast, case: Case) -> None:
 
 
 def _xb_request(
-    side: str, state: str, suffix: str = "", *, photo: bool = False, revoked: bool = False
+    side: str,
+    state: str,
+    suffix: str = "",
+    *,
+    photo: bool = False,
+    revoked: bool = False,
+    names: bool = False,
 ) -> UrlBuilder:
     """A request on which the target organisation is `side` ("sender" or "receiver"), brought to
-    `state` (draft, awaiting_approval, sent, acknowledged, or sent_with_attachment: the sender
-    attaches a file), then, when `revoked`, with the share revoked by the sender. `suffix` may
-    name {child_key} and {message_id}."""
+    `state` (draft, awaiting_approval, sent, acknowledged, sent_with_attachment: the sender
+    attaches a file, or located: the receiver reports the child located, the request sent on
+    2020-01-01), then, when `revoked`, with the share revoked by the sender. With `names`, the
+    child's given names are shared. `suffix` may name {child_key} and {message_id}."""
 
     def build(cast: Cast, org: Organisation, requester: str) -> str:
         this, that = _xb_sides(cast, org, requester)
@@ -104,7 +116,7 @@ def _xb_request(
         if photo:
             _xb_photo(cast, case)
         fields = ["case.reference"]
-        if state == "awaiting_approval":
+        if state == "awaiting_approval" or names:
             fields.append(f"child.{child_id}.given_names")
         if photo:
             fields.append(f"child.{child_id}.photo")
@@ -116,13 +128,19 @@ def _xb_request(
         )  # fmt: skip
         message_id = 0
         if state != "draft":
-            sending = _xb_member(cast, sender, "supervisor" if photo else "operator")
+            sending = _xb_member(cast, sender, "supervisor" if photo or names else "operator")
             _xb_actions.send_request(acting_user=sending.user, membership=sending, request=request)
         if state == "acknowledged":
             answering = _xb_member(cast, receiver, "operator")
             _xb_actions.acknowledge(
                 acting_user=answering.user, membership=answering, request=request
             )
+        if state == "located":
+            answering = _xb_member(cast, receiver, "operator")
+            _xb_actions.report_located(
+                acting_user=answering.user, membership=answering, request=request
+            )
+            CooperationRequest.objects.filter(pk=request.pk).update(sent_at=_XB_LONG_AGO)
         if state == "sent_with_attachment":
             message_id = _xb_actions.post_message(
                 acting_user=operator.user, membership=operator, request=request, body="matrix",
@@ -177,6 +195,13 @@ XB_API_ENDPOINTS += [
     _xb("POST", f"{_R}/send", _xb_request("sender", "draft", "/send"), _XP.EDIT_CASES),
     _xb("POST", f"{_R}/approve", _xb_request("sender", "awaiting_approval", "/approve"),
         _XP.APPROVE),
+    _xb("POST", f"{_R}/send-back", _xb_request("sender", "awaiting_approval", "/send-back"),
+        _XP.APPROVE, data={"reason": "matrix"}),
+    _xb("POST", f"{_R}/decision", _xb_request("receiver", "located", "/decision"),
+        _XP.EDIT_CASES, data={"decision": "matrix", "decision_authority": "matrix court",
+                              "decided_at": f"{_XB_DECIDED}:00Z"}),
+    _xb("POST", f"{_R}/open-case", _xb_request("receiver", "sent", "/open-case", names=True),
+        _XP.EDIT_CASES, data={"category": "runaway", "subcategory": "from_home"}),
     _xb("POST", f"{_R}/push", _xb_request("sender", "sent", "/push"), _XP.EDIT_CASES, data={}),
     _xb("POST", f"{_R}/revoke", _xb_request("sender", "sent", "/revoke"), _XP.EDIT_CASES),
     _xb("POST", f"{_R}/withdraw", _xb_request("sender", "sent", "/withdraw"), _XP.EDIT_CASES,
@@ -228,16 +253,22 @@ XB_API_ENDPOINTS += [
 # row names) and the other cast hotline; its "other" target is a request between the other
 # hotline and a third one, which the requester's hotline is no party to (404).
 
-from homeward.crossborder.models import CooperationRequest  # noqa: E402
-
 
 def _xb_page(
-    side: str, state: str, suffix: str = "", *, photo: bool = False, revoked: bool = False
+    side: str,
+    state: str,
+    suffix: str = "",
+    *,
+    photo: bool = False,
+    revoked: bool = False,
+    names: bool = False,
 ) -> UrlBuilder:
     """The HTML twin of `_xb_request`: the same request, at /crossborder/<id>/<suffix>.
     `state` may also be "revoked" (sent, then the sender revoked the share)."""
     api_state = "sent" if state == "revoked" else state
-    build_api = _xb_request(side, api_state, "", photo=photo, revoked=revoked or state == "revoked")
+    build_api = _xb_request(
+        side, api_state, "", photo=photo, revoked=revoked or state == "revoked", names=names
+    )
 
     def build(cast: Cast, org: Organisation, requester: str) -> str:
         request_id = int(build_api(cast, org, requester).rsplit("/", 1)[1])
@@ -301,6 +332,17 @@ XB_HTML_ENDPOINTS += [
     _xb_html("xb_request_send", "POST", _xb_page("sender", "draft", "send/"), _XP.EDIT_CASES),
     _xb_html("xb_request_approve", "POST", _xb_page("sender", "awaiting_approval", "approve/"),
              _XP.APPROVE),
+    _xb_html("xb_request_send_back", "POST",
+             _xb_page("sender", "awaiting_approval", "send-back/"), _XP.APPROVE,
+             data={"reason": "matrix"}),
+    _xb_html("xb_request_decision", "POST", _xb_page("receiver", "located", "decision/"),
+             _XP.EDIT_CASES, data={"decision": "matrix", "decision_authority": "matrix court",
+                                   "decided_at": _XB_DECIDED}),
+    _xb_html("xb_request_open_case", "GET",
+             _xb_page("receiver", "sent", "open-case/", names=True), _XP.EDIT_CASES),
+    _xb_html("xb_request_open_case", "POST",
+             _xb_page("receiver", "sent", "open-case/", names=True), _XP.EDIT_CASES,
+             data={"category": "runaway", "subcategory": "from_home"}),
     _xb_html("xb_request_push", "POST", _xb_page("sender", "sent", "push/"), _XP.EDIT_CASES),
     _xb_html("xb_request_sharing", "GET", _xb_page("sender", "sent", "sharing/"),
              _XP.EDIT_CASES),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
+from homeward.cases import closing
 from homeward.cases.actions.common import add_timeline, require_editor
 from homeward.cases.choices import Outcome, Status, Support, TimelineKind
 from homeward.cases.models import Case, Closure
@@ -114,6 +115,8 @@ def decide_closure(
         )
         case.closed_at = now if approve else None
         case.save(update_fields=["status", "closed_at", "updated_at"])
+        if approve:
+            closing.case_closed(acting_user=acting_user, membership=membership, case=case)
         add_timeline(
             case,
             TimelineKind.CLOSURE,

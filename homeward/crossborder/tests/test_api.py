@@ -150,11 +150,12 @@ def test_the_procedure_from_belgium_to_france(cast: Cast) -> None:
     # the DPO reads cases but not photos
     assert _client(cast.member("fr_dpo")).get(child["photo_url"]).status_code == 403
 
-    # FR acknowledges; the notices tell FR and can be marked read
+    # FR acknowledges: the "new request" notices asked for just that, and are done (and read)
+    assert fr.get(f"{XB}/notifications", {"unread": True}).json()["count"] >= 1
     assert _post(fr, f"{url}/acknowledge").json()["state"] == "acknowledged"
-    notices = fr.get(f"{XB}/notifications", {"unread": True}).json()
-    assert notices["count"] >= 1 and all(n["request_id"] == request_id for n in notices["items"])
-    assert _post(fr, f"{XB}/notifications/read").json()["marked"] == notices["count"]
+    notices = fr.get(f"{XB}/notifications").json()
+    assert notices["count"] >= 1
+    assert all(n["request_id"] == request_id and n["done_at"] for n in notices["items"])
     assert fr.get(f"{XB}/notifications", {"unread": True}).json()["count"] == 0
 
     # messages both ways; BE attaches a file (multipart)
@@ -175,6 +176,11 @@ def test_the_procedure_from_belgium_to_france(cast: Cast) -> None:
     assert bodies == ["Which school?", "Her school letter"]
     download = fr.get(answer.json()["attachment_url"])
     assert download.status_code == 200 and download.content == b"synthetic"
+    # a message asks for no action: its notice stays unread until marked read
+    unread = fr.get(f"{XB}/notifications", {"unread": True}).json()
+    assert unread["count"] == 1 and unread["items"][0]["done_at"] is None
+    assert _post(fr, f"{XB}/notifications/read").json()["marked"] == 1
+    assert fr.get(f"{XB}/notifications", {"unread": True}).json()["count"] == 0
 
     # located: the sender must decide within 12 hours
     located = _post(fr, f"{url}/located", {"note": "Safe, with the mother."}).json()

@@ -1,6 +1,7 @@
 """The cross-border pages. Each module holds one group; `urls.py` names them here."""
 
 from homeward.crossborder.views.conversation import attachment, message_post, shared_photo
+from homeward.crossborder.views.intake import request_open_case
 from homeward.crossborder.views.notifications import notification_list, notifications_read
 from homeward.crossborder.views.pages import (
     case_requests,
@@ -12,12 +13,14 @@ from homeward.crossborder.views.procedure import (
     request_acknowledge,
     request_approve,
     request_complete,
+    request_decision,
     request_decline,
     request_link_case,
     request_located,
     request_push,
     request_revoke,
     request_send,
+    request_send_back,
     request_sharing,
     request_start,
     request_withdraw,
@@ -32,15 +35,18 @@ __all__ = [
     "request_acknowledge",
     "request_approve",
     "request_complete",
+    "request_decision",
     "request_decline",
     "request_detail",
     "request_link_case",
     "request_list",
     "request_located",
     "request_new",
+    "request_open_case",
     "request_push",
     "request_revoke",
     "request_send",
+    "request_send_back",
     "request_sharing",
     "request_start",
     "request_withdraw",

@@ -20,7 +20,7 @@ class Row:
     incoming: bool
     ack_due: datetime | None  # only while the receiver has not acknowledged
     ack_overdue: bool
-    decision_due: datetime | None  # only while the child is located and the request open
+    decision_due: datetime | None  # while the child is located, undecided, the request open
     decision_overdue: bool
 
     @property
@@ -46,7 +46,11 @@ def row(request: CooperationRequest, membership: Membership, now: datetime | Non
     now = now or timezone.now()
     waiting = request.state == State.SENT and request.acknowledged_at is None
     ack_due = request.acknowledge_due_at if waiting else None
-    located_open = request.decision_due_at is not None and request.state in OPEN_STATES
+    located_open = (
+        request.decision_due_at is not None
+        and request.decided_at is None
+        and request.state in OPEN_STATES
+    )
     decision_due = request.decision_due_at if located_open else None
     return Row(
         request=request,

@@ -17,10 +17,12 @@ from homeward.crossborder.forms import (
     CASE_FIELD_LABELS,
     CHILD_FIELD_LABELS,
     CompleteForm,
+    DecisionForm,
     DeclineForm,
     LinkCaseForm,
     LocatedForm,
     MessageForm,
+    SendBackForm,
     WithdrawForm,
     shared_field_labels,
 )
@@ -92,6 +94,15 @@ def message_languages(item: CooperationRequest, membership: Membership) -> list[
     return list(dict.fromkeys(str(t) for t in tags if t))
 
 
+def reader_language(item: CooperationRequest, membership: Membership) -> str:
+    """The language a message most likely goes in: the first of the other hotline's languages
+    that ours speaks too (French between Belgium and France), else the other's first one."""
+    other = item.receiver if access.is_sender(membership, item) else item.sender
+    theirs = [str(tag) for tag in other.languages or [] if tag]
+    ours = set(membership.organisation.languages or [])
+    return ([tag for tag in theirs if tag in ours] or theirs or [""])[0]
+
+
 def detail_context(
     request: HttpRequest, membership: Membership, item: CooperationRequest, **forms: Form
 ) -> dict[str, Any]:
@@ -109,12 +120,22 @@ def detail_context(
         "events": access.conversation(membership, item),
         "withdrawn": access.withdrawn_from(membership, item),
         "message_form": forms.get("message_form")
-        or MessageForm(languages=message_languages(item, membership)),
+        or MessageForm(
+            languages=message_languages(item, membership),
+            initial={"language": reader_language(item, membership)},
+        ),
         "located_form": forms.get("located_form") or LocatedForm(),
         "complete_form": forms.get("complete_form") or CompleteForm(),
         "decline_form": forms.get("decline_form") or DeclineForm(),
         "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
         "link_form": forms.get("link_form") or LinkCaseForm(),
+        "decision_form": forms.get("decision_form") or DecisionForm(),
+        "send_back_form": forms.get("send_back_form") or SendBackForm(),
+        "can_decide": can_edit
+        and item.located_at is not None
+        and item.decided_at is None
+        and item.state in (*OPEN_STATES, State.COMPLETED),
+        "decision_withdrawn": access.decision_withdrawn_from(membership, item),
     }
     if sender:
         # our own case: the field list names our children; the receiver never gets this
@@ -135,6 +156,12 @@ def detail_context(
         ) or (item.share_active and item.state not in (State.DRAFT, State.AWAITING_APPROVAL))
     else:
         context["their_case"] = item.case  # its status only: the template shows nothing else
+        context["can_open_case"] = (
+            can_edit
+            and item.receiver_case_id is None
+            and item.share_active
+            and item.state in (State.SENT, *OPEN_STATES)
+        )
         context["shared"] = None
         if item.share_active:
             try:

@@ -18,11 +18,14 @@ from django.views.decorators.http import require_POST
 from homeward.cases import access as cases_access
 from homeward.cases.views.common import add_errors, flash_errors
 from homeward.crossborder import access, actions
+from homeward.crossborder.choices import State
 from homeward.crossborder.forms import (
     CompleteForm,
+    DecisionForm,
     DeclineForm,
     LinkCaseForm,
     LocatedForm,
+    SendBackForm,
     SharingForm,
     WithdrawForm,
     share_groups,
@@ -102,6 +105,24 @@ def request_approve(request: HttpRequest, request_id: int) -> HttpResponse:
 
 
 @require_POST
+@member_required(Permission.APPROVE)
+def request_send_back(request: HttpRequest, request_id: int) -> HttpResponse:
+    def perform(m: Membership, item: CooperationRequest, data: dict[str, Any]) -> object:
+        return actions.send_back(
+            acting_user=m.user, membership=m, request=item, reason=data["reason"]
+        )
+
+    return _with_form(
+        request,
+        request_id,
+        SendBackForm,
+        "send_back_form",
+        perform,
+        _("Sent back to its author with your reason."),
+    )
+
+
+@require_POST
 @member_required(Permission.EDIT_CASES)
 def request_push(request: HttpRequest, request_id: int) -> HttpResponse:
     return _button(
@@ -144,29 +165,43 @@ def request_sharing(request: HttpRequest, request_id: int) -> HttpResponse:
     form = SharingForm(
         request.POST or None, case=item.case, initial={"shared_fields": item.shared_fields}
     )
+    draft = item.state == State.DRAFT
     if request.method == "POST" and form.is_valid():
         try:
-            actions.push_update(
-                acting_user=membership.user,
-                membership=membership,
-                request=item,
-                shared_fields=form.cleaned_data["shared_fields"],
-            )
+            if draft:  # nothing has left yet: the draft changes, and is sent as usual
+                actions.amend_draft(
+                    acting_user=membership.user,
+                    membership=membership,
+                    request=item,
+                    shared_fields=form.cleaned_data["shared_fields"],
+                )
+            else:
+                actions.push_update(
+                    acting_user=membership.user,
+                    membership=membership,
+                    request=item,
+                    shared_fields=form.cleaned_data["shared_fields"],
+                )
         except ValidationError as error:
             add_errors(form, error)
         except PermissionDenied as denied:
             form.add_error(None, str(denied) or _("A supervisor must make this change."))
         else:
-            messages.success(request, _("The receiving hotline has the new version."))
+            if draft:
+                messages.success(request, _("Draft changed. Send it when it is ready."))
+            else:
+                messages.success(request, _("The receiving hotline has the new version."))
             return redirect("xb_request_detail", request_id=item.pk)
     return render(
         request,
         "crossborder/request_sharing.html",
         {
             "item": item,
+            "draft": draft,
             "form": form,
             "groups": share_groups(item.case, form.chosen()),
-            "additions_need_approval": needs_approval(membership.organisation, ["case.summary"])
+            "additions_need_approval": not draft
+            and needs_approval(membership.organisation, ["case.summary"])
             and not membership.has_perm(Permission.APPROVE),
         },
     )
@@ -202,6 +237,32 @@ def request_located(request: HttpRequest, request_id: int) -> HttpResponse:
         "located_form",
         perform,
         _("The sending hotline is told now; its 12-hour decision clock runs."),
+    )
+
+
+# --- either side ----------------------------------------------------------------------------------
+
+
+@require_POST
+@member_required(Permission.EDIT_CASES)
+def request_decision(request: HttpRequest, request_id: int) -> HttpResponse:
+    def perform(m: Membership, item: CooperationRequest, data: dict[str, Any]) -> object:
+        return actions.record_decision(
+            acting_user=m.user,
+            membership=m,
+            request=item,
+            decision=data["decision"],
+            authority=data["decision_authority"],
+            decided_at=data["decided_at"],
+        )
+
+    return _with_form(
+        request,
+        request_id,
+        DecisionForm,
+        "decision_form",
+        perform,
+        _("Decision recorded: the 12-hour clock has stopped, and both hotlines see it."),
     )
 
 

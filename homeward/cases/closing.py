@@ -1,0 +1,31 @@
+"""What the apps above `cases` do when a case closes, in the closure's own transaction.
+
+`cases` may not import those apps (they depend on it). Each registers a callback when it loads
+(its AppConfig.ready); the closure calls every one before it commits, so what they write is
+part of the closure, and a failure in any of them undoes the closure too."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from homeward.cases.models import Case
+from homeward.organisations.models import Membership, User
+
+
+class WhenCaseCloses(Protocol):
+    def __call__(self, *, acting_user: User, membership: Membership, case: Case) -> None: ...
+
+
+_callbacks: list[WhenCaseCloses] = []
+
+
+def when_case_closes(callback: WhenCaseCloses) -> None:
+    """Registers `callback` once (an app's `ready` may run more than once in tests)."""
+    if callback not in _callbacks:
+        _callbacks.append(callback)
+
+
+def case_closed(*, acting_user: User, membership: Membership, case: Case) -> None:
+    """Within the closure's transaction: every registered app acts on the closed case."""
+    for callback in _callbacks:
+        callback(acting_user=acting_user, membership=membership, case=case)
