@@ -31,6 +31,7 @@ def main() -> None:
     # the benchmark's own scripts too (not locustfile.py: locust lives in its own virtualenv),
     # so that a change to an action they call cannot break them unseen
     bench = ["bench/run.py", "bench/where_time_goes.py", "bench/faults.py"]
+    bench += ["bench/name_search_quality.py", "bench/name_corpus.py"]
     run("mypy --strict", str(BIN / "mypy"), "homeward", "scripts", *bench, env=env)
     run("import contracts", str(BIN / "lint-imports"), env=env)
     run("migrations", str(BIN / "homeward"), "makemigrations", "--check", "--dry-run", env=env)
