@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from anyascii import anyascii
@@ -110,7 +111,7 @@ def _words(text: str, table: dict[str, str], initial: dict[str, str], double_s: 
     return " ".join(_romanise(w, table, initial, double_s) for w in text.split())
 
 
-ROMANISATIONS = {
+ROMANISATIONS: dict[str, Callable[[str], str]] = {
     "German romanisation": lambda t: _words(t, _GERMAN, _GERMAN_INITIAL, "ss"),
     "Polish romanisation": lambda t: _words(t, _POLISH, _POLISH_INITIAL, "").replace("łi", "li"),
     "French romanisation": lambda t: _words(t, _FRENCH, _FRENCH_INITIAL, "ss"),
@@ -255,13 +256,15 @@ class Search:
 def strip_diacritics(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return plain.translate(str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "đ": "d"}))
+    letters: dict[str, str | int | None] = {"ł": "l", "Ł": "L", "ß": "ss", "đ": "d"}
+    return plain.translate(str.maketrans(letters))
 
 
 def german_style(text: str) -> str:
     """Umlauts as a German keyboard without them writes them (ü → ue), other accents dropped."""
-    pairs = {"ä": "ae", "ö": "oe", "ü": "ue", "ő": "oe", "ű": "ue", "Ä": "Ae", "Ö": "Oe"}
-    return strip_diacritics(text.translate(str.maketrans({**pairs, "Ü": "Ue"})))
+    pairs: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "ő": "oe", "ű": "ue"}
+    pairs.update({"Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+    return strip_diacritics(text.translate(str.maketrans(pairs)))
 
 
 def typo(text: str, rng: random.Random) -> str:
@@ -298,24 +301,22 @@ def build(
     searches: list[Search] = []
     taken: set[tuple[str, str]] = set()
 
-    def unique(make: object) -> tuple[int, tuple[object, ...]]:
-        while True:
-            picked = make()  # type: ignore[operator]
-            child: Child = picked[0]
-            key = (anyascii(child.given).lower(), anyascii(child.family).lower())
-            if key not in taken:
-                taken.add(key)
-                pool.append(child)
-                return len(pool) - 1, picked
+    def target(child: Child) -> int | None:
+        """The new target's place in the pool; None when a target has that name already."""
+        key = (anyascii(child.given).lower(), anyascii(child.family).lower())
+        if key in taken:
+            return None
+        taken.add(key)
+        pool.append(child)
+        return len(pool) - 1
 
     for _n in range(targets_per_origin):  # Ukrainian, as in the passport
-
-        def ukrainian() -> tuple[Child, str, str, str]:
+        i = None
+        while i is None:
             given, russian = rng.choice(UKRAINIAN_GIVEN)
             family = rng.choice(UKRAINIAN_FAMILY)
-            return Child(kmu(given), kmu(family)), given, russian, family
-
-        i, (child, given, russian, family) = unique(ukrainian)
+            child = Child(kmu(given), kmu(family))
+            i = target(child)
         searches.append(Search("original script (Cyrillic)", f"{given} {family}", i))
         for convention, romanise in ROMANISATIONS.items():
             searches.append(Search(convention, romanise(f"{given} {family}"), i))
@@ -329,18 +330,19 @@ def build(
         searches.append(Search("partial", f"{kmu(other)} {child.family}", i, partial=True))
 
     for _n in range(targets_per_origin):  # Arabic-origin, one Latin spelling
-
-        def arabic() -> tuple[Child, tuple[str, str, list[str]], tuple[str, str, list[str]]]:
-            given, family = rng.choice(ARABIC_GIVEN), rng.choice(ARABIC_FAMILY)
-            return Child(given[1], family[1]), given, family
-
-        i, (child, given, family) = unique(arabic)
-        searches.append(Search("original script (Arabic)", f"{given[0]} {family[0]}", i))
-        other_given = rng.choice([given[1], *given[2]])
+        i = None
+        while i is None:
+            arabic_given, arabic_family = rng.choice(ARABIC_GIVEN), rng.choice(ARABIC_FAMILY)
+            child = Child(arabic_given[1], arabic_family[1])
+            i = target(child)
+        searches.append(
+            Search("original script (Arabic)", f"{arabic_given[0]} {arabic_family[0]}", i)
+        )
+        other_given = rng.choice([arabic_given[1], *arabic_given[2]])
         other_family = (
-            rng.choice(family[2])
-            if other_given == given[1]
-            else rng.choice([family[1], *family[2]])
+            rng.choice(arabic_family[2])
+            if other_given == arabic_given[1]
+            else rng.choice([arabic_family[1], *arabic_family[2]])
         )
         searches.append(Search("other Latin spelling (Arabic)", f"{other_given} {other_family}", i))
         searches.append(_typo_search(child.given, child.family, i, rng))
@@ -349,17 +351,18 @@ def build(
         searches.append(Search("partial", f"{other} {child.family}", i, partial=True))
 
     for _n in range(targets_per_origin):  # Central European, with diacritics
-
-        def central() -> tuple[Child, tuple[str, str], tuple[str, str]]:
-            given, family = rng.choice(CENTRAL_GIVEN), rng.choice(CENTRAL_FAMILY)
-            return Child(given[0], family[0]), given, family
-
-        i, (child, given, family) = unique(central)
+        i = None
+        while i is None:
+            central_given, central_family = rng.choice(CENTRAL_GIVEN), rng.choice(CENTRAL_FAMILY)
+            child = Child(central_given[0], central_family[0])
+            i = target(child)
         name = f"{child.given} {child.family}"
         searches.append(Search("diacritics dropped", strip_diacritics(name), i))
         if german_style(name) != strip_diacritics(name):
             searches.append(Search("German umlauts (ue, oe)", german_style(name), i))
-        searches.append(Search("Cyrillic transcription", f"{given[1]} {family[1]}", i))
+        searches.append(
+            Search("Cyrillic transcription", f"{central_given[1]} {central_family[1]}", i)
+        )
         searches.append(_typo_search(child.given, child.family, i, rng))
         searches.append(Search("swapped order", f"{child.family} {child.given}", i))
         other = rng.choice([g for g, _c in CENTRAL_GIVEN if g != child.given])
