@@ -116,6 +116,10 @@ class Token:
         return frozenset(form for v in self.variants for form in loose(v))
 
     @cached_property
+    def loose_consonants(self) -> frozenset[str]:
+        return frozenset(loose_consonants(form) for form in self.looses)
+
+    @cached_property
     def sounds(self) -> frozenset[str]:
         return frozenset(
             code for v in self.variants for code in (phonetic(v), "#" + nysiis(v)) if code
@@ -155,7 +159,10 @@ def _strip_marks(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Mn")
 
 
+@lru_cache(maxsize=32768)
 def _token(text: str, script: str) -> Token | None:
+    """One word's token, shared by every name containing the word: its keys and its
+    comparisons (ranking compares each pair of tokens once) are worked out once."""
     fold = _fold(text)
     if len(fold) < 2 and not (script in _SYLLABIC and fold):
         return None
@@ -193,7 +200,7 @@ def parse(name: str) -> ParsedName:
     tokens: list[Token] = []
     for i, token in enumerate(flat):
         is_particle = token.fold in PARTICLES and i < len(flat) - 1
-        tokens.append(replace(token, particle=is_particle))
+        tokens.append(replace(token, particle=True) if is_particle else token)
     joined: dict[str, Token] = {}
     start = 0
     for word, parts in words:  # compounds: Anna-Lena, al-Hassan, 张伟
@@ -576,6 +583,8 @@ def compare(query: Token, stored: Token) -> TokenMatch:
 
 def _loose_similarity(query: Token, stored: Token) -> float:
     """How alike the loose forms of two tokens with the same consonants are (0 otherwise)."""
+    if not query.loose_consonants & stored.loose_consonants:
+        return 0.0
     return max(
         (
             jellyfish.jaro_winkler_similarity(q, s)

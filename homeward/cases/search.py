@@ -55,7 +55,7 @@ from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Permission
 
-CANDIDATE_CAP = 150
+CANDIDATE_CAP = 100
 """At most this many children are ranked per name query (the strongest keys first)."""
 CASE_LIMIT = 50
 CHILD_LIMIT = 20
