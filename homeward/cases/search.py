@@ -10,8 +10,9 @@ the query text is personal data. Opening a child's record is audited separately
 Name search (see names.py and docs/name-search.md):
 1. the query is cut into tokens, each reduced to keys (spelling, sound, consonants);
 2. one statement reads the candidates with their names and other names: the children with a
-   key for every required token (a subquery on NameKey, answered from its index on
-   (organisation, key, child)), the strongest keys first, capped at CANDIDATE_CAP; on
+   key of any required token (a subquery on NameKey, answered from its index on
+   (organisation, key, child)), those matching most tokens by the strongest keys first,
+   capped at CANDIDATE_CAP; on
    PostgreSQL the same statement appends the search's audit event (rows_with_event);
 3. names.rank ranks them; the reasons are put into words for the children shown only;
 4. the cases of the children returned are read in one more statement.
