@@ -63,7 +63,11 @@ $(BENCH_VENV)/.installed: requirements-bench.txt
 	$(BENCH_VENV)/bin/pip install --quiet -r requirements-bench.txt
 	touch $@
 
-.PHONY: bench faults held
+.PHONY: bench faults held bench-names
+# Name search quality (bench/name_search_quality.py): Homeward's search against a plain
+# baseline on an invented hotline of 20,000 children; DATABASE_URL as for the other commands.
+bench-names: install-dev
+	nice -n 10 $(BIN)/python bench/name_search_quality.py
 # The fault suite (bench/faults.py): its own PostgreSQL on a spare port, writers through the API
 # and the forms while the database, a web worker and the task worker are killed.
 faults: install

@@ -9,13 +9,16 @@ reduced to search keys, stored as NameKey rows (see name_index.py):
 - `nysiis` (#ALACSANDR): the same sound by NYSIIS, which keeps vowel places (Georgios, Giorgos);
 - `typo` (~ALKSTR): one sound more, less or different, for names of five sounds or more;
 - `skel` (:mhmd) and `abjad` (=mhmd): the consonants, to compare a name written in Arabic or
-  Hebrew script, which usually leaves out short vowels (محمد), with its Latin forms.
+  Hebrew script, which usually leaves out short vowels (محمد), with its Latin forms;
+- `loose` (%levsenko, %:lvsnk): the token as other transliteration conventions write its
+  sounds (German Lewtschenko, Polish Lewczenko, English Levchenko), and its consonants.
 
 Before the phonetic codes, a few spelling conventions of European transliteration are evened
 out (ü/ue/u, x/ks, th/t, kh/h, w/v, ou/u, Ye/Ie/E, Yu/Iu, -iy/-ii/-y, doubled letters). A query is
-reduced the same way; a child is a candidate when every query token shares a key with one of
-the child's tokens. `rank` then scores each query token against the child's best token and
-says why, in words a hotline operator can check. docs/name-search.md explains it for trainers.
+reduced the same way; a child is a candidate when a query token shares a key with one of the
+child's tokens, the children sharing keys with most tokens first. `rank` then scores each
+query token against the child's best token and says why, in words a hotline operator can
+check. docs/name-search.md explains it for trainers.
 """
 
 from __future__ import annotations
@@ -80,6 +83,11 @@ MAX_QUERY_TOKENS = 6
 EXACT = 1.0
 SAME_LETTERS = 0.98
 SPELLING_VARIANT = 0.95
+LOOSE_ALIKE = 0.8
+"""Tokens whose loose forms have the same consonants sound alike from this similarity on."""
+FAINT_FROM, FAINT_WEIGHT = 0.6, 0.3
+"""A token matching none of a child's names still orders the children whose other names match,
+by its closest name: 0.3 × similarity, from a similarity of 0.6 (below any real match)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,14 @@ class Token:
     @cached_property
     def spellings(self) -> frozenset[str]:
         return frozenset(spelling(v) for v in self.variants)
+
+    @cached_property
+    def looses(self) -> frozenset[str]:
+        return frozenset(form for v in self.variants for form in loose(v))
+
+    @cached_property
+    def loose_consonants(self) -> frozenset[str]:
+        return frozenset(loose_consonants(form) for form in self.looses)
 
     @cached_property
     def sounds(self) -> frozenset[str]:
@@ -146,7 +162,10 @@ def _strip_marks(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c) != "Mn")
 
 
+@lru_cache(maxsize=32768)
 def _token(text: str, script: str) -> Token | None:
+    """One word's token, shared by every name containing the word: its keys and its
+    comparisons (ranking compares each pair of tokens once) are worked out once."""
     fold = _fold(text)
     if len(fold) < 2 and not (script in _SYLLABIC and fold):
         return None
@@ -184,7 +203,7 @@ def parse(name: str) -> ParsedName:
     tokens: list[Token] = []
     for i, token in enumerate(flat):
         is_particle = token.fold in PARTICLES and i < len(flat) - 1
-        tokens.append(replace(token, particle=is_particle))
+        tokens.append(replace(token, particle=True) if is_particle else token)
     joined: dict[str, Token] = {}
     start = 0
     for word, parts in words:  # compounds: Anna-Lena, al-Hassan, 张伟
@@ -264,6 +283,71 @@ def _skeletons(token: Token) -> set[str]:
     return {skeleton(v, v[0] in _VOWELS) for v in token.variants}
 
 
+# How other conventions write the same sounds, evened out for the `loose` keys: German
+# (Lewtschenko, Chomenko), Polish (Lewczenko, Diaczuk, Małgorzata), French (Levtchenko,
+# Houmeniouk), Hungarian (Kovács), Russian-style (Gumenyuk) and English (Levchenko) all reduce to
+# one form. Longest groups first; "ch" is read both ways (ч in English, х in German and Polish).
+_LOOSE_GROUPS = (
+    ("schtsch", "s"),
+    ("shch", "s"),
+    ("szcz", "s"),
+    ("chtch", "s"),
+    ("tsch", "s"),
+    ("tch", "s"),
+    ("sch", "s"),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("sh", "s"),
+    ("sz", "s"),
+    ("cz", "s"),
+    ("cs", "s"),
+    ("zh", "s"),
+    ("zs", "s"),
+    ("rz", "s"),
+    ("ts", "s"),
+    ("tz", "s"),
+    ("dz", "s"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("x", "ks"),
+    ("qu", "k"),
+    ("q", "k"),
+    ("ae", "e"),
+    ("oe", "o"),
+    ("ue", "u"),
+    ("ou", "u"),
+)
+_LOOSE_LETTERS = str.maketrans({"w": "v", "f": "v", "z": "s", "g": "h", "j": "i", "y": "i"})
+
+
+@lru_cache(maxsize=16384)
+def loose(fold: str) -> frozenset[str]:
+    """The token as it sounds across transliteration conventions, vowels kept (one form per
+    reading of "ch"): sibilants as s, g and kh as h, w and f as v, j and y as i, an i gliding
+    into a vowel and a silent h after one dropped. Lewtschenko, Levchenko, Lewczenko → levsenko;
+    Julija, Yuliia, Ioulia → ula; Мюллер (Myuller), Müller → muler."""
+    text = fold
+    for old, new in _LOOSE_GROUPS:
+        text = text.replace(old, new)
+    readings = {text.replace("ch", "s"), text.replace("ch", "h")}
+    found = set()
+    for reading in readings:
+        reading = re.sub(r"c(?=[eiy])", "s", reading).replace("c", "k").translate(_LOOSE_LETTERS)
+        reading = re.sub(r"(?<=[aeiou])h(?![aeiou])", "", reading)
+        reading = _DOUBLES.sub(r"\1", reading)
+        reading = re.sub(r"i(?=[aeou])|(?<=[aeou])i", "", _DOUBLES.sub(r"\1", reading))
+        found.add(_DOUBLES.sub(r"\1", reading))
+    return frozenset(r for r in found if r)
+
+
+@lru_cache(maxsize=16384)
+def loose_consonants(text: str) -> str:
+    """A loose form's consonants, "_" for a vowel at the start: Fatima, Fatma → ftm."""
+    return ("_" if text[0] in _VOWELS else "") + _DOUBLES.sub(r"\1", re.sub("[aeiou]", "", text))
+
+
 def _deletions(code: str) -> set[str]:
     return {code[:i] + code[i + 1 :] for i in range(len(code))} if len(code) >= 5 else set()
 
@@ -284,7 +368,15 @@ def token_keys(token: Token) -> dict[str, str]:
         if nysiis(variant):
             keys["#" + nysiis(variant)] = "nysiis"
     keys.update({":" + s: "skel" for s in _skeletons(token) if len(s.strip("_")) >= 2})
+    keys.update({key: "loose" for key in _loose_keys(token)})
     return keys
+
+
+def _loose_keys(token: Token) -> set[str]:
+    """`%` and the loose form; `%:` and its consonants, when there are two or more."""
+    found = {"%" + form for form in token.looses}
+    consonants = {loose_consonants(form) for form in token.looses}
+    return found | {"%:" + c for c in consonants if len(c.strip("_")) >= 2}
 
 
 def keys_for_names(names: Iterable[str]) -> set[tuple[str, str]]:
@@ -297,7 +389,7 @@ def keys_for_names(names: Iterable[str]) -> set[tuple[str, str]]:
 
 
 # Weights of a query key, for ordering candidates before they are ranked.
-W_FOLD, W_PHON, W_SKEL, W_TYPO = 8, 4, 3, 1
+W_FOLD, W_PHON, W_SKEL, W_LOOSE, W_TYPO = 8, 4, 3, 2, 1
 
 
 def _query_token_keys(token: Token) -> dict[str, int]:
@@ -319,6 +411,8 @@ def _query_token_keys(token: Token) -> dict[str, int]:
         if nysiis(variant):
             keys.setdefault("#" + nysiis(variant), W_PHON)
     keys.update({"=" + s: W_SKEL for s in skels if s.strip("_")})
+    for key in _loose_keys(token):
+        keys.setdefault(key, W_PHON if key[1] != ":" else W_LOOSE)
     return keys
 
 
@@ -330,7 +424,7 @@ def _required(parsed: ParsedName) -> list[Token]:
 
 def query_key_groups(query: str) -> list[dict[str, int]]:
     """One group per required query token (particles are optional): key → weight. A child is a
-    candidate when it has a key of every group."""
+    candidate when it has a key of any group; the more groups, the stronger."""
     parsed = parse(query)
     groups = []
     for token in _required(parsed):
@@ -394,7 +488,7 @@ def _note(query: Token, stored: Token) -> str:
 
 
 # How a query token matched, best first.
-SAME, SPELLED, VARIANT, CONSONANTS, SOUNDS, ENDS, CLOSE, NONE = range(8)
+SAME, SPELLED, VARIANT, CONSONANTS, SOUNDS, ENDS, CLOSE, FAINT, NONE = range(9)
 
 
 @dataclass(frozen=True)
@@ -439,6 +533,13 @@ class TokenMatch:
                 if self.how == ENDS
                 else heard
             )
+        if self.how == FAINT:
+            return _(
+                "“%(query)s” matches no name; the closest is “%(stored)s” (%(similarity)s)"
+            ) % {
+                **words,
+                "similarity": f"{self.similarity:.0%}",
+            }
         return _("“%(query)s” close spelling to “%(stored)s” (%(similarity)s)") % {
             **words,
             "similarity": f"{self.similarity:.0%}",
@@ -456,20 +557,41 @@ def compare(query: Token, stored: Token) -> TokenMatch:
     similarity = max(
         jellyfish.jaro_winkler_similarity(q, s) for q in query.variants for s in stored.variants
     )
-    if query.abjad or stored.abjad:
-        if _skeletons(query) & _skeletons(stored):
-            consonants = max(len(k.strip("_")) for k in _skeletons(stored))
-            score = 0.75 + 0.05 * min(consonants, 3)
-            return TokenMatch(score, CONSONANTS, query, stored, similarity)
-    elif query.sounds & stored.sounds:
-        if _ending(query.fold) != _ending(stored.fold):
-            return TokenMatch(0.6 + 0.1 * similarity, ENDS, query, stored, similarity)
-        return TokenMatch(0.8 + 0.15 * similarity, SOUNDS, query, stored, similarity)
+    if (query.abjad or stored.abjad) and _skeletons(query) & _skeletons(stored):
+        consonants = max(len(k.strip("_")) for k in _skeletons(stored))
+        score = 0.75 + 0.05 * min(consonants, 3)
+        return TokenMatch(score, CONSONANTS, query, stored, similarity)
+    same_end = _ending(query.fold) == _ending(stored.fold)
+    if not (query.abjad or stored.abjad):
+        if query.sounds & stored.sounds or query.looses & stored.looses:
+            if not same_end:
+                return TokenMatch(0.6 + 0.1 * similarity, ENDS, query, stored, similarity)
+            return TokenMatch(0.8 + 0.15 * similarity, SOUNDS, query, stored, similarity)
+        alike = _loose_similarity(query, stored)
+        if alike >= LOOSE_ALIKE and same_end:  # the same consonants, other vowels: Krol, Król
+            return TokenMatch(0.7 + 0.2 * alike, SOUNDS, query, stored, alike)
     edits = jellyfish.damerau_levenshtein_distance(query.fold, stored.fold)
     if edits <= max(1, min(len(query.fold), len(stored.fold)) // 4):
-        score = 0.8 * similarity * (1.0 if _ending(query.fold) == _ending(stored.fold) else 0.9)
+        score = 0.8 * similarity * (1.0 if same_end else 0.9)
         return TokenMatch(score, CLOSE, query, stored, similarity)
+    if similarity >= FAINT_FROM:  # another name, or another form of it (Pyotr for Petro)
+        return TokenMatch(FAINT_WEIGHT * similarity, FAINT, query, stored, similarity)
     return TokenMatch(0.0, NONE, query)
+
+
+def _loose_similarity(query: Token, stored: Token) -> float:
+    """How alike the loose forms of two tokens with the same consonants are (0 otherwise)."""
+    if not query.loose_consonants & stored.loose_consonants:
+        return 0.0
+    return max(
+        (
+            jellyfish.jaro_winkler_similarity(q, s)
+            for q in query.looses
+            for s in stored.looses
+            if loose_consonants(q) == loose_consonants(s)
+        ),
+        default=0.0,
+    )
 
 
 Compare = Callable[[Token, Token], TokenMatch]
@@ -573,7 +695,7 @@ def rank(query: str, candidates: Mapping[int, Sequence[str]]) -> list[Match]:
         if key not in seen:
             seen[key] = score_names(query, forms, memo)
         match = seen[key]
-        if match.token_matches:
+        if match.score > 0:
             matches.append(
                 Match(child_id, match.score, match.token_matches, match.coverage, match.weakest)
             )

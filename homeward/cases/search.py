@@ -10,8 +10,9 @@ the query text is personal data. Opening a child's record is audited separately
 Name search (see names.py and docs/name-search.md):
 1. the query is cut into tokens, each reduced to keys (spelling, sound, consonants);
 2. one statement reads the candidates with their names and other names: the children with a
-   key for every required token (a subquery on NameKey, answered from its index on
-   (organisation, key, child)), the strongest keys first, capped at CANDIDATE_CAP; on
+   key of any required token (a subquery on NameKey, answered from its index on
+   (organisation, key, child)), those matching most tokens by the strongest keys first,
+   capped at CANDIDATE_CAP; on
    PostgreSQL the same statement appends the search's audit event (rows_with_event);
 3. names.rank ranks them; the reasons are put into words for the children shown only;
 4. the cases of the children returned are read in one more statement.
@@ -55,7 +56,7 @@ from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Permission
 
-CANDIDATE_CAP = 500
+CANDIDATE_CAP = 100
 """At most this many children are ranked per name query (the strongest keys first)."""
 CASE_LIMIT = 50
 CHILD_LIMIT = 20
@@ -171,8 +172,10 @@ class Query(NamedTuple):
 
 
 def _candidate_ids(organisation: Organisation, groups: list[dict[str, int]], cap: int) -> Query:
-    """The ids of the children having a key of every group, strongest keys first. The keys
-    are parameters; the rest of the text is ours (weights, column names), never the user's."""
+    """The ids of the children having a key of any group, those with the strongest keys of the
+    most groups first: a child whose given name is mistyped or missing from the record is still
+    found by the family name, ranked lower. The keys are parameters; the rest of the text is
+    ours (weights, column names), never the user's."""
     params: list[str | int] = []
 
     def placeholders(keys: Iterable[str]) -> str:
@@ -192,12 +195,11 @@ def _candidate_ids(organisation: Organisation, groups: list[dict[str, int]], cap
         strengths.append(f"MAX(CASE {whens} ELSE 0 END) AS g{i}")
     params.append(organisation.pk)
     keys = placeholders(key for group in groups for key in group)
-    every_group = " AND ".join(f"g{i} > 0" for i in range(len(groups)))
     strength = " + ".join(f"g{i}" for i in range(len(groups)))
     sql = (
         f"SELECT child_id FROM (SELECT child_id, {', '.join(strengths)}"  # noqa: S608 (see above)
         f" FROM {NameKey._meta.db_table} WHERE organisation_id = %s AND key IN ({keys})"
-        f" GROUP BY child_id) AS matched WHERE {every_group}"
+        f" GROUP BY child_id) AS matched"
         f" ORDER BY {strength} DESC, child_id DESC LIMIT {cap:d}"
     )
     return Query(sql, params)

@@ -94,6 +94,36 @@ FINDS = [
     ("Kovalemko", "Kovalenko"),
 ]
 
+# (query, stored): a name as a hotline registers it (Ukrainian passport romanisation, one Latin
+# spelling of an Arabic name, Central European letters) searched as others write it.
+CONVENTIONS = [
+    # the original script
+    ("Анастасія Дячук", "Anastasiia Diachuk"),
+    ("Мюллер", "Müller"),
+    ("Тийс", "Thijs"),
+    ("Юрген Мюллер", "Jürgen Müller"),
+    ("Лукаш Вуйцик", "Łukasz Wójcik"),
+    # German romanisation of Ukrainian
+    ("Marija Lewtschenko", "Mariia Levchenko"),
+    ("Julija Tschornowol", "Yuliia Chornovol"),
+    ("Chrystyna Chartschenko", "Khrystyna Kharchenko"),
+    # Polish
+    ("Marija Lewczenko", "Mariia Levchenko"),
+    ("Julija Czornowoł", "Yuliia Chornovol"),
+    ("Anastasija Diaczuk", "Anastasiia Diachuk"),
+    # French
+    ("Ioulia Tchornovol", "Yuliia Chornovol"),
+    ("Solomiia Houmeniouk", "Solomiia Humeniuk"),
+    # Russian-style
+    ("Anastasiya Dyachuk", "Anastasiia Diachuk"),
+    ("Solomiya Gumenyuk", "Solomiia Humeniuk"),
+    ("Oleg Bilous", "Oleh Bilous"),
+    # other Latin spellings of Arabic names
+    ("Fatma Haddad", "Fatima Haddad"),
+    ("Khadidja Mansour", "Khadija Mansour"),
+    ("Yacine Darwich", "Yassine Darwish"),
+]
+
 # (query, stored): not even a candidate.
 NOT_FOUND = [
     ("Maria", "Omar"),
@@ -122,6 +152,28 @@ def test_finds_across_spellings_and_scripts(query: str, stored: str) -> None:
     assert match.score >= FOUND_SCORE, match.reasons
     # one reason per query token; the parts of a compound matched as a whole share one
     assert 1 <= len(match.reasons) <= len(names.query_key_groups(query))
+
+
+@pytest.mark.parametrize(("query", "stored"), CONVENTIONS)
+def test_finds_names_written_by_other_conventions(query: str, stored: str) -> None:
+    assert is_candidate(query, stored)
+    match = names.score_names(query, [stored])
+    assert match.score >= FOUND_SCORE, match.reasons
+
+
+def test_a_mistyped_name_ranks_first_among_those_sharing_the_other() -> None:
+    ranked = names.rank("Maiiia Levchenko", {1: ["Daniil Levchenko"], 2: ["Mariia Levchenko"]})
+    assert [m.child_id for m in ranked] == [2, 1]
+    assert "“maiiia” close spelling to “mariia” (91%)" in ranked[0].reasons
+
+
+def test_the_russian_form_of_a_given_name_ranks_its_child_first() -> None:
+    """Pyotr is Petro's Russian form: not the same name, but the closest of those recorded."""
+    candidates = {1: ["Hryhorii Boiko"], 2: ["Petro Boiko"], 3: ["Liudmyla Boiko"]}
+    ranked = names.rank("Pyotr Boiko", candidates)
+    assert ranked[0].child_id == 2
+    assert ranked[0].score < 0.75
+    assert any("the closest is “petro”" in reason for reason in ranked[0].reasons)
 
 
 @pytest.mark.parametrize(("query", "stored"), NOT_FOUND)

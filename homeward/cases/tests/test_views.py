@@ -279,6 +279,22 @@ def test_the_case_list_shows_open_cases_unless_asked_for_all(cast: Cast) -> None
     assert listed("q=Umar+Aly&status=closed") == {closed_case.pk}
 
 
+def test_a_search_finding_only_closed_cases_offers_to_show_them(cast: Cast) -> None:
+    closed_case = make_case(cast, children=[{"given_names": "Omar", "family_name": "Ali"}])
+    Case.objects.filter(pk=closed_case.pk).update(status="closed")
+    operator = cast.client("be_operator")
+    page = operator.get("/cases/?q=Umar+Aly")
+    assert list(page.context["page"]) == []
+    text = page.content.decode()
+    assert "No open case matches, but closed cases do." in text
+    assert 'href="?q=Umar+Aly&amp;status=all"' in text
+    shown = operator.get("/cases/?q=Umar+Aly&status=all")
+    assert [match.case.pk for match in shown.context["page"]] == [closed_case.pk]
+    nothing = operator.get("/cases/?q=Zebulon")
+    assert "No case matches." in nothing.content.decode()
+    assert "closed cases do" not in nothing.content.decode()
+
+
 def test_the_handover_summary_lists_my_cases_first(cast: Cast) -> None:
     mine = make_case(cast)
     page = cast.client("be_operator").get("/cases/handover/")

@@ -14,29 +14,47 @@ from homeward.organisations.roles import Permission
 
 @member_required(Permission.VIEW_CASES)
 def case_list(request: HttpRequest) -> HttpResponse:
+    """The filtered list. When only closed cases match under "Any open", it says so and links
+    to the same search with closed cases included."""
     membership = current_membership(request)
     form = CaseFilterForm(request.GET or None)
     matches: list[search.CaseMatch] = []
+    only_closed_match = False
     if form.is_valid() or not request.GET:
         data = form.cleaned_data if request.GET else {}
         status = data.get("status", "")  # "": any open status; "all": any status at all
+        filters = {
+            "q": data.get("q", ""),
+            "category": data.get("category", ""),
+            "risk": data.get("risk", ""),
+            "country": data.get("country", ""),
+            "reported_from": data.get("reported_from"),
+            "reported_to": data.get("reported_to"),
+        }
         matches = search.search_cases(
             membership,
-            q=data.get("q", ""),
             status="" if status == "all" else status,
             open_only=status == "",
-            category=data.get("category", ""),
-            risk=data.get("risk", ""),
-            country=data.get("country", ""),
-            reported_from=data.get("reported_from"),
-            reported_to=data.get("reported_to"),
             limit=500,
+            **filters,
         )
+        if not matches and status == "" and any(filters.values()):
+            only_closed_match = bool(search.search_cases(membership, limit=1, **filters))
     page = Paginator(matches, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    with_closed = query.copy()
+    with_closed["status"] = "all"
     return render(
-        request, "cases/case_list.html", {"form": form, "page": page, "query": query.urlencode()}
+        request,
+        "cases/case_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "only_closed_match": only_closed_match,
+            "with_closed": with_closed.urlencode(),
+        },
     )
 
 
