@@ -13,15 +13,17 @@ from django.http import Http404
 from django.utils import timezone
 
 from homeward.audit.actions import read_with_event, record_read
-from homeward.cases.choices import RiskFactorKind, RiskGrade, Status
+from homeward.cases.choices import ContactType, RiskFactorKind, RiskGrade, Status
 from homeward.cases.detail import LoadedCase, case_detail_query, load_case_detail, loaded_case
 from homeward.cases.listing import CaseList
 from homeward.cases.models import Case, Child, Closure, Contact, ImportJob, RiskFactor
+from homeward.cases.urgency import most_urgent_first
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import ROLE_PERMISSIONS, Permission
 
 CASE_READ_FIELDS = ("case", "children", "section", "risk", "closures")
+CONTACT_READ_FIELDS = ["notes", "caller_name", "caller_phone", "caller_email"]
 OPEN_STATUSES = (Status.OPEN, Status.ACTIVE_SEARCH, Status.FOUND, Status.CLOSURE_REQUESTED)
 CHILD_FIELDS_READ = (
     "given_names",
@@ -127,6 +129,33 @@ def access_contact_by_id(membership: Membership, contact_id: int) -> Contact:
         raise Http404("no such contact") from None
 
 
+def read_contact(membership: Membership, contact_id: int) -> Contact:
+    """The contact with its case and who logged it, the read (notes and caller details)
+    recorded in the audit trail."""
+    try:
+        contact = contacts_of(membership).select_related("case", "logged_by").get(pk=contact_id)
+    except Contact.DoesNotExist:
+        raise Http404("no such contact") from None
+    record_read(
+        actor=membership.user,
+        organisation=membership.organisation,
+        action="cases.contact.read",
+        target=contact,
+        fields=CONTACT_READ_FIELDS,
+    )
+    return contact
+
+
+def contacts_without_their_case(membership: Membership) -> QuerySet[Contact]:
+    """Contacts logged as a new case whose case was never opened, oldest first: they need
+    attention until linked to a case or given another kind."""
+    return (
+        contacts_of(membership)
+        .filter(contact_type=ContactType.NEW_CASE, case__isnull=True)
+        .order_by("started_at", "pk")
+    )
+
+
 def children_of(membership: Membership) -> QuerySet[Child]:
     require_permission(membership, Permission.VIEW_CASES)
     return Child.objects.filter(organisation=membership.organisation)
@@ -140,13 +169,16 @@ def access_child_by_id(membership: Membership, child_id: int) -> Child:
 
 
 def my_cases(membership: Membership) -> QuerySet[Case]:
-    return cases_of(membership).filter(assigned_to=membership.user, status__in=OPEN_STATUSES)
+    """The open cases assigned to the member, the most urgent first."""
+    mine = cases_of(membership).filter(assigned_to=membership.user, status__in=OPEN_STATUSES)
+    return most_urgent_first(mine)
 
 
 def cases_needing_attention(membership: Membership) -> QuerySet[Case]:
-    """High risk, follow-up overdue, or a closure waiting for a supervisor."""
+    """High risk, follow-up overdue, unassessed after an hour, or a closure waiting for a
+    supervisor; the most urgent first."""
     now = timezone.now()
-    return cases_of(membership).filter(
+    attention = cases_of(membership).filter(
         Q(status__in=OPEN_STATUSES)
         & (
             Q(risk_grade=RiskGrade.HIGH)
@@ -155,6 +187,7 @@ def cases_needing_attention(membership: Membership) -> QuerySet[Case]:
             | Q(risk_grade="", reported_at__lt=now - timedelta(hours=1))
         )
     )
+    return most_urgent_first(attention)
 
 
 def record_list_read(membership: Membership, page: str, *shown: Iterable[Case]) -> None:
@@ -221,20 +254,6 @@ def view_child(membership: Membership, child: Child, *, purpose: str = "read") -
         fields=fields,
     )
     return ChildView(child=child, can_see_photo=can_see_photo, can_see_medical=can_see_medical)
-
-
-_RISK_ORDER = {
-    RiskGrade.HIGH: 0,
-    RiskGrade.MEDIUM: 1,
-    "": 2,
-    RiskGrade.LOW: 3,
-    RiskGrade.VERY_LOW: 4,
-}
-
-
-def urgency(case: Case) -> tuple[int, float]:
-    """Sort key: high risk first (an unassessed case before a low one), then the oldest report."""
-    return (_RISK_ORDER.get(case.risk_grade, 2), case.reported_at.timestamp())
 
 
 def access_closure_by_id(membership: Membership, closure_id: int) -> Closure:

@@ -27,11 +27,15 @@ def _case_panels(membership: Membership) -> dict[str, Any]:
         "case_children__child"
     )
     panels: dict[str, Any] = {
-        "my_cases": sorted(mine[:50], key=cases_access.urgency)[:PANEL_SIZE],
+        "my_cases": list(mine[:PANEL_SIZE]),
         "my_case_count": mine.count(),
-        "attention": sorted(attention[:50], key=cases_access.urgency)[:PANEL_SIZE],
+        "attention": list(attention[:PANEL_SIZE]),
         "attention_count": attention.count(),
     }
+    if membership.has_perm(Permission.EDIT_CASES):
+        without_case = cases_access.contacts_without_their_case(membership)
+        panels["contacts_without_case"] = list(without_case[:PANEL_SIZE])
+        panels["attention_count"] += without_case.count()
     waiting = xb_access.waiting_for(membership).select_related("sender", "receiver")
     panels["waiting"] = xb_rows(waiting[:50], membership)[:PANEL_SIZE]
     panels["waiting_count"] = waiting.count()

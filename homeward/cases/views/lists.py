@@ -56,7 +56,7 @@ def handover(request: HttpRequest) -> HttpResponse:
         request,
         "cases/handover.html",
         {
-            "mine": sorted(mine, key=access.urgency),
-            "attention": sorted(attention, key=access.urgency),
+            "mine": mine,
+            "attention": attention,
         },
     )
