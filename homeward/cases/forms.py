@@ -28,7 +28,17 @@ from homeward.cases.choices import (
 )
 from homeward.organisations.models import Channel, Membership
 
-COUNTRY_CHOICES = [("", "—"), *[(code, name) for code, name in countries]]
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country, named and sorted in the reader's language (so built per form, never at
+    import, when no language is active yet)."""
+    return [(code, str(name)) for code, name in countries]
+
+
+def optional_country_choices() -> list[tuple[str, str]]:
+    return [("", "—"), *country_choices()]
+
+
 DATE = forms.DateInput(attrs={"type": "date"})
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -83,7 +93,7 @@ class CaseForm(forms.Form):
     disappeared_on = forms.DateField(label=_("Disappeared on"), widget=DATE, required=False)
     disappeared_approximate = forms.BooleanField(label=_("Date is approximate"), required=False)
     last_seen_country = forms.ChoiceField(
-        label=_("Last seen: country"), choices=COUNTRY_CHOICES, required=False
+        label=_("Last seen: country"), choices=optional_country_choices, required=False
     )
     last_seen_locality = forms.CharField(
         label=_("Last seen: locality"), max_length=200, required=False
@@ -249,7 +259,7 @@ class ClosureForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     found_on = forms.DateField(label=_("Found on"), widget=DATE, required=False)
     found_country = forms.ChoiceField(
-        label=_("Found in country"), choices=COUNTRY_CHOICES, required=False
+        label=_("Found in country"), choices=optional_country_choices, required=False
     )
     found_place = forms.CharField(label=_("Found where"), max_length=200, required=False)
     how_found = forms.CharField(
@@ -296,7 +306,9 @@ class CaseFilterForm(forms.Form):
     risk = forms.ChoiceField(
         label=_("Risk"), choices=[("", _("Any")), *RiskGrade.choices], required=False
     )
-    country = forms.ChoiceField(label=_("Last seen in"), choices=COUNTRY_CHOICES, required=False)
+    country = forms.ChoiceField(
+        label=_("Last seen in"), choices=optional_country_choices, required=False
+    )
     reported_from = forms.DateField(label=_("Reported from"), widget=DATE, required=False)
     reported_to = forms.DateField(label=_("Reported until"), widget=DATE, required=False)
 
@@ -320,7 +332,7 @@ class ChildEditForm(forms.Form):
     )
     age_estimated_on = forms.DateField(label=_("Age estimated on"), widget=DATE, required=False)
     nationalities = forms.MultipleChoiceField(
-        label=_("Nationalities"), choices=COUNTRY_CHOICES[1:], required=False
+        label=_("Nationalities"), choices=country_choices, required=False
     )
     languages = forms.CharField(
         label=_("Languages"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
@@ -15,7 +16,13 @@ from django.views.decorators.http import require_POST
 from homeward.cases import access, actions, search
 from homeward.cases.actions.cases import SECTION_MODELS, SECTION_OF_CATEGORY
 from homeward.cases.choices import STATUS_FLOW, Status
-from homeward.cases.forms import CaseForm, ChildForm, StatusForm, TimelineForm
+from homeward.cases.forms import (
+    CaseForm,
+    ChildForm,
+    StatusForm,
+    TimelineForm,
+    optional_country_choices,
+)
 from homeward.cases.models import Case, Contact
 from homeward.cases.views.common import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
@@ -229,6 +236,10 @@ def section_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     current = getattr(case, SECTION_OF_CATEGORY[case.category], None)
     form_class = modelform_factory(model, exclude=["case"])
     form = form_class(request.POST or None, instance=current)
+    for name in model.COUNTRY_FIELDS:  # chosen by name, in the reader's language
+        form.fields[name] = forms.ChoiceField(
+            label=form.fields[name].label, choices=optional_country_choices, required=False
+        )
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.fields}
         try:
