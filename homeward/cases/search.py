@@ -403,6 +403,18 @@ def _reference_filter(organisation: Organisation, q: str) -> Q | None:
     return None
 
 
+def case_by_reference(membership: Membership, q: str) -> Case | None:
+    """The one case `q` names by its reference (read as search_cases reads references), or
+    None: `q` is no reference, or names no case of the organisation, or several (a bare
+    number of several years). Audited as a search by reference."""
+    reference = _reference_filter(membership.organisation, q) if q.strip() else None
+    if reference is None:
+        return None
+    found = list(cases_of(membership).filter(reference)[:2])
+    _record_search(membership, "cases", ["reference"])
+    return found[0] if len(found) == 1 else None
+
+
 def _children_prefetch() -> Prefetch[str]:
     return Prefetch("case_children", queryset=CaseChild.objects.select_related("child"))
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("contacts/<int:contact_id>/link/", contacts.contact_link, name="contact_link"),
     path("contacts/<int:contact_id>/type/", contacts.contact_retype, name="contact_retype"),
     path("cases/", lists.case_list, name="case_list"),
+    path("cases/go/", lists.case_go, name="case_go"),
     path("cases/new/", cases.case_new, name="case_new"),
     path("cases/new/likely/", cases.likely_existing, name="case_likely_existing"),
     path("cases/handover/", lists.handover, name="case_handover"),

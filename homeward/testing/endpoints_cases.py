@@ -315,6 +315,7 @@ CASES_HTML_ENDPOINTS += [
     _html(
         "case_list", "GET", _page("/cases/?q=Lena&status=all"), _P.VIEW_CASES, targets_object=False
     ),
+    _html("case_go", "GET", _page("/cases/go/?q=Lena"), _P.VIEW_CASES, targets_object=False),
     _html("case_new", "GET", _page("/cases/new/"), _P.EDIT_CASES, targets_object=False),
     _html(
         "case_new",
