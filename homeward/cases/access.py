@@ -13,7 +13,13 @@ from django.http import Http404
 from django.utils import timezone
 
 from homeward.audit.actions import read_with_event, record_read
-from homeward.cases.choices import ContactType, RiskFactorKind, RiskGrade, Status
+from homeward.cases.choices import (
+    BirthPrecision,
+    ContactType,
+    RiskFactorKind,
+    RiskGrade,
+    Status,
+)
 from homeward.cases.detail import LoadedCase, case_detail_query, load_case_detail, loaded_case
 from homeward.cases.listing import CaseList
 from homeward.cases.models import Case, Child, Closure, Contact, ImportJob, RiskFactor
@@ -228,6 +234,15 @@ class ChildView:
     @property
     def photo(self) -> object:
         return self.child.photo if self.can_see_photo and self.child.photo else None
+
+    @property
+    def age(self) -> int | None:
+        """Today's age in whole years, from whatever precision of birth is known."""
+        return self.child.age_on(timezone.localdate())
+
+    @property
+    def age_is_exact(self) -> bool:
+        return self.child.birth_precision == BirthPrecision.EXACT and bool(self.child.birth_date)
 
     @property
     def vulnerabilities(self) -> list[str] | None:

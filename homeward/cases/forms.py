@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -215,7 +216,26 @@ class RiskFactorForm(forms.Form):
     observed_at = forms.DateTimeField(label=_("When"), widget=DATETIME, required=False)
 
 
-RiskFactorFormSet = forms.formset_factory(RiskFactorForm, extra=4, max_num=12)
+MAX_RISK_FACTORS = 40
+RiskFactorFormSet = forms.formset_factory(
+    RiskFactorForm, extra=4, max_num=MAX_RISK_FACTORS, validate_max=True
+)
+
+
+def more_risk_factors(data: Mapping[str, str], prefix: str) -> forms.BaseFormSet[RiskFactorForm]:
+    """The factor rows as typed, plus an empty one ("Add a factor", which saves nothing):
+    unbound, so no row is refused for being unfinished."""
+    try:
+        typed = int(data.get(f"{prefix}-TOTAL_FORMS", "0"))
+    except ValueError:
+        typed = 0
+    typed = max(0, min(typed, MAX_RISK_FACTORS - 1))
+    names = list(RiskFactorForm.base_fields)
+    rows = [{name: data.get(f"{prefix}-{i}-{name}", "") for name in names} for i in range(typed)]
+    factors = RiskFactorFormSet(initial=[*rows, {}], prefix=prefix)
+    factors.extra = 0
+    factors.forms[-1].fields["kind"].widget.attrs["autofocus"] = True
+    return factors
 
 
 class TimelineForm(forms.Form):
