@@ -8,11 +8,20 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from homeward.audit import access as audit_access
+from homeward.audit import objects as audit_objects
+from homeward.audit.models import AuditEvent
+from homeward.audit.wording import action_label
 from homeward.cases import access as cases_access
 from homeward.cases.choices import Status
 from homeward.crossborder import access as xb_access
 from homeward.crossborder.views.clocks import rows as xb_rows
-from homeward.organisations.access import current_membership, member_required
+from homeward.organisations.access import (
+    current_membership,
+    failed_sign_ins,
+    member_required,
+    staff_emails,
+)
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
@@ -20,7 +29,8 @@ PANEL_SIZE = 8
 
 
 def _case_panels(membership: Membership) -> dict[str, Any]:
-    if not membership.has_perm(Permission.VIEW_CASES):
+    """The desk: for those who work cases (a DPO may read cases, but works none)."""
+    if not membership.has_perm(Permission.EDIT_CASES):
         return {}
     mine = cases_access.my_cases(membership).prefetch_related("case_children__child")
     attention = cases_access.cases_needing_attention(membership).prefetch_related(
@@ -52,12 +62,36 @@ def _case_panels(membership: Membership) -> dict[str, Any]:
     return panels
 
 
+def _audit_panels(membership: Membership) -> dict[str, Any]:
+    """What a data protection officer acts on: reads of personal data, exports, refused
+    sign-ins of the organisation's members."""
+    if not membership.has_perm(Permission.VIEW_AUDIT):
+        return {}
+    organisation_id = membership.organisation_id
+    reads = audit_access.recent_reads(organisation_id, PANEL_SIZE)
+    exports = audit_access.recent_exports(organisation_id, PANEL_SIZE)
+    actors = staff_emails({e.actor_id for e in [*reads, *exports] if e.actor_id is not None})
+    names = audit_objects.names_of(membership, [*reads, *exports])
+
+    def rows(events: list[AuditEvent]) -> list[tuple[AuditEvent, str, str, Any]]:
+        return [
+            (e, actors.get(e.actor_id or 0, ""), action_label(e.action),
+             names.get((e.object_type, e.object_id)))
+            for e in events
+        ]  # fmt: skip
+
+    return {
+        "recent_reads": rows(reads),
+        "recent_exports": rows(exports),
+        "failed_sign_ins": failed_sign_ins(membership, PANEL_SIZE),
+    }
+
+
 @member_required()
 def dashboard(request: HttpRequest) -> HttpResponse:
     membership = current_membership(request)
-    return render(
-        request, "dashboard/dashboard.html", {"current": membership, **_case_panels(membership)}
-    )
+    context = {"current": membership, **_case_panels(membership), **_audit_panels(membership)}
+    return render(request, "dashboard/dashboard.html", context)
 
 
 def home(request: HttpRequest) -> HttpResponse:
