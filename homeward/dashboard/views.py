@@ -15,6 +15,7 @@ from homeward.audit.wording import action_label
 from homeward.cases import access as cases_access
 from homeward.cases.choices import Status
 from homeward.crossborder import access as xb_access
+from homeward.crossborder.network import network_aggregates
 from homeward.crossborder.views.clocks import rows as xb_rows
 from homeward.organisations.access import (
     current_membership,
@@ -87,10 +88,24 @@ def _audit_panels(membership: Membership) -> dict[str, Any]:
     }
 
 
+def _network_panels(membership: Membership) -> dict[str, Any]:
+    """The network office: cross-border activity across the network, aggregates only (until
+    the statistics capability gives this panel its figures)."""
+    if not membership.has_perm(Permission.VIEW_NETWORK_STATISTICS):
+        return {}
+    aggregates = network_aggregates(membership)
+    return {"network": aggregates, "network_pairs": aggregates.by_pair[:PANEL_SIZE]}
+
+
 @member_required()
 def dashboard(request: HttpRequest) -> HttpResponse:
     membership = current_membership(request)
-    context = {"current": membership, **_case_panels(membership), **_audit_panels(membership)}
+    context = {
+        "current": membership,
+        **_case_panels(membership),
+        **_audit_panels(membership),
+        **_network_panels(membership),
+    }
     return render(request, "dashboard/dashboard.html", context)
 
 

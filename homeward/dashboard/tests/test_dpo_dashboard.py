@@ -36,3 +36,12 @@ def test_the_dpo_sees_reads_exports_and_refused_sign_ins(cast: Cast) -> None:
 def test_an_operator_sees_no_audit_panels(cast: Cast) -> None:
     page = cast.client("be_operator").get("/dashboard/")
     assert "recent_reads" not in page.context and "attention" in page.context
+
+
+def test_the_coordinator_sees_cross_border_aggregates_without_personal_data(cast: Cast) -> None:
+    page = cast.client("coordinator").get("/dashboard/")
+    html = page.content.decode()
+    assert page.context["network"].total == 0
+    assert "0 requests sent between hotlines." in html
+    assert 'href="/crossborder/network/"' in html
+    assert "will appear here" not in html
