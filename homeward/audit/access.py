@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from homeward.audit.models import AuditEvent
 
@@ -32,3 +32,19 @@ def events_of_organisation(
     if occurred_before is not None:
         events = events.filter(occurred_at__lt=occurred_before)
     return events.order_by("-seq")
+
+
+READ_ACTIONS_ENDING = (".read", ".read_for_edit", ".photo_read", "cases.search")
+EXPORT_ACTIONS = ("cases.export", "audit.export")
+
+
+def recent_reads(organisation_id: int, limit: int) -> list[AuditEvent]:
+    """The organisation's latest reads of personal data (records, photos, lists, searches)."""
+    reads = Q()
+    for ending in READ_ACTIONS_ENDING:
+        reads |= Q(action__endswith=ending)
+    return list(events_of_organisation(organisation_id).filter(reads)[:limit])
+
+
+def recent_exports(organisation_id: int, limit: int) -> list[AuditEvent]:
+    return list(events_of_organisation(organisation_id).filter(action__in=EXPORT_ACTIONS)[:limit])

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from homeward.audit.wording import ACTION_LABELS, action_label
+
 
 class EventFilterForm(forms.Form):
-    action = forms.CharField(label=_("Action starts with"), required=False, max_length=100)
+    action = forms.ChoiceField(label=_("Action"), required=False)
     actor = forms.EmailField(label=_("Actor's e-mail"), required=False)
     object_type = forms.CharField(label=_("Object type"), required=False, max_length=100)
     since = forms.DateField(
@@ -17,6 +21,12 @@ class EventFilterForm(forms.Form):
     until = forms.DateField(
         label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """The actions are offered by name, sorted in the reader's language."""
+        super().__init__(*args, **kwargs)
+        named = sorted(((a, action_label(a)) for a in ACTION_LABELS), key=lambda c: c[1])
+        self.fields["action"].choices = [("", _("Any")), *named]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}

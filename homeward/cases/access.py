@@ -16,7 +16,13 @@ from django.utils import timezone
 
 from homeward.audit.actions import record_read
 from homeward.cases.actions.cases import SECTION_OF_CATEGORY
-from homeward.cases.choices import RiskFactorKind, RiskGrade, Status
+from homeward.cases.choices import (
+    BirthPrecision,
+    ContactType,
+    RiskFactorKind,
+    RiskGrade,
+    Status,
+)
 from homeward.cases.models import (
     Case,
     CaseChild,
@@ -28,6 +34,7 @@ from homeward.cases.models import (
     RiskAssessment,
     RiskFactor,
 )
+from homeward.cases.urgency import most_urgent_first
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import ROLE_PERMISSIONS, Permission
@@ -48,6 +55,7 @@ LIST_COLUMNS = (
 )
 """What a list shows of a case; its rows also have the assignee's id, name and e-mail."""
 LIST_ROW = (*LIST_COLUMNS, "assigned_to_id", "assigned_to__full_name", "assigned_to__email")
+CONTACT_READ_FIELDS = ["notes", "caller_name", "caller_phone", "caller_email"]
 OPEN_STATUSES = (Status.OPEN, Status.ACTIVE_SEARCH, Status.FOUND, Status.CLOSURE_REQUESTED)
 CHILD_FIELDS_READ = (
     "given_names",
@@ -201,6 +209,33 @@ def access_contact_by_id(membership: Membership, contact_id: int) -> Contact:
         raise Http404("no such contact") from None
 
 
+def read_contact(membership: Membership, contact_id: int) -> Contact:
+    """The contact with its case and who logged it, the read (notes and caller details)
+    recorded in the audit trail."""
+    try:
+        contact = contacts_of(membership).select_related("case", "logged_by").get(pk=contact_id)
+    except Contact.DoesNotExist:
+        raise Http404("no such contact") from None
+    record_read(
+        actor=membership.user,
+        organisation=membership.organisation,
+        action="cases.contact.read",
+        target=contact,
+        fields=CONTACT_READ_FIELDS,
+    )
+    return contact
+
+
+def contacts_without_their_case(membership: Membership) -> QuerySet[Contact]:
+    """Contacts logged as a new case whose case was never opened, oldest first: they need
+    attention until linked to a case or given another kind."""
+    return (
+        contacts_of(membership)
+        .filter(contact_type=ContactType.NEW_CASE, case__isnull=True)
+        .order_by("started_at", "pk")
+    )
+
+
 def children_of(membership: Membership) -> QuerySet[Child]:
     require_permission(membership, Permission.VIEW_CASES)
     return Child.objects.filter(organisation=membership.organisation)
@@ -214,13 +249,16 @@ def access_child_by_id(membership: Membership, child_id: int) -> Child:
 
 
 def my_cases(membership: Membership) -> QuerySet[Case]:
-    return cases_of(membership).filter(assigned_to=membership.user, status__in=OPEN_STATUSES)
+    """The open cases assigned to the member, the most urgent first."""
+    mine = cases_of(membership).filter(assigned_to=membership.user, status__in=OPEN_STATUSES)
+    return most_urgent_first(mine)
 
 
 def cases_needing_attention(membership: Membership) -> QuerySet[Case]:
-    """High risk, follow-up overdue, or a closure waiting for a supervisor."""
+    """High risk, follow-up overdue, unassessed after an hour, or a closure waiting for a
+    supervisor; the most urgent first."""
     now = timezone.now()
-    return cases_of(membership).filter(
+    attention = cases_of(membership).filter(
         Q(status__in=OPEN_STATUSES)
         & (
             Q(risk_grade=RiskGrade.HIGH)
@@ -229,6 +267,7 @@ def cases_needing_attention(membership: Membership) -> QuerySet[Case]:
             | Q(risk_grade="", reported_at__lt=now - timedelta(hours=1))
         )
     )
+    return most_urgent_first(attention)
 
 
 def record_list_read(membership: Membership, page: str, *shown: Iterable[Case]) -> None:
@@ -271,6 +310,15 @@ class ChildView:
         return self.child.photo if self.can_see_photo and self.child.photo else None
 
     @property
+    def age(self) -> int | None:
+        """Today's age in whole years, from whatever precision of birth is known."""
+        return self.child.age_on(timezone.localdate())
+
+    @property
+    def age_is_exact(self) -> bool:
+        return self.child.birth_precision == BirthPrecision.EXACT and bool(self.child.birth_date)
+
+    @property
     def vulnerabilities(self) -> list[str] | None:
         return list(self.child.vulnerabilities) if self.can_see_medical else None
 
@@ -295,20 +343,6 @@ def view_child(membership: Membership, child: Child, *, purpose: str = "read") -
         fields=fields,
     )
     return ChildView(child=child, can_see_photo=can_see_photo, can_see_medical=can_see_medical)
-
-
-_RISK_ORDER = {
-    RiskGrade.HIGH: 0,
-    RiskGrade.MEDIUM: 1,
-    "": 2,
-    RiskGrade.LOW: 3,
-    RiskGrade.VERY_LOW: 4,
-}
-
-
-def urgency(case: Case) -> tuple[int, float]:
-    """Sort key: high risk first (an unassessed case before a low one), then the oldest report."""
-    return (_RISK_ORDER.get(case.risk_grade, 2), case.reported_at.timestamp())
 
 
 def access_closure_by_id(membership: Membership, closure_id: int) -> Closure:

@@ -19,8 +19,6 @@ from homeward.organisations.api_types import Id
 
 router = Router(tags=["contacts"])
 
-CONTACT_READ_FIELDS = ["notes", "caller_name", "caller_phone", "caller_email"]
-
 
 @router.post(
     "/contacts", operation_id="log_contact", response={201: ContactOut}, summary="Log one contact"
@@ -60,5 +58,5 @@ def list_contacts(request: HttpRequest, filters: Query[ContactFilter]) -> QueryS
 def get_contact(request: HttpRequest, contact_id: Id) -> ContactOut:
     _user, membership = who(request)
     contact = access.access_contact_by_id(membership, contact_id)
-    record(membership, "cases.contact.read", contact, CONTACT_READ_FIELDS)
+    record(membership, "cases.contact.read", contact, access.CONTACT_READ_FIELDS)
     return contact_out(contact)

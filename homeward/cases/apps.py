@@ -7,6 +7,8 @@ class CasesConfig(AppConfig):
     verbose_name = "Contacts and cases"
 
     def ready(self) -> None:
+        from homeward.cases.audit_names import register_names
         from homeward.cases.images import apply_pixel_limit
 
         apply_pixel_limit()
+        register_names()

@@ -136,6 +136,13 @@ class BirthPrecision(models.TextChoices):
     ESTIMATED = "estimated", _("Estimated age")
 
 
+class TakingParent(models.TextChoices):
+    MOTHER = "mother", _("Mother")
+    FATHER = "father", _("Father")
+    OTHER_RELATIVE = "other_relative", _("Another relative")
+    OTHER = "other", _("Someone else")
+
+
 class LeftFrom(models.TextChoices):
     HOME = "home", _("Home")
     FOSTER_FAMILY = "foster_family", _("Foster family")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -29,7 +30,17 @@ from homeward.cases.choices import (
 )
 from homeward.organisations.models import Channel, Membership
 
-COUNTRY_CHOICES = [("", "—"), *[(code, name) for code, name in countries]]
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country, named and sorted in the reader's language (so built per form, never at
+    import, when no language is active yet)."""
+    return [(code, str(name)) for code, name in countries]
+
+
+def optional_country_choices() -> list[tuple[str, str]]:
+    return [("", "—"), *country_choices()]
+
+
 DATE = forms.DateInput(attrs={"type": "date"})
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -133,7 +144,7 @@ class CaseForm(forms.Form):
     disappeared_on = forms.DateField(label=_("Disappeared on"), widget=DATE, required=False)
     disappeared_approximate = forms.BooleanField(label=_("Date is approximate"), required=False)
     last_seen_country = forms.ChoiceField(
-        label=_("Last seen: country"), choices=COUNTRY_CHOICES, required=False
+        label=_("Last seen: country"), choices=optional_country_choices, required=False
     )
     last_seen_locality = forms.CharField(
         label=_("Last seen: locality"), max_length=200, required=False
@@ -258,7 +269,26 @@ class RiskFactorForm(forms.Form):
     observed_at = forms.DateTimeField(label=_("When"), widget=DATETIME, required=False)
 
 
-RiskFactorFormSet = forms.formset_factory(RiskFactorForm, extra=4, max_num=12)
+MAX_RISK_FACTORS = 40
+RiskFactorFormSet = forms.formset_factory(
+    RiskFactorForm, extra=4, max_num=MAX_RISK_FACTORS, validate_max=True
+)
+
+
+def more_risk_factors(data: Mapping[str, str], prefix: str) -> forms.BaseFormSet[RiskFactorForm]:
+    """The factor rows as typed, plus an empty one ("Add a factor", which saves nothing):
+    unbound, so no row is refused for being unfinished."""
+    try:
+        typed = int(data.get(f"{prefix}-TOTAL_FORMS", "0"))
+    except ValueError:
+        typed = 0
+    typed = max(0, min(typed, MAX_RISK_FACTORS - 1))
+    names = list(RiskFactorForm.base_fields)
+    rows = [{name: data.get(f"{prefix}-{i}-{name}", "") for name in names} for i in range(typed)]
+    factors = RiskFactorFormSet(initial=[*rows, {}], prefix=prefix)
+    factors.extra = 0
+    factors.forms[-1].fields["kind"].widget.attrs["autofocus"] = True
+    return factors
 
 
 class TimelineForm(forms.Form):
@@ -302,7 +332,7 @@ class ClosureForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     found_on = forms.DateField(label=_("Found on"), widget=DATE, required=False)
     found_country = forms.ChoiceField(
-        label=_("Found in country"), choices=COUNTRY_CHOICES, required=False
+        label=_("Found in country"), choices=optional_country_choices, required=False
     )
     found_place = forms.CharField(label=_("Found where"), max_length=200, required=False)
     how_found = forms.CharField(
@@ -349,7 +379,9 @@ class CaseFilterForm(forms.Form):
     risk = forms.ChoiceField(
         label=_("Risk"), choices=[("", _("Any")), *RiskGrade.choices], required=False
     )
-    country = forms.ChoiceField(label=_("Last seen in"), choices=COUNTRY_CHOICES, required=False)
+    country = forms.ChoiceField(
+        label=_("Last seen in"), choices=optional_country_choices, required=False
+    )
     reported_from = forms.DateField(label=_("Reported from"), widget=DATE, required=False)
     reported_to = forms.DateField(label=_("Reported until"), widget=DATE, required=False)
 
@@ -381,7 +413,7 @@ class ChildEditForm(RemembersWhatWasSeen, forms.Form):
     )
     age_estimated_on = forms.DateField(label=_("Age estimated on"), widget=DATE, required=False)
     nationalities = forms.MultipleChoiceField(
-        label=_("Nationalities"), choices=COUNTRY_CHOICES[1:], required=False
+        label=_("Nationalities"), choices=country_choices, required=False
     )
     languages = forms.CharField(
         label=_("Languages"),

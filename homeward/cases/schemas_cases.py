@@ -26,6 +26,7 @@ from homeward.cases.choices import (
     Status,
     Subcategory,
     Support,
+    TakingParent,
     TimelineKind,
 )
 from homeward.cases.models import (
@@ -77,7 +78,7 @@ class SectionIn(In):
     trafficking_indicators. Runaway: left_from, pushed_out, previous_episodes. A field of
     another category is refused with a 422 that names it."""
 
-    taking_parent_relationship: Blankable[Line100] = None
+    taking_parent_relationship: Blankable[TakingParent | Literal[""]] = None
     taking_parent_nationality: Blankable[CountryOrBlank] = None
     taking_parent_residence: Blankable[CountryOrBlank] = None
     custody_situation: Blankable[Text] = None

@@ -31,27 +31,19 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from django.db import connection
-from django.db.models import Case as SqlCase
-from django.db.models import (
-    F,
-    IntegerField,
-    Prefetch,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_read, rows_with_event
 from homeward.cases import names
 from homeward.cases.access import OPEN_STATUSES, cases_of
-from homeward.cases.choices import RiskGrade, Status
+from homeward.cases.choices import Status
 from homeward.cases.models import CHILD_SUMMARY_FIELDS, Case, CaseChild, Child, ChildName, NameKey
 from homeward.cases.models.child import age_on
 from homeward.cases.name_index import name_forms
 from homeward.cases.statements import converted, converters, field_of
+from homeward.cases.urgency import most_urgent_first, urgency_key
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Permission
@@ -68,8 +60,6 @@ LIKELY_MIN_TOKEN = 0.7
 BIRTH_YEAR_BOOST = 0.1
 BIRTH_YEAR_PENALTY = 0.1
 FIRST_REFERENCE_YEAR = 1990
-# High risk first; a case not yet assessed before a low one (as access.urgency).
-RISK_RANK = {RiskGrade.HIGH: 0, RiskGrade.MEDIUM: 1, "": 2, RiskGrade.LOW: 3, RiskGrade.VERY_LOW: 4}
 
 _FULL_REFERENCE = re.compile(r"^([a-z0-9-]{1,4})-(\d{4})-(\d{1,9})$", re.IGNORECASE)
 _YEAR_NUMBER = re.compile(r"^(\d{4})-(\d{1,9})$")
@@ -415,17 +405,24 @@ def _reference_filter(organisation: Organisation, q: str) -> Q | None:
     return None
 
 
+def case_by_reference(membership: Membership, q: str) -> Case | None:
+    """The one case `q` names by its reference (read as search_cases reads references), or
+    None: `q` is no reference, or names no case of the organisation, or several (a bare
+    number of several years). Audited as a search by reference."""
+    reference = _reference_filter(membership.organisation, q) if q.strip() else None
+    if reference is None:
+        return None
+    found = list(cases_of(membership).filter(reference)[:2])
+    _record_search(membership, "cases", ["reference"])
+    return found[0] if len(found) == 1 else None
+
+
 def _children_prefetch() -> Prefetch[str]:
     return Prefetch("case_children", queryset=CaseChild.objects.select_related("child"))
 
 
 def _with_rows(cases: QuerySet[Case]) -> QuerySet[Case]:
     return cases.select_related("assigned_to").prefetch_related(_children_prefetch())
-
-
-def _risk_rank() -> SqlCase:
-    whens = [When(risk_grade=grade, then=Value(rank)) for grade, rank in RISK_RANK.items()]
-    return SqlCase(*whens, default=Value(len(RISK_RANK)), output_field=IntegerField())
 
 
 def search_cases(
@@ -471,15 +468,14 @@ def search_cases(
     if end is not None:
         cases = cases.filter(reported_at__lt=end)
         used.append("reported_to")
-    cases = cases.annotate(risk_rank=_risk_rank())
     q = q.strip()
     reference = _reference_filter(organisation, q) if q else None
     if reference is not None:
-        rows = list(_with_rows(cases.filter(reference)).order_by("risk_rank", "-reported_at"))
+        rows = list(_with_rows(most_urgent_first(cases.filter(reference))))
         _record_search(membership, "cases", [*used, "reference"])
         return [CaseMatch(case=c, reasons=[_("reference matches")]) for c in rows[:limit]]
     if not q:
-        rows = list(_with_rows(cases).order_by("risk_rank", "-reported_at", "-pk")[:limit])
+        rows = list(_with_rows(most_urgent_first(cases))[:limit])
         _record_search(membership, "cases", used)
         return [CaseMatch(case=c) for c in rows]
     return _cases_by_name(membership, cases, q, used, limit)
@@ -503,7 +499,7 @@ def _cases_by_name(
     best: dict[int, tuple[tuple[float, int, float, int], int]] = {}  # case → (order, child)
     for pk, child_id, risk_grade, reported_at in rows:
         score = ranked[child_id][1].score
-        order = (-score, RISK_RANK.get(risk_grade, len(RISK_RANK)), -reported_at.timestamp(), -pk)
+        order = (-score, *urgency_key(risk_grade, reported_at, pk))
         if pk not in best or order < best[pk][0]:
             best[pk] = (order, child_id)
     ordered = sorted(best.items(), key=lambda item: item[1][0])[:limit]

@@ -5,7 +5,11 @@ from homeward.cases.views import cases, children, contacts, lists, work
 urlpatterns = [
     path("contacts/new/", contacts.contact_log, name="contact_log"),
     path("contacts/", contacts.contact_list, name="contact_list"),
+    path("contacts/<int:contact_id>/", contacts.contact_detail, name="contact_detail"),
+    path("contacts/<int:contact_id>/link/", contacts.contact_link, name="contact_link"),
+    path("contacts/<int:contact_id>/type/", contacts.contact_retype, name="contact_retype"),
     path("cases/", lists.case_list, name="case_list"),
+    path("cases/go/", lists.case_go, name="case_go"),
     path("cases/new/", cases.case_new, name="case_new"),
     path("cases/new/likely/", cases.likely_existing, name="case_likely_existing"),
     path("cases/handover/", lists.handover, name="case_handover"),

@@ -6,7 +6,9 @@ from __future__ import annotations
 import sys
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext as _
 
 from homeward.cases.storage import StorageFull
 from homeward.core.outages import is_database_outage
@@ -27,14 +29,27 @@ def _render(
     return HttpResponse(loader.get_template(template).render({"message": message}), status=status)
 
 
+def _render_in_layout(
+    request: HttpRequest, template: str, status: int, code: str, message: str
+) -> HttpResponse:
+    """An answer to a request that reached a view: the site's own layout, with its navigation
+    (should the database fail while it is drawn, the 500 handler answers 503)."""
+    if _wants_json(request):
+        return JsonResponse({"code": code, "message": message, "errors": []}, status=status)
+    layout = "base.html" if request.user.is_authenticated else "public_base.html"
+    return render(request, template, {"message": message, "layout": layout}, status=status)
+
+
 def service_unavailable(request: HttpRequest) -> HttpResponse:
     response = _render(
         request,
         "503.html",
         503,
         "service_unavailable",
-        "Homeward cannot reach its database. Nothing you saved before this message was lost; "
-        "try again in a moment.",
+        _(
+            "Homeward cannot reach its database. Nothing you saved before this message was "
+            "lost; try again in a moment."
+        ),
     )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
@@ -50,18 +65,22 @@ def server_error(request: HttpRequest) -> HttpResponse:
             "507.html",
             507,
             "storage_full",
-            "Homeward's file storage is full: nothing of what you sent was saved. Tell your "
-            "hotline's administrator; your text is still in the form if you go back.",
+            _(
+                "Homeward's file storage is full: nothing of what you sent was saved. Tell your "
+                "hotline's administrator; your text is still in the form if you go back."
+            ),
         )
-    return _render(request, "500.html", 500, "server_error", "Something went wrong on our side.")
+    return _render(request, "500.html", 500, "server_error", _("Something went wrong on our side."))
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _render(request, "404.html", 404, "not_found", "Not found.")
+    return _render_in_layout(request, "404.html", 404, "not_found", _("Not found."))
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _render(request, "403.html", 403, "forbidden", "You do not have permission to do this.")
+    return _render_in_layout(
+        request, "403.html", 403, "forbidden", _("You do not have permission to do this.")
+    )
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -69,7 +88,9 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
         # the session could not be saved (SessionInterrupted, from the outage underneath):
         # the request was fine, the database was not
         return service_unavailable(request)
-    return _render(request, "400.html", 400, "bad_request", "The request could not be understood.")
+    return _render(
+        request, "400.html", 400, "bad_request", _("The request could not be understood.")
+    )
 
 
 def _caused_by_outage(exception: BaseException | None) -> bool:

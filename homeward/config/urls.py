@@ -2,12 +2,12 @@ from django.urls import include, path
 
 from homeward.api.api import api
 from homeward.config import health
-from homeward.organisations.views import email_address
+from homeward.organisations.views import email_address, language_choice
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", language_choice, name="set_language"),
     # before allauth's: its e-mail page would let anyone claim an address (organisations.views)
     path("accounts/email/", email_address, name="account_email"),
     path("accounts/", include("allauth.urls")),

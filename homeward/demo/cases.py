@@ -77,7 +77,7 @@ LIVING: dict[str, tuple[str, ...]] = {
                        "Lives in a care home.", "Lives with a foster family."),
     Category.MIGRANT: ("Lives in a reception centre.",),
 }  # fmt: skip
-TAKING_PARENT = ("Father", "Mother")
+TAKING_PARENT = ("father", "mother")
 NEIGHBOURS = ("DE", "FR", "IT", "ES", "PL", "RO", "NL", "BE", "AT", "GB", "UA", "TR", "MA")
 
 

@@ -11,6 +11,7 @@ from functools import wraps
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -248,3 +249,11 @@ class Actor:
         if self.membership is None:
             raise PermissionDenied("you are not an active member of any organisation")
         return self.membership
+
+
+def failed_sign_ins(membership: Membership, limit: int) -> list[AccessAttempt]:
+    """Sign-ins refused for the organisation's members and not yet followed by a successful
+    one (django-axes keeps them until then): the account, the client address, the count."""
+    require_permission(membership, Permission.VIEW_AUDIT)
+    emails = Membership.objects.filter(organisation=membership.organisation).values("user__email")
+    return list(AccessAttempt.objects.filter(username__in=emails).order_by("-attempt_time")[:limit])

@@ -417,3 +417,21 @@ def record_sign_in(*, user: User) -> None:
 def record_sign_out(*, user: User) -> None:
     with transaction.atomic():
         record_event(actor=user, organisation=None, action="accounts.sign_out", target=user)
+
+
+def set_language(*, acting_user: User, language: str) -> None:
+    """The language her pages are shown in, from now on and at every sign-in."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of the languages offered.")})
+    if acting_user.language == language:
+        return
+    with transaction.atomic():
+        User.objects.filter(pk=acting_user.pk).update(language=language)
+        acting_user.language = language
+        record_event(
+            actor=acting_user,
+            organisation=None,
+            action="accounts.user.update",
+            target=acting_user,
+            fields=["language"],
+        )

@@ -10,9 +10,10 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from homeward.organisations.access import lacks_required_mfa, membership_for, show_times_in
+from homeward.organisations.models import User
 
 LOGIN_AT_SESSION_KEY = "homeward_login_at"
 ORGANISATION_SESSION_KEY = "homeward_organisation_id"
@@ -52,6 +53,39 @@ class SessionLifetimeMiddleware:
                 if not request.path.startswith("/api/"):
                     return redirect(f"{reverse('account_login')}?expired=1")
         return self.get_response(request)
+
+
+class UserLanguageMiddleware:
+    """A signed-in member sees her pages in the language she last chose (User.language), in
+    any browser; the language cookie follows it, so the pages stay in it after she signs out."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if language := _chosen_language(request):
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        language = _chosen_language(request)  # signed in, or switched, meanwhile
+        cookie = settings.LANGUAGE_COOKIE_NAME
+        if language and request.COOKIES.get(cookie) != language and cookie not in response.cookies:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
+
+
+def _chosen_language(request: HttpRequest) -> str:
+    user = request.user
+    return user.language if isinstance(user, User) else ""
 
 
 class CurrentOrganisationMiddleware:

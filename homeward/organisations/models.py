@@ -47,6 +47,12 @@ class User(AbstractBaseUser):
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    language = models.CharField(
+        _("language"),
+        max_length=16,
+        blank=True,
+        help_text=_("The language of the pages at every sign-in; blank: the browser's."),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

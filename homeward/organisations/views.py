@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 from django_countries import countries
 
 from homeward.audit.actions import record_read
@@ -287,3 +288,14 @@ def hotline_finder(request: HttpRequest) -> HttpResponse:
             "channel_labels": dict(Channel.choices),
         },
     )
+
+
+@require_POST
+def language_choice(request: HttpRequest) -> HttpResponse:
+    """Django's language switch (the cookie, back to the page); a signed-in member's choice is
+    also kept on her account, for every later sign-in."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        actions.set_language(acting_user=request.user, language=language)
+    return response

@@ -142,6 +142,13 @@ HTML_ENDPOINTS: list[Endpoint] = [
     ),
     Endpoint("token_revoke", "POST", _token_url, None),
     Endpoint("audit_event_list", "GET", _fixed("/audit/"), P.VIEW_AUDIT, targets_object=False),
+    Endpoint(
+        "audit_event_export",
+        "GET",
+        _fixed("/audit/export.csv"),
+        P.VIEW_AUDIT,
+        targets_object=False,
+    ),
 ]
 
 API_ENDPOINTS: list[Endpoint] = [

@@ -257,6 +257,20 @@ def _child_page(suffix: str = "", *, photo: bool = False) -> UrlBuilder:
     return build
 
 
+def _contact_page(suffix: str = "") -> UrlBuilder:
+    """A contact logged as a new case whose case was never opened."""
+
+    def build(cast: Cast, org: Organisation, requester: str) -> str:
+        editor = _api_editor(cast, org)
+        contact = case_actions.log_contact(
+            acting_user=editor.user, membership=editor, channel="sms", caller="parent",
+            contact_type="new_case",
+        )  # fmt: skip
+        return f"/contacts/{contact.pk}/{suffix}"
+
+    return build
+
+
 def _closure_page(cast: Cast, org: Organisation, requester: str) -> str:
     return (
         _api_closure(cast, org, requester)
@@ -283,9 +297,25 @@ CASES_HTML_ENDPOINTS += [
         data={"channel": "sms", "caller": "public", "contact_type": "information"},
     ),
     _html("contact_list", "GET", _page("/contacts/"), _P.VIEW_CASES, targets_object=False),
+    _html("contact_detail", "GET", _contact_page(), _P.VIEW_CASES),
+    _html(
+        "contact_link",
+        "POST",
+        _contact_page("link/"),
+        _P.EDIT_CASES,
+        data={"reference": "XX-2026-000001"},
+    ),
+    _html(
+        "contact_retype",
+        "POST",
+        _contact_page("type/"),
+        _P.EDIT_CASES,
+        data={"contact_type": "information"},
+    ),
     _html(
         "case_list", "GET", _page("/cases/?q=Lena&status=all"), _P.VIEW_CASES, targets_object=False
     ),
+    _html("case_go", "GET", _page("/cases/go/?q=Lena"), _P.VIEW_CASES, targets_object=False),
     _html("case_new", "GET", _page("/cases/new/"), _P.EDIT_CASES, targets_object=False),
     _html(
         "case_new",

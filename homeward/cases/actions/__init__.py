@@ -18,7 +18,7 @@ from homeward.cases.actions.children import (
 )
 from homeward.cases.actions.closure import decide_closure, reopen_case, request_closure
 from homeward.cases.actions.common import EditConflict
-from homeward.cases.actions.contacts import log_contact
+from homeward.cases.actions.contacts import link_contact, log_contact, retype_contact
 from homeward.cases.actions.risk import assess_risk
 
 __all__ = [
@@ -29,11 +29,13 @@ __all__ = [
     "assign_case",
     "change_status",
     "decide_closure",
+    "link_contact",
     "log_contact",
     "open_case",
     "record_timeline",
     "reopen_case",
     "request_closure",
+    "retype_contact",
     "set_child_photo",
     "update_case",
     "update_child",

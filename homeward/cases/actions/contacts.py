@@ -52,3 +52,54 @@ def log_contact(
         if case is not None:
             timeline_contact(case, contact, actor=acting_user)
     return contact
+
+
+def link_contact(
+    *, acting_user: User, membership: Membership, contact: Contact, case: Case
+) -> None:
+    """Attach a contact that has no case yet to one of the hotline's cases (a "new case" whose
+    case was opened some other way, or that turned out to be about a known case); it joins that
+    case's timeline."""
+    require_editor(membership, case)
+    if contact.case_id is not None:
+        raise ValidationError({"case": _("This contact is already linked to a case.")})
+    with transaction.atomic():
+        Contact.objects.filter(pk=contact.pk).update(case=case)
+        contact.case = case
+        record_event(
+            actor=acting_user,
+            organisation=membership.organisation,
+            action="cases.contact.update",
+            target=contact,
+            fields=["case"],
+        )
+        timeline_contact(case, contact, actor=acting_user)
+
+
+RETYPES = tuple(
+    t for t in ContactType if t not in (ContactType.NEW_CASE, ContactType.EXISTING_CASE)
+)
+"""What a "new case" contact without a case may turn out to have been about."""
+
+
+def retype_contact(
+    *, acting_user: User, membership: Membership, contact: Contact, contact_type: str
+) -> None:
+    """Say what a contact logged as a new case, with no case opened, was about after all."""
+    require_editor(membership)
+    if contact.case_id is not None or contact.contact_type != ContactType.NEW_CASE:
+        raise ValidationError(
+            {"contact_type": _("Only a new-case contact without a case can change its kind.")}
+        )
+    if contact_type not in RETYPES:
+        raise ValidationError({"contact_type": _("Choose what the contact was about.")})
+    with transaction.atomic():
+        Contact.objects.filter(pk=contact.pk).update(contact_type=contact_type)
+        contact.contact_type = contact_type
+        record_event(
+            actor=acting_user,
+            organisation=membership.organisation,
+            action="cases.contact.update",
+            target=contact,
+            fields=["contact_type"],
+        )

@@ -3,19 +3,25 @@ and the police and international references (recorded, never queried)."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from homeward.cases.choices import (
     AsylumStage,
     Category,
     LeftFrom,
+    Reason,
     RiskGrade,
     SisCategory,
     Status,
     Subcategory,
+    TakingParent,
 )
 from homeward.organisations.models import Organisation
 
@@ -125,14 +131,23 @@ class Case(models.Model):
     def is_closed(self) -> bool:
         return self.status == Status.CLOSED
 
+    @property
+    def reason_labels(self) -> list[str]:
+        """The reasons and vulnerabilities in the reader's language."""
+        return [str(Reason(code).label) if code in Reason.values else code for code in self.reasons]
+
 
 class _Section(models.Model):
     """A category's own section of a case."""
+
+    COUNTRY_FIELDS: ClassVar[frozenset[str]] = frozenset()
+    """Fields holding an ISO 3166-1 code: chosen and shown as the country's name."""
 
     class Meta:
         abstract = True
 
     def fields_for_display(self) -> list[tuple[str, object]]:
+        """(label, value) in the reader's language: choices and countries by name."""
         rows = []
         for field in self._meta.concrete_fields:
             if field.name in {"id", "case"}:
@@ -140,15 +155,22 @@ class _Section(models.Model):
             value = getattr(self, field.name)
             if field.choices:
                 value = getattr(self, f"get_{field.name}_display")()
+            elif field.name in self.COUNTRY_FIELDS:
+                value = countries.name(value) or value if value else ""
             elif isinstance(value, bool):
                 value = _("yes") if value else _("no")
-            rows.append((str(field.verbose_name), value))
+            rows.append((str(capfirst(field.verbose_name)), value))
         return rows
 
 
 class ParentalAbductionDetails(_Section):
+    COUNTRY_FIELDS = frozenset(
+        {"taking_parent_nationality", "taking_parent_residence", "suspected_destination"}
+    )
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="parental_abduction")
-    taking_parent_relationship = models.CharField(_("taking parent"), max_length=100, blank=True)
+    taking_parent_relationship = models.CharField(
+        _("taking parent"), max_length=100, choices=TakingParent.choices, blank=True
+    )
     taking_parent_nationality = models.CharField(
         _("taking parent's nationality"), max_length=2, blank=True
     )
@@ -164,6 +186,7 @@ class ParentalAbductionDetails(_Section):
 
 
 class MigrationDetails(_Section):
+    COUNTRY_FIELDS = frozenset({"registration_country"})
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="migration")
     facility = models.CharField(
         _("reception or accommodation facility"), max_length=200, blank=True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
@@ -22,6 +23,7 @@ from homeward.cases.forms import (
     SectionForm,
     StatusForm,
     TimelineForm,
+    optional_country_choices,
 )
 from homeward.cases.models import Contact
 from homeward.cases.views.common import add_errors, flash_errors, show_conflict
@@ -244,6 +246,13 @@ def section_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     current = getattr(case, SECTION_OF_CATEGORY[case.category], None)
     form_class = modelform_factory(model, form=SectionForm, exclude=["case"])
     form = cast(SectionForm, form_class(request.POST or None, instance=current))
+    for name in model.COUNTRY_FIELDS:  # chosen by name, in the reader's language
+        form.fields[name] = forms.ChoiceField(
+            label=form.fields[name].label,
+            choices=optional_country_choices,
+            required=False,
+            show_hidden_initial=True,
+        )
     if request.method == "POST" and form.is_valid():
         changes, seen = form.edits()
         try:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from homeward.cases import access, search
 from homeward.cases.forms import CaseFilterForm
@@ -74,7 +76,20 @@ def handover(request: HttpRequest) -> HttpResponse:
         request,
         "cases/handover.html",
         {
-            "mine": sorted(mine, key=access.urgency),
-            "attention": sorted(attention, key=access.urgency),
+            "mine": mine,
+            "attention": attention,
         },
     )
+
+
+@member_required(Permission.VIEW_CASES)
+def case_go(request: HttpRequest) -> HttpResponse:
+    """The top bar's box: a case reference opens that case, anything else is a name search
+    of the case list (every status)."""
+    q = request.GET.get("q", "").strip()[:200]
+    if not q:
+        return redirect("case_list")
+    case = search.case_by_reference(current_membership(request), q)
+    if case is not None:
+        return redirect("case_detail", case_id=case.pk)
+    return redirect(f"{reverse('case_list')}?{urlencode({'q': q, 'status': 'all'})}")

@@ -13,12 +13,14 @@ from django.views.decorators.http import require_POST
 
 from homeward.cases import access, actions
 from homeward.cases.forms import (
+    MAX_RISK_FACTORS,
     AssignForm,
     ClosureForm,
     DecisionForm,
     ReasonForm,
     RiskFactorFormSet,
     RiskForm,
+    more_risk_factors,
 )
 from homeward.cases.views.common import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
@@ -29,9 +31,15 @@ from homeward.organisations.roles import Permission
 def risk_assess(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
     case = access.access_case_by_id(membership, case_id)
-    form = RiskForm(request.POST or None, initial={"grade": case.risk_grade or None})
-    factors = RiskFactorFormSet(request.POST or None, prefix="factor")
-    if request.method == "POST" and form.is_valid() and factors.is_valid():
+    if "add_factor" in request.POST:  # one more row; nothing is saved or refused yet
+        grade = request.POST.get("grade") or case.risk_grade or None
+        typed = {"grade": grade, "rationale": request.POST.get("rationale", "")}
+        form = RiskForm(initial=typed)
+        factors = more_risk_factors(request.POST, "factor")
+    else:
+        form = RiskForm(request.POST or None, initial={"grade": case.risk_grade or None})
+        factors = RiskFactorFormSet(request.POST or None, prefix="factor")
+    if request.method == "POST" and form.is_bound and form.is_valid() and factors.is_valid():
         rows: list[dict[str, Any]] = [f for f in factors.cleaned_data if f.get("kind")]
         try:
             actions.assess_risk(
@@ -54,6 +62,7 @@ def risk_assess(request: HttpRequest, case_id: int) -> HttpResponse:
             "case": case,
             "form": form,
             "factors": factors,
+            "max_factors": MAX_RISK_FACTORS,
             "history": history,
         },
     )
