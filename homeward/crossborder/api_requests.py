@@ -141,6 +141,7 @@ def approve_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
 
 @router.post(
     "/crossborder/requests/{request_id}/send-back",
+    operation_id="send_back_request",
     response=RequestOut,
     summary="Send the sharing back to its author with a reason, instead of approving (supervisors)",
 )
@@ -227,6 +228,7 @@ def report_located(request: HttpRequest, request_id: Id, payload: NoteIn) -> Coo
 
 @router.post(
     "/crossborder/requests/{request_id}/decision",
+    operation_id="record_located_decision",
     response=RequestOut,
     summary="Record the decision on the located child (either hotline): the 12-hour clock stops",
 )
@@ -246,6 +248,7 @@ def record_decision(
 
 @router.post(
     "/crossborder/requests/{request_id}/open-case",
+    operation_id="open_case_from_request",
     response={201: CaseRefOut},
     summary="Open your own case from a request sent to you, from what was shared, linked to it",
 )
