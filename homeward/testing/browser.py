@@ -77,3 +77,11 @@ def sign_in(page: Any, email: str) -> None:
     page.get_by_label("Code").fill(current_totp_code())
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(re.compile(r"/dashboard/$"))
+
+
+def click_and_wait(page: Any, button: Any) -> None:
+    """Click a form's button and wait for the page it leads to. A POST form leaves only after
+    the page has checked that the session is still open (session.js), so waiting for the
+    current page's load would return before the form was sent."""
+    with page.expect_navigation():
+        button.click()

@@ -75,7 +75,7 @@ def test_two_people_editing_one_case_keep_each_others_work(
     supervisor.goto(f"/cases/{case.pk}/section/")
     operator.get_by_label("Custody and court situation").fill("Joint custody; hearing in January")
     _saved(operator)
-    supervisor.get_by_label("Suspected destination country").fill("FR")
+    supervisor.get_by_label("Suspected destination country").select_option("FR")
     _saved(supervisor)
     section = Case.objects.get(pk=case.pk).parental_abduction
     assert section.custody_situation == "Joint custody; hearing in January"

@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from homeward.testing.browser import ARTIFACTS, sign_in
+from homeward.testing.browser import ARTIFACTS, click_and_wait, sign_in
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
 from homeward.testing.pages import refused_form_problems
@@ -24,8 +24,7 @@ TOMORROW = (timezone.localdate() + timedelta(days=2)).isoformat()
 
 
 def _submit(page: Any, button: str) -> None:
-    page.get_by_role("button", name=button, exact=True).click()
-    page.wait_for_load_state("load")
+    click_and_wait(page, page.get_by_role("button", name=button, exact=True))
 
 
 def _contact_duration(page: Any) -> None:

@@ -122,6 +122,7 @@ def test_two_editors_of_a_parental_abduction_section(cast: Cast) -> None:
     supervisors_form["suspected_destination"] = "ES"
     page = supervisor.post(url, supervisors_form)
     assert (
-        page.status_code == 200 and "DE" in page.context["form"].errors["suspected_destination"][0]
+        page.status_code == 200
+        and "Germany" in page.context["form"].errors["suspected_destination"][0]
     )
     assert Case.objects.get(pk=case.pk).parental_abduction.suspected_destination == "DE"

@@ -264,7 +264,9 @@ def section_edit(request: HttpRequest, case_id: int) -> HttpResponse:
                 seen=seen,
             )
         except actions.EditConflict as conflict:
-            stored = model.objects.get(case=case)
+            stored = getattr(
+                access.access_case_by_id(membership, case.pk), SECTION_OF_CATEGORY[case.category]
+            )
             show_conflict(form, conflict, {n: getattr(stored, n) for n in conflict.theirs})
         except ValidationError as error:
             add_errors(form, error)

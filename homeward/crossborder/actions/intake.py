@@ -12,48 +12,13 @@ from django.utils.translation import gettext as _
 
 from homeward.cases import actions as case_actions
 from homeward.cases.actions.common import add_timeline
-from homeward.cases.choices import BirthPrecision, TimelineKind
+from homeward.cases.choices import TimelineKind
 from homeward.cases.models import Case
 from homeward.crossborder.actions.common import audit, locked, require_side
 from homeward.crossborder.choices import OPEN_STATES, State
-from homeward.crossborder.models import CooperationRequest, Snapshot
+from homeward.crossborder.models import CooperationRequest
+from homeward.crossborder.prefill import COPIED_CASE_FIELDS, shared_children
 from homeward.organisations.models import Membership, User
-
-# what a snapshot holds as it is in a case (category and sex are shown as labels there, in the
-# sender's language: the receiver chooses them)
-COPIED_CHILD_FIELDS = (
-    "given_names",
-    "family_name",
-    "original_script_name",
-    "nationalities",
-    "languages",
-    "physical_description",
-    "other_names",
-    "clothing",
-)
-COPIED_CASE_FIELDS = ("last_seen_locality", "last_seen_description")
-
-
-def shared_children(snapshot: Snapshot | None) -> list[dict[str, Any]]:
-    """The children of a snapshot as a new case takes them: names, languages, description and
-    the date of birth in whichever precision was shared."""
-    children = []
-    for entry in (snapshot.data if snapshot else {}).get("children", []):
-        shared: dict[str, Any] = entry.get("fields", {})
-        child = {name: shared[name] for name in COPIED_CHILD_FIELDS if shared.get(name)}
-        if shared.get("birth_date"):
-            child["birth_precision"] = BirthPrecision.EXACT
-            child["birth_date"] = date.fromisoformat(str(shared["birth_date"]))
-        elif shared.get("birth_year"):
-            child["birth_precision"] = BirthPrecision.YEAR
-            child["birth_year"] = int(shared["birth_year"])
-        elif shared.get("estimated_age") and snapshot is not None:
-            child["birth_precision"] = BirthPrecision.ESTIMATED
-            child["estimated_age"] = int(shared["estimated_age"])
-            child["age_estimated_on"] = snapshot.pushed_at.date()
-        if any(child.get(n) for n in ("given_names", "family_name", "original_script_name")):
-            children.append(child)
-    return children
 
 
 def open_case_from_request(

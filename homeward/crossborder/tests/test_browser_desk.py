@@ -68,6 +68,8 @@ def test_from_a_call_to_a_located_decision_and_closure(
         be.locator("select[name=category]").select_option("parental_abduction")
         be.locator("select[name=subcategory]").select_option("international")
         be.locator("[name=last_seen_locality]").fill("Kortrijk")
+        # typing pings the session (session.js): let it finish, as above
+        be.wait_for_load_state("networkidle")
         be.get_by_role("button", name=t("Open the case")).click()
         expect(be.get_by_role("heading", name="Noor Vermeulen")).to_be_visible()
         case = Case.objects.get()

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from homeward.crossborder.models import CooperationRequest
-from homeward.testing.browser import sign_in
+from homeward.testing.browser import click_and_wait, sign_in
 from homeward.testing.cast import Cast
 from homeward.testing.pages import choose_non_defaults, desk_url
 
@@ -21,8 +21,7 @@ def test_the_new_request_form(page: Any, cast_live: Cast) -> None:
     form = page.locator("form.xb-new")
     form.get_by_label("Your question").fill("Is the child at her aunt's in Lyon?")
     chosen = choose_non_defaults(form)
-    form.get_by_role("button", name="Save draft").click()
-    page.wait_for_load_state("load")
+    click_and_wait(page, form.get_by_role("button", name="Save draft"))
     assert not page.locator("[data-error-summary]").count(), page.locator("main").inner_text()
 
     stored = CooperationRequest.objects.get()

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from homeward.testing.browser import ARTIFACTS, sign_in
+from homeward.testing.browser import ARTIFACTS, click_and_wait, sign_in
 from homeward.testing.cast import Cast
 from homeward.testing.pages import desk_url, refused_form_problems
 
@@ -23,16 +23,14 @@ def test_every_refused_cross_border_form_shows_what_is_wrong_at_the_top(
     found = {}
 
     page.goto(desk_url(cast_live, "xb_request_new", "be_supervisor"))
-    page.get_by_role("button", name="Send", exact=True).click()
-    page.wait_for_load_state("load")
+    click_and_wait(page, page.get_by_role("button", name="Send", exact=True))
     page.screenshot(path=str(ARTIFACTS / "refused-xb-new.png"), full_page=True)
     found["new request"] = refused_form_problems(page)
 
     received = desk_url(cast_live, "xb_request_detail", "be_supervisor", nth=RECEIVED)
     for name, button in (("decline", "Decline"), ("link our case", "Link our case")):
         page.goto(received)
-        page.get_by_role("button", name=button, exact=True).click()
-        page.wait_for_load_state("load")
+        click_and_wait(page, page.get_by_role("button", name=button, exact=True))
         page.screenshot(path=str(ARTIFACTS / f"refused-xb-{name.replace(' ', '-')}.png"))
         found[name] = refused_form_problems(page)
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from homeward.cases.views.common import add_errors
 from homeward.crossborder import access, actions
-from homeward.crossborder.actions.intake import shared_children
 from homeward.crossborder.forms import OpenCaseForm
+from homeward.crossborder.prefill import shared_children
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.roles import Permission
 

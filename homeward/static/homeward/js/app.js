@@ -51,7 +51,8 @@
       if (target.closest && target.closest("input, textarea, select, [contenteditable]")) {
         return;
       }
-      var search = document.querySelector("[role=search] input:not([type=hidden]), input[type=search]");
+      // the page's own search first, else the box in the top bar
+      var search = document.querySelector("main [role=search] input:not([type=hidden]), main input[type=search]") || document.getElementById("top-search");
       var link = /^[a-z]$/.test(event.key) && document.querySelector("a[data-shortcut='" + event.key + "']");
       if (event.key === "?") {
         shortcuts.showModal();
