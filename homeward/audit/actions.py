@@ -72,10 +72,12 @@ def rows_with_event(
     object_type: str,
     object_id: str,
     fields: Iterable[str] = (),
+    only_if_found: bool = False,
 ) -> list[tuple[Any, ...]]:
     """The rows of a read of personal data, in `order_by` (an ORDER BY list naming the read's
-    output columns), recorded as one event whether or not it found anything: a search that
-    finds nobody is still a search.
+    output columns), recorded as one event whether or not it found anything (a search that
+    finds nobody is still a search), or `only_if_found` (opening a record by its id: nothing
+    was read when there is no such record).
 
     On PostgreSQL the read and its event are one statement (the event is inserted after the
     read is done, so the chain's lock is held only from the insert to the commit). Elsewhere
@@ -85,12 +87,14 @@ def rows_with_event(
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT * FROM ({statement}) AS read ORDER BY {order_by}", params)  # noqa: S608 (ours)
             rows = cursor.fetchall()
-        with transaction.atomic():
-            _append(event)
+        if rows or not only_if_found:
+            with transaction.atomic():
+                _append(event)
         return list(rows)
+    found = "WHERE counted.n > 0" if only_if_found else ""
     with connection.cursor() as cursor:
         cursor.execute(
-            _ROWS_WITH_EVENT.format(read=statement, order_by=order_by),
+            _ROWS_WITH_EVENT.format(read=statement, order_by=order_by, found=found),
             [*params, *_event_params(event), object_id],
         )
         return list(cursor.fetchall())
@@ -150,7 +154,7 @@ _VALUES = "%s, %s, %s, %s, %s, %s::jsonb, %s, %s"  # object_id follows
 _ROWS_WITH_EVENT = (
     "WITH read AS MATERIALIZED ({read}), recorded AS ("  # noqa: S608
     f"INSERT INTO {TABLE} ({_COLUMNS}) SELECT {_VALUES}, %s "
-    "FROM (SELECT count(*) FROM read) counted RETURNING id) "
+    "FROM (SELECT count(*) AS n FROM read) counted {found} RETURNING id) "
     "SELECT read.* FROM read ORDER BY {order_by}"
 )
 

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from homeward.audit.actions import record_read
-from homeward.cases.actions.cases import SECTION_OF_CATEGORY
+from homeward.audit.actions import record_read, rows_with_event
+from homeward.cases import case_statement
+from homeward.cases.case_statement import CaseRead
 from homeward.cases.choices import (
     BirthPrecision,
     ContactType,
@@ -25,13 +25,10 @@ from homeward.cases.choices import (
 )
 from homeward.cases.models import (
     Case,
-    CaseChild,
     Child,
-    ChildName,
     Closure,
     Contact,
     ImportJob,
-    RiskAssessment,
     RiskFactor,
 )
 from homeward.cases.urgency import most_urgent_first
@@ -119,75 +116,25 @@ def access_case_by_id(
         raise Http404("no such case") from None
 
 
-@dataclass(frozen=True)
-class CaseChildRead:
-    """A child of the case, with what belongs to this episode (clothing) and its other names."""
-
-    link: CaseChild
-    child: Child
-    other_names: list[str]
-
-
-@dataclass(frozen=True)
-class CaseRead:
-    """A case with everything its page and the API's answer show: its assignee and section are
-    loaded with it, its children, current risk assessment (with its factors) and closures."""
-
-    case: Case
-    children: list[CaseChildRead]
-    risk: RiskAssessment | None
-    closures: list[Closure]
-
-
 def read_case(membership: Membership, case_id: int) -> CaseRead:
-    """The case with everything its detail shows, its read recorded in the audit trail: the
-    one way the case page and the API open a case."""
+    """The case with everything its detail shows, its read recorded in the audit trail (on
+    PostgreSQL in the same statement): the one way the case page and the API open a case."""
     require_permission(membership, Permission.VIEW_CASES)
-    children = CaseChild.objects.select_related("child").order_by("added_at", "pk")
-    assessments = (
-        RiskAssessment.objects.select_related("assessed_by")
-        .prefetch_related(Prefetch("factors", queryset=RiskFactor.objects.order_by("pk")))
-        .order_by("-assessed_at", "-pk")
+    rows = rows_with_event(
+        case_statement.statement(),
+        [case_id, membership.organisation_id],
+        order_by="document",
+        only_if_found=True,
+        actor=membership.user,
+        organisation=membership.organisation,
+        action="cases.case.read",
+        object_type=Case._meta.label_lower,
+        object_id=str(case_id),
+        fields=CASE_READ_FIELDS,
     )
-    closures = Closure.objects.select_related("requested_by", "decided_by")
-    with transaction.atomic():
-        try:
-            case = (
-                cases_of(membership)
-                .select_related("assigned_to", *SECTION_OF_CATEGORY.values())
-                .prefetch_related(
-                    Prefetch("case_children", queryset=children),
-                    Prefetch(
-                        "case_children__child__other_names",
-                        queryset=ChildName.objects.order_by("pk"),
-                    ),
-                    Prefetch("risk_assessments", queryset=assessments),
-                    Prefetch("closures", queryset=closures.order_by("-requested_at", "-pk")),
-                )
-                .get(pk=case_id)
-            )
-        except Case.DoesNotExist:
-            raise Http404("no such case") from None
-        record_read(
-            actor=membership.user,
-            organisation=membership.organisation,
-            action="cases.case.read",
-            target=case,
-            fields=CASE_READ_FIELDS,
-        )
-    return CaseRead(
-        case=case,
-        children=[
-            CaseChildRead(
-                link=link,
-                child=link.child,
-                other_names=[name.value for name in link.child.other_names.all()],
-            )
-            for link in case.case_children.all()
-        ],
-        risk=next(iter(case.risk_assessments.all()), None),
-        closures=list(case.closures.all()),
-    )
+    if not rows:
+        raise Http404("no such case")
+    return case_statement.case_read(rows[0][0])
 
 
 def access_case_by_reference(membership: Membership, reference: str) -> Case:

@@ -3,17 +3,17 @@ are in schemas.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from homeward.cases.access import LIST_COLUMNS, CaseRead, factor_detail
-from homeward.cases.actions.cases import SECTION_OF_CATEGORY
+from homeward.cases.access import LIST_COLUMNS, factor_detail
+from homeward.cases.case_statement import CaseRead
 from homeward.cases.choices import (
     AsylumStage,
     Category,
@@ -35,6 +35,7 @@ from homeward.cases.models import (
     MigrationDetails,
     ParentalAbductionDetails,
     RiskAssessment,
+    RiskFactor,
     RunawayDetails,
     TimelineEvent,
 )
@@ -141,16 +142,6 @@ def section_out(section: object) -> SectionOut | None:
     if isinstance(section, RunawayDetails):
         return RunawaySectionOut.model_validate(section)
     return None
-
-
-def case_section(case: Case) -> SectionOut | None:
-    related = SECTION_OF_CATEGORY.get(Category(case.category))
-    if related is None:
-        return None
-    try:
-        return section_out(getattr(case, related))
-    except ObjectDoesNotExist:  # a category whose section was never filled in
-        return None
 
 
 class CaseFieldsIn(In):
@@ -349,8 +340,11 @@ class RiskOut(BaseModel):
     factors: list[RiskFactorOut]
 
 
-def risk_out(assessment: RiskAssessment, reader: Membership) -> RiskOut:
-    """The assessment as `reader` may see it: a medical factor's detail is a medical detail."""
+def risk_out(
+    assessment: RiskAssessment, reader: Membership, factors: Iterable[RiskFactor] | None = None
+) -> RiskOut:
+    """The assessment (with its `factors`, read from it unless given) as `reader` may see
+    it: a medical factor's detail is a medical detail."""
     return RiskOut(
         id=assessment.pk,
         grade=assessment.grade,
@@ -364,7 +358,7 @@ def risk_out(assessment: RiskAssessment, reader: Membership) -> RiskOut:
                 source=factor.source,
                 observed_at=factor.observed_at,
             )
-            for factor in assessment.factors.all()
+            for factor in (assessment.factors.all() if factors is None else factors)
         ],
     )
 
@@ -425,7 +419,7 @@ def case_detail_out(loaded: CaseRead, reader: Membership) -> CaseDetailOut:
     today = timezone.localdate()
     return CaseDetailOut(
         **_case_fields(case),
-        section=case_section(case),
+        section=None if loaded.section is None else section_out(loaded.section),
         children=[
             CaseChildOut(
                 **child_summary_out(
@@ -434,7 +428,7 @@ def case_detail_out(loaded: CaseRead, reader: Membership) -> CaseDetailOut:
             )
             for child in loaded.children
         ],
-        risk=None if loaded.risk is None else risk_out(loaded.risk, reader),
+        risk=None if loaded.risk is None else risk_out(loaded.risk, reader, loaded.risk_factors),
         closures=[closure_out(closure) for closure in loaded.closures],
     )
 

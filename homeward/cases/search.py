@@ -42,7 +42,7 @@ from homeward.cases.choices import Status
 from homeward.cases.models import CHILD_SUMMARY_FIELDS, Case, CaseChild, Child, ChildName, NameKey
 from homeward.cases.models.child import age_on
 from homeward.cases.name_index import name_forms
-from homeward.cases.statements import converted, converters, field_of
+from homeward.cases.statements import field_of, python_values
 from homeward.cases.urgency import most_urgent_first, urgency_key
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, Organisation
@@ -216,12 +216,11 @@ def _candidates(
         order_by="name_id",
         **_search_event(membership, searched),
     )
-    convert = converters(Child, _CHILD_FIELDS, connection.alias)
     found: dict[int, ChildSummary] = {}
     for *values, other_name, _name_id in rows:
         child_id = values[0]
         if child_id not in found:
-            found[child_id] = ChildSummary._make([*converted(values, convert), []])
+            found[child_id] = ChildSummary._make([*python_values(Child, _CHILD_FIELDS, values), []])
         if other_name is not None:
             found[child_id].other_names.append(other_name)
     return list(found.values())
@@ -274,10 +273,9 @@ def _child_matches(
             _episodes_statement(len(ids)), [membership.organisation.pk, *ids]
         )  # fmt: skip
         rows = cursor.fetchall()
-    convert = converters(Case, _EPISODE_FIELDS, connection.alias)
     cases: dict[int, list[Episode]] = {child_id: [] for child_id in ids}
     for child_id, *case in rows:
-        cases[child_id].append(Episode._make(converted(case, convert)))
+        cases[child_id].append(Episode._make(python_values(Case, _EPISODE_FIELDS, case)))
     return [
         ChildMatch(child=child, score=score, reasons=reasons, cases=cases[child.id])
         for child, score, reasons in shown

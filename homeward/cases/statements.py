@@ -1,16 +1,20 @@
-"""What the reads written out as SQL share (docs/architecture.md): column names taken from the
-models, never from input, and the ORM's own conversions of the values a cursor returns
-(SQLite returns dates and times as text, booleans as integers)."""
+"""The one way rows read by a hand-written statement become objects (docs/architecture.md says
+when a read is written out as SQL): column names come from the models, never from input, and
+each value becomes what the model's field makes of it (`Field.to_python`), whether a cursor
+returned it (SQLite gives dates and times as text, booleans as integers) or a JSON document
+nested it. Instances are built with the model's public constructor: they are for reading, and
+nothing saves them."""
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any, TypeVar
 
-from django.db import connection, connections
-from django.db.models import Field, Model
+from django.db.models import DateTimeField, Field, JSONField, Model
 
-Converters = tuple[tuple[int, tuple[tuple[Any, Any], ...]], ...]
+M = TypeVar("M", bound=Model)
 
 
 def field_of(model: type[Model], name: str) -> Field[Any, Any]:
@@ -19,27 +23,40 @@ def field_of(model: type[Model], name: str) -> Field[Any, Any]:
     return field
 
 
-def column(model: type[Model], name: str, alias: str) -> str:
-    return f"{alias}.{field_of(model, name).column}"
+def fields_of(model: type[Model], names: Sequence[str] | None = None) -> list[Field[Any, Any]]:
+    """The named fields, or all the model's columns, in the model's column order."""
+    columns = model._meta.concrete_fields
+    return [f for f in columns if f.name in names] if names else list(columns)
 
 
-@cache
-def converters(model: type[Model], names: tuple[str, ...], alias: str) -> Converters:
-    """(position, ((converter, column), …)) for the columns of `names` that the ORM converts
-    when it reads them from database `alias`."""
-    db = connections[alias]
-    found = []
-    for index, name in enumerate(names):
-        col = field_of(model, name).get_col("c")
-        conversions = db.ops.get_db_converters(col) + col.get_db_converters(db)
-        if conversions:
-            found.append((index, tuple((converter, col) for converter in conversions)))
-    return tuple(found)
+def python_value(field: Field[Any, Any], value: Any) -> Any:
+    """`value` as the field holds it. JSON fields here hold lists and objects: text is a JSON
+    column as SQLite's cursor returns it."""
+    if value is None:
+        return None
+    if isinstance(field, JSONField):
+        return json.loads(value) if isinstance(value, str) else value
+    if isinstance(field, DateTimeField):  # SQLite keeps UTC without saying so
+        moment: datetime = field.to_python(value)
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return field.to_python(value)
 
 
-def converted(values: list[Any], convert: Converters) -> list[Any]:
-    """`values` (a row, in `names` order) as the ORM would have read them; changed in place."""
-    for index, conversions in convert:
-        for converter, col in conversions:
-            values[index] = converter(values[index], col, connection)
-    return values
+def python_values(model: type[Model], names: Sequence[str], values: Sequence[Any]) -> list[Any]:
+    """A row's values (in `names` order) as the model's fields hold them."""
+    return [
+        python_value(field_of(model, name), value)
+        for name, value in zip(names, values, strict=True)
+    ]
+
+
+def instance(model: type[M], values: Sequence[Any], names: Sequence[str] | None = None) -> M:
+    """The instance holding these column values (those of `fields_of(model, names)`, in order);
+    fields not named keep their defaults."""
+    fields = fields_of(model, names)
+    return model(
+        **{
+            field.attname: python_value(field, value)
+            for field, value in zip(fields, values, strict=True)
+        }
+    )

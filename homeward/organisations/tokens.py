@@ -9,6 +9,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
 from homeward.organisations.models import ApiToken, Membership
@@ -41,25 +42,29 @@ def membership_for_token(full_token: str) -> Membership | None:
         return None
     prefix = full_token[len(TOKEN_PREFIX) :].split("_", 1)[0]
     now = timezone.now()
-    token = (
-        ApiToken.objects.select_related("user", "organisation")
+    membership = (
+        Membership.objects.select_related("user", "organisation")
         .filter(
-            prefix=prefix,
-            revoked_at__isnull=True,
-            expires_at__gt=now,
+            is_active=True,
             user__is_active=True,
             organisation__is_active=True,
+            user__api_tokens__prefix=prefix,
+            user__api_tokens__organisation=F("organisation"),
+            user__api_tokens__revoked_at__isnull=True,
+            user__api_tokens__expires_at__gt=now,
+        )
+        .annotate(
+            token_id=F("user__api_tokens__pk"),
+            token_digest=F("user__api_tokens__digest"),
+            token_last_used_at=F("user__api_tokens__last_used_at"),
         )
         .first()
     )
-    if token is None or not hmac.compare_digest(token.digest, digest_of(full_token)):
+    if membership is None or not hmac.compare_digest(
+        membership.token_digest, digest_of(full_token)
+    ):
         return None
-    membership = Membership.objects.filter(
-        user=token.user, organisation=token.organisation, is_active=True
-    ).first()
-    if membership is None:
-        return None
-    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    membership.user, membership.organisation = token.user, token.organisation
+    last_used = membership.token_last_used_at
+    if last_used is None or now - last_used > LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=membership.token_id).update(last_used_at=now)
     return membership

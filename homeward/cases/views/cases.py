@@ -126,18 +126,17 @@ def _case_page(
     read = access.read_case(membership, case_id)
     case = read.case
     children = [(access.view_child(membership, each.child), each.link) for each in read.children]
-    related = SECTION_OF_CATEGORY.get(case.category)
-    section = getattr(case, related, None) if related else None
     return render(
         request,
         "cases/case_detail.html",
         {
             "case": case,
             "children": children,
-            "section": section,
+            "section": read.section,
             "has_section": case.category in SECTION_OF_CATEGORY,
             "timeline": case.timeline.select_related("actor").order_by("-occurred_at", "-pk"),
             "risk": read.risk,
+            "risk_factors": read.risk_factors,
             "closure": next(iter(read.closures), None),
             "timeline_form": timeline_form,
             "next_statuses": [Status(s) for s in STATUS_FLOW.get(case.status, ())],
