@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -73,36 +72,57 @@ def cases_of(membership: Membership) -> QuerySet[Case]:
     return Case.objects.filter(organisation=membership.organisation)
 
 
+@dataclass(frozen=True)
+class CaseFilter:
+    """What every list of cases narrows by: the API's list and the case list page, with or
+    without a name or reference (`search.search_cases`). Empty values narrow nothing;
+    `open_only` keeps the open statuses when no `status` is given; `reported_from` and
+    `reported_to` are days in the hotline's time zone, both included."""
+
+    status: str = ""
+    open_only: bool = False
+    category: str = ""
+    risk: str = ""
+    country: str = ""
+    reported_from: date | None = None
+    reported_to: date | None = None
+    mine: bool = False
+
+    def lookups(self, membership: Membership) -> dict[str, dict[str, object]]:
+        """Each filter given, by the name a search's audit event records, as its lookups."""
+        start, end = membership.organisation.days(self.reported_from, self.reported_to)
+        open_only = self.open_only and not self.status
+        given: dict[str, dict[str, object]] = {
+            "status": ({"status__in": OPEN_STATUSES} if open_only else {"status": self.status}),
+            "category": {"category": self.category},
+            "risk_grade": {"risk_grade": self.risk},
+            "last_seen_country": {"last_seen_country": self.country.upper()},
+            "reported_from": {"reported_at__gte": start},
+            "reported_to": {"reported_at__lt": end},
+            "assigned_to": {"assigned_to": membership.user if self.mine else None},
+        }
+        return {
+            name: lookup
+            for name, lookup in given.items()
+            if all(value not in ("", None) for value in lookup.values())
+        }
+
+
+def filtered_cases(membership: Membership, filters: CaseFilter) -> QuerySet[Case]:
+    """The organisation's cases meeting every filter given, unordered."""
+    cases = cases_of(membership)
+    for lookup in filters.lookups(membership).values():
+        cases = cases.filter(**lookup)
+    return cases
+
+
 def case_list(
-    membership: Membership,
-    *,
-    status: str = "",
-    category: str = "",
-    risk: str = "",
-    country: str = "",
-    reported_from: date | None = None,
-    reported_to: date | None = None,
-    mine: bool = False,
-) -> QuerySet[Case, dict[str, Any]]:
-    """The organisation's cases meeting every filter given, newest report first, as rows of
-    `LIST_ROW`; `reported_from` and `reported_to` are days in the hotline's time zone, both
-    included."""
-    require_permission(membership, Permission.VIEW_CASES)
-    start, end = membership.organisation.days(reported_from, reported_to)
-    given = {
-        "status": status,
-        "category": category,
-        "risk_grade": risk,
-        "last_seen_country": country.upper(),
-        "reported_at__gte": start,
-        "reported_at__lt": end,
-        "assigned_to": membership.user if mine else None,
-    }
-    used = {lookup: value for lookup, value in given.items() if value not in ("", None)}
-    rows: QuerySet[Case, dict[str, Any]] = (
-        cases_of(membership).filter(**used).order_by("-reported_at", "-pk").values(*LIST_ROW)
-    )
-    return rows
+    membership: Membership, filters: CaseFilter, *, newest_first: bool = False
+) -> QuerySet[Case]:
+    """The filtered cases, the most urgent first (the case list page), or the newest report
+    first (the API's list, which clients page through as reports arrive)."""
+    cases = filtered_cases(membership, filters)
+    return cases.order_by("-reported_at", "-pk") if newest_first else most_urgent_first(cases)
 
 
 def access_case_by_id(

@@ -16,9 +16,9 @@ from homeward.cases.schemas import CaseChildOut, ChildIn, case_child_out
 from homeward.cases.schemas_cases import (
     AssignIn,
     CaseDetailOut,
-    CaseFilter,
     CaseIn,
     CaseListItemOut,
+    CaseListQuery,
     CaseOut,
     CasePatchIn,
     ClosureIn,
@@ -63,19 +63,17 @@ def _case(request: HttpRequest, case_id: Id) -> tuple[User, Membership, Case]:
 )
 @paginate
 def list_cases(
-    request: HttpRequest, filters: Query[CaseFilter]
+    request: HttpRequest, filters: Query[CaseListQuery]
 ) -> QuerySet[Case, dict[str, Any]] | list[dict[str, Any]]:
-    user, membership = who(request)
+    _user, membership = who(request)
+    narrowing = filters.case_filter()
     if filters.q and filters.q.strip():
-        matches = search.search_cases(
-            membership, q=filters.q, limit=SEARCH_LIMIT, **filters.narrowing()
-        )
-        return [
-            ranked_case_row(m.case, m.score, list(m.reasons))
-            for m in matches
-            if filters.assigned != "me" or m.case.assigned_to_id == user.pk
-        ]
-    return access.case_list(membership, mine=filters.assigned == "me", **filters.narrowing())
+        matches = search.search_cases(membership, filters.q, narrowing, limit=SEARCH_LIMIT)
+        return [ranked_case_row(m.case, m.score, list(m.reasons)) for m in matches]
+    rows: QuerySet[Case, dict[str, Any]] = access.case_list(
+        membership, narrowing, newest_first=True
+    ).values(*access.LIST_ROW)
+    return rows
 
 
 @router.post(

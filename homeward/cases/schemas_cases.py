@@ -12,7 +12,7 @@ from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from homeward.cases.access import LIST_COLUMNS, factor_detail
+from homeward.cases.access import LIST_COLUMNS, CaseFilter, factor_detail
 from homeward.cases.case_statement import CaseRead
 from homeward.cases.choices import (
     AsylumStage,
@@ -186,7 +186,7 @@ class CasePatchIn(CaseFieldsIn):
     pass
 
 
-class CaseFilter(Schema):
+class CaseListQuery(Schema):
     status: Status | None = None
     category: Category | None = None
     risk: RiskGrade | None = None
@@ -203,16 +203,17 @@ class CaseFilter(Schema):
         "are then ranked, with score and match_reasons",
     )
 
-    def narrowing(self) -> dict[str, Any]:
-        """The filters the list and the ranked search (`q`) both take, as their arguments."""
-        return {
-            "status": self.status or "",
-            "category": self.category or "",
-            "risk": self.risk or "",
-            "country": self.country or "",
-            "reported_from": self.reported_from,
-            "reported_to": self.reported_to,
-        }
+    def case_filter(self) -> CaseFilter:
+        """The filters the list and the ranked search (`q`) both take."""
+        return CaseFilter(
+            status=self.status or "",
+            category=self.category or "",
+            risk=self.risk or "",
+            country=self.country or "",
+            reported_from=self.reported_from,
+            reported_to=self.reported_to,
+            mine=self.assigned == "me",
+        )
 
 
 class CaseListItemOut(BaseModel):

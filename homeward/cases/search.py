@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_read, rows_with_event
 from homeward.cases import names
-from homeward.cases.access import OPEN_STATUSES, cases_of
+from homeward.cases.access import CaseFilter, case_list, cases_of, filtered_cases
 from homeward.cases.choices import Status
 from homeward.cases.models import CHILD_SUMMARY_FIELDS, Case, CaseChild, Child, ChildName, NameKey
 from homeward.cases.models.child import age_on
@@ -424,59 +424,30 @@ def _with_rows(cases: QuerySet[Case]) -> QuerySet[Case]:
 
 
 def search_cases(
-    membership: Membership,
-    *,
-    q: str = "",
-    status: str = "",
-    category: str = "",
-    risk: str = "",
-    country: str = "",
-    reported_from: date | None = None,
-    reported_to: date | None = None,
-    limit: int = CASE_LIMIT,
-    open_only: bool = False,
+    membership: Membership, q: str, filters: CaseFilter | None = None, *, limit: int = CASE_LIMIT
 ) -> list[CaseMatch]:
-    """The organisation's cases, filtered in the database (status, or only the open ones;
-    category, risk grade, country last seen, reported between two dates in the hotline's time
-    zone, both days included).
+    """The organisation's cases meeting `filters` whose reference or children's names match `q`.
 
     `q` is a reference when it looks like one (see _reference_filter), otherwise a name: the
     cases of the children whose names match, scored by the best child. At most `limit` results:
-    name score first, then high risk first (unassessed before low), then the newest report."""
-    cases = cases_of(membership)
-    organisation = membership.organisation
-    used: list[str] = []
-    filters = {
-        "status": status,
-        "category": category,
-        "risk_grade": risk,
-        "last_seen_country": country.upper(),
-    }
-    for name, value in filters.items():
-        if value:
-            cases = cases.filter(**{name: value})
-            used.append(name)
-    if open_only and not status:
-        cases = cases.filter(status__in=OPEN_STATUSES)
-        used.append("status")
-    start, end = organisation.days(reported_from, reported_to)
-    if start is not None:
-        cases = cases.filter(reported_at__gte=start)
-        used.append("reported_from")
-    if end is not None:
-        cases = cases.filter(reported_at__lt=end)
-        used.append("reported_to")
+    name score first, then the most urgent first (cases/urgency.py)."""
+    filters = filters or CaseFilter()
+    cases, used = filtered_cases(membership, filters), list(filters.lookups(membership))
     q = q.strip()
-    reference = _reference_filter(organisation, q) if q else None
+    reference = _reference_filter(membership.organisation, q) if q else None
     if reference is not None:
-        rows = list(_with_rows(most_urgent_first(cases.filter(reference))))
+        rows = list(_with_rows(most_urgent_first(cases.filter(reference)))[:limit])
         _record_search(membership, "cases", [*used, "reference"])
-        return [CaseMatch(case=c, reasons=[_("reference matches")]) for c in rows[:limit]]
-    if not q:
-        rows = list(_with_rows(most_urgent_first(cases))[:limit])
-        _record_search(membership, "cases", used)
-        return [CaseMatch(case=c) for c in rows]
+        return [CaseMatch(case=c, reasons=[_("reference matches")]) for c in rows]
     return _cases_by_name(membership, cases, q, used, limit)
+
+
+def listed_cases(membership: Membership, filters: CaseFilter) -> QuerySet[Case]:
+    """The case list page without a name: `access.case_list` with each case's children and
+    assignee, its read recorded as a search's (which filters, never their values)."""
+    cases = _with_rows(case_list(membership, filters))
+    _record_search(membership, "cases", list(filters.lookups(membership)))
+    return cases
 
 
 def _cases_by_name(

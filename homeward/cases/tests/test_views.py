@@ -271,7 +271,7 @@ def test_the_case_list_shows_open_cases_unless_asked_for_all(cast: Cast) -> None
     def listed(query: str) -> set[int]:
         page = operator.get(f"/cases/?{query}")
         assert page.status_code == 200
-        return {match.case.pk for match in page.context["page"]}
+        return {match.case.pk for match in page.context["matches"]}
 
     assert listed("q=Umar+Aly") == listed("") & {open_case.pk, closed_case.pk} == {open_case.pk}
     assert listed("q=Umar+Aly&status=all") == {open_case.pk, closed_case.pk}

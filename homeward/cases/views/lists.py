@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
+from typing import Any
+
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +13,11 @@ from django.utils.http import urlencode
 from homeward.cases import access, search
 from homeward.cases.forms import CaseFilterForm
 from homeward.organisations.access import current_membership, member_required
+from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
+
+SEARCH_LIMIT = 500
+"""A name or reference search ranks at most this many matches."""
 
 
 @member_required(Permission.VIEW_CASES)
@@ -20,29 +26,27 @@ def case_list(request: HttpRequest) -> HttpResponse:
     to the same search with closed cases included."""
     membership = current_membership(request)
     form = CaseFilterForm(request.GET or None)
+    page: Page[Any] = Paginator([], 50).get_page(1)
     matches: list[search.CaseMatch] = []
     only_closed_match = False
     if form.is_valid() or not request.GET:
         data = form.cleaned_data if request.GET else {}
         status = data.get("status", "")  # "": any open status; "all": any status at all
-        filters = {
-            "q": data.get("q", ""),
+        q = data.get("q", "").strip()
+        narrowing = {
             "category": data.get("category", ""),
             "risk": data.get("risk", ""),
             "country": data.get("country", ""),
             "reported_from": data.get("reported_from"),
             "reported_to": data.get("reported_to"),
         }
-        matches = search.search_cases(
-            membership,
-            status="" if status == "all" else status,
-            open_only=status == "",
-            limit=500,
-            **filters,
+        filters = access.CaseFilter(
+            status="" if status == "all" else status, open_only=status == "", **narrowing
         )
-        if not matches and status == "" and any(filters.values()):
-            only_closed_match = bool(search.search_cases(membership, limit=1, **filters))
-    page = Paginator(matches, 50).get_page(request.GET.get("page"))
+        page, matches = _page(request, membership, q, filters)
+        if not matches and status == "" and (q or any(narrowing.values())):
+            closed_too, _matches = _page(request, membership, q, access.CaseFilter(**narrowing))
+            only_closed_match = closed_too.paginator.count > 0
     query = request.GET.copy()
     query.pop("page", None)
     with_closed = query.copy()
@@ -53,11 +57,26 @@ def case_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
+            "matches": matches,
             "query": query.urlencode(),
             "only_closed_match": only_closed_match,
             "with_closed": with_closed.urlencode(),
         },
     )
+
+
+def _page(
+    request: HttpRequest, membership: Membership, q: str, filters: access.CaseFilter
+) -> tuple[Page[Any], list[search.CaseMatch]]:
+    """The requested page of 50 and its cases: ranked by name or reference when `q` is given
+    (the best 500), else every case meeting the filters, the most urgent first."""
+    number = request.GET.get("page")
+    if q:
+        ranked = Paginator(search.search_cases(membership, q, filters, limit=SEARCH_LIMIT), 50)
+        page: Page[Any] = ranked.get_page(number)
+        return page, list(page)
+    page = Paginator(search.listed_cases(membership, filters), 50).get_page(number)
+    return page, [search.CaseMatch(case=case) for case in page]
 
 
 @member_required(Permission.VIEW_CASES)
