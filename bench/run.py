@@ -498,7 +498,7 @@ def main() -> None:
         "--warmup", type=int, default=5, help="seconds of unmeasured warm-up per run"
     )
     parser.add_argument(
-        "--users", type=int, default=20, help="concurrent simulated operators (1–200)"
+        "--users", type=int, default=20, help="concurrent simulated operators (1–300)"
     )
     parser.add_argument(
         "--rounds", type=int, default=1, help="rounds per scenario, alternating which goes first"
@@ -520,7 +520,7 @@ def main() -> None:
     args = parser.parse_args()
     args.duration = min(max(args.duration, 10), 600)
     args.warmup = min(max(args.warmup, 0), 60)
-    args.users = min(max(args.users, 1), 200)
+    args.users = min(max(args.users, 1), 300)
     args.pace = min(max(args.pace, 0.0), 60.0)
     args.scenarios = [s for s in args.scenarios.split(",") if s]
     unknown = set(args.scenarios) - set(SCENARIOS)
