@@ -39,8 +39,8 @@ from homeward.cases.schemas_cases import (
     risk_out,
     section_out,
 )
+from homeward.core.api_types import Id
 from homeward.organisations.access import require_permission
-from homeward.organisations.api_types import Id
 from homeward.organisations.models import Membership, User
 from homeward.organisations.roles import Permission
 

@@ -25,8 +25,8 @@ from homeward.cases.schemas import (
     child_match_out,
     child_out,
 )
+from homeward.core.api_types import Id
 from homeward.organisations.access import require_permission
-from homeward.organisations.api_types import Id
 from homeward.organisations.roles import Permission
 
 router = Router(tags=["children"])

@@ -15,7 +15,7 @@ from homeward.cases.schemas import (
     ContactOut,
     contact_out,
 )
-from homeward.organisations.api_types import Id
+from homeward.core.api_types import Id
 
 router = Router(tags=["contacts"])
 

@@ -16,68 +16,35 @@ from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, FilterSchema, Schema
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict
 
 from homeward.cases.access import ChildView
 from homeward.cases.choices import BirthPrecision, Caller, ContactType
 from homeward.cases.choices import Sex as SexChoice
 from homeward.cases.models import Case, CaseChild, Child, ChildName, Contact
 from homeward.cases.search import ChildMatch, ChildSummary, Episode
-from homeward.organisations.api_types import (
+from homeward.core.api_types import (
     Blankable,
+    Country,
     Day,
     Emptiable,
     Id,
+    In,
     JsonBool,
     JsonId,
     JsonInt,
+    Language,
+    Line40,
+    Line200,
+    Line254,
     Moment,
     NoNul,
     QueryInt,
+    Text,
     omittable,
 )
-from homeward.organisations.models import Channel, Organisation, User
-
-Country = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)]
-CountryOrBlank = Annotated[str, StringConstraints(pattern=r"^([A-Za-z]{2})?$", to_upper=True)]
-Language = Annotated[
-    str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=16)
-]
-Text = Annotated[str, StringConstraints(max_length=20_000), NoNul]
-Line40 = Annotated[str, StringConstraints(max_length=40), NoNul]
-Line64 = Annotated[str, StringConstraints(max_length=64), NoNul]
-Line100 = Annotated[str, StringConstraints(max_length=100), NoNul]
-Line200 = Annotated[str, StringConstraints(max_length=200), NoNul]
-Line254 = Annotated[str, StringConstraints(max_length=254), NoNul]
-
-
-class In(Schema):
-    """Unknown fields are errors, never silently dropped; enumerations become their codes.
-
-    `null` clears a field that can be empty: text (`Blankable`) becomes "", a list
-    (`Emptiable`) [], a date or a number the model may leave empty stays null. A field that has
-    no empty value (a choice the model needs, a yes or no, a count, a time) may be left out but
-    not sent as `null` (`omittable()`): the schema says so, and `null` is a 422 naming it."""
-
-    model_config = ConfigDict(extra="forbid", use_enum_values=True)
-
-    def changes(self) -> dict[str, Any]:
-        """The fields the client sent (a PATCH changes only those)."""
-        return self.model_dump(exclude_unset=True)
-
-
-class PersonOut(BaseModel):
-    """Who did something (a plain pydantic model: see EpisodeOut)."""
-
-    user_id: int
-    full_name: str
-
-
-def person_out(user: User | None) -> PersonOut | None:
-    if user is None:
-        return None
-    return PersonOut(user_id=user.pk, full_name=user.full_name or user.email)
-
+from homeward.organisations.models import Channel, Organisation
+from homeward.organisations.schemas import PersonOut, person_out
 
 # --- contacts ----------------------------------------------------------------------------------
 

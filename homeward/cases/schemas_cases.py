@@ -43,32 +43,31 @@ from homeward.cases.models.closure import duration_band
 from homeward.cases.schemas import (
     CaseChildOut,
     ChildIn,
+    attributes_for,
+    child_summary_out,
+)
+from homeward.core.api_types import (
+    Blankable,
     Country,
     CountryOrBlank,
+    Day,
+    Emptiable,
     In,
+    JsonBool,
+    JsonId,
+    JsonInt,
     Line40,
     Line64,
     Line100,
     Line200,
     Line254,
-    PersonOut,
-    Text,
-    attributes_for,
-    child_summary_out,
-    person_out,
-)
-from homeward.organisations.api_types import (
-    Blankable,
-    Day,
-    Emptiable,
-    JsonBool,
-    JsonId,
-    JsonInt,
     Moment,
     NoNul,
+    Text,
     omittable,
 )
 from homeward.organisations.models import Membership
+from homeward.organisations.schemas import PersonOut, person_out
 
 
 class SectionIn(In):

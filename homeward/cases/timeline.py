@@ -1,5 +1,5 @@
 """What Homeward itself writes in a case's timeline ("Risk: Low → High", "Closure requested:
-Found alive, safe"), kept as a message and its parameters (cases/wording.py) and put into words
+Found alive, safe"), kept as a message and its parameters (core/wording.py) and put into words
 when read: hotlines work in several languages (Belgium's in Dutch, French and German), and an
 entry written during a French-speaking operator's shift must read in German for the next one. What
 a person wrote (a note, a reason, a handover note) stays as written, after the message. Entries
@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from homeward.cases.choices import ContactType, Outcome, RiskGrade, Status
-from homeward.cases.wording import Message
+from homeward.core.wording import Message
 
 MESSAGES: dict[str, Message] = {
     "status": Message(choices={"status": Status}),

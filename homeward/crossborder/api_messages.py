@@ -15,6 +15,7 @@ from ninja.errors import ValidationError
 from ninja.pagination import paginate
 
 from homeward.cases.api_common import record, who
+from homeward.core.api_types import Id
 from homeward.crossborder import access, actions
 from homeward.crossborder.api_common import request_in_url
 from homeward.crossborder.attachments import protect
@@ -28,7 +29,6 @@ from homeward.crossborder.schemas import (
     NotificationOut,
 )
 from homeward.organisations.access import require_permission
-from homeward.organisations.api_types import Id
 from homeward.organisations.roles import Permission
 
 router = Router(tags=["crossborder"])

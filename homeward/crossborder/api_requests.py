@@ -10,6 +10,7 @@ from ninja.pagination import paginate
 from homeward.cases import access as case_access
 from homeward.cases.api_common import record, reference, who
 from homeward.cases.models import Case
+from homeward.core.api_types import Id
 from homeward.crossborder import access, actions
 from homeward.crossborder.api_common import request_in_url
 from homeward.crossborder.models import CooperationRequest
@@ -28,7 +29,6 @@ from homeward.crossborder.schemas import (
     SummaryIn,
 )
 from homeward.organisations.access import require_permission
-from homeward.organisations.api_types import Id
 from homeward.organisations.models import Organisation
 from homeward.organisations.roles import Permission
 

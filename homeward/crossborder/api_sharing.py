@@ -9,7 +9,8 @@ from ninja import Router
 
 from homeward.cases import access as case_access
 from homeward.cases.api_common import record, who
-from homeward.cases.storage import private_storage
+from homeward.core.api_types import Id
+from homeward.core.storage import private_storage
 from homeward.crossborder import access, actions
 from homeward.crossborder.api_common import request_in_url
 from homeward.crossborder.models import CooperationRequest
@@ -23,7 +24,6 @@ from homeward.crossborder.schemas import (
 )
 from homeward.crossborder.sharing import shareable_fields
 from homeward.organisations.access import require_permission
-from homeward.organisations.api_types import Id
 from homeward.organisations.roles import Permission
 
 router = Router(tags=["crossborder"])

@@ -9,9 +9,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from homeward.cases import wording
 from homeward.cases.models import Case
-from homeward.cases.storage import private_storage
+from homeward.core import wording
+from homeward.core.storage import private_storage
 from homeward.crossborder import notices
 from homeward.crossborder.choices import EventKind, RequestType, State, Urgency
 from homeward.organisations.models import Organisation

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from homeward.cases import wording
+from homeward.core import wording
 from homeward.crossborder import notices
 from homeward.crossborder.models import CooperationRequest, Notification
 from homeward.organisations.models import Membership, Organisation, User

@@ -15,21 +15,12 @@ from django.urls import reverse
 from ninja import Field, Schema
 
 from homeward.cases.choices import Category, Subcategory
-from homeward.cases.schemas import (
-    Country,
-    In,
-    Language,
-    Line100,
-    Line200,
-    PersonOut,
-    Text,
-    person_out,
-)
+from homeward.core.api_types import Country, In, JsonId, Language, Line100, Line200, QueryBool, Text
 from homeward.crossborder.choices import RequestType, State, Urgency
 from homeward.crossborder.models import CooperationRequest, Notification, RequestEvent, Snapshot
 from homeward.crossborder.sharing import shares_personal_data
-from homeward.organisations.api_types import JsonId, QueryBool
 from homeward.organisations.models import Membership
+from homeward.organisations.schemas import PersonOut, person_out
 
 Side = Literal["sender", "receiver"]
 

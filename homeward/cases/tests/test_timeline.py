@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from django.utils import translation
 
-from homeward.cases import actions, timeline, wording
+from homeward.cases import actions, timeline
 from homeward.cases.models import Case
+from homeward.core import wording
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
 

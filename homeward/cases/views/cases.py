@@ -26,9 +26,10 @@ from homeward.cases.forms import (
     optional_country_choices,
 )
 from homeward.cases.models import Contact
-from homeward.cases.views.common import add_errors, flash_errors, show_conflict
+from homeward.cases.views.common import show_conflict
+from homeward.core.api_types import parse_id
+from homeward.core.forms import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
-from homeward.organisations.api_types import parse_id
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 

@@ -22,7 +22,7 @@ from homeward.cases.forms import (
     RiskForm,
     more_risk_factors,
 )
-from homeward.cases.views.common import add_errors, flash_errors
+from homeward.core.forms import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.roles import Permission
 

@@ -11,7 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from homeward.cases import access as cases_access
-from homeward.cases.views.common import add_errors, flash_errors
+from homeward.core.api_types import parse_id
+from homeward.core.forms import add_errors, flash_errors
 from homeward.crossborder import access, actions
 from homeward.crossborder.choices import FINAL_STATES, State
 from homeward.crossborder.forms import NewRequestForm
@@ -19,7 +20,6 @@ from homeward.crossborder.sharing import needs_approval
 from homeward.crossborder.views.clocks import rows
 from homeward.crossborder.views.common import render_detail
 from homeward.organisations.access import current_membership, member_required
-from homeward.organisations.api_types import parse_id
 from homeward.organisations.roles import Permission
 
 LIST_LIMIT = 100
