@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 
 from homeward.cases import access, actions, search, versions
-from homeward.cases.api_common import IF_MATCH, record, who
+from homeward.cases.api_common import IF_MATCH
 from homeward.cases.schemas import (
     ChildMatchOut,
     ChildNameIn,
@@ -26,7 +26,7 @@ from homeward.cases.schemas import (
     child_out,
 )
 from homeward.core.api_types import Id
-from homeward.organisations.access import require_permission
+from homeward.organisations.access import record_read_by, require_permission, who
 from homeward.organisations.roles import Permission
 
 router = Router(tags=["children"])
@@ -172,7 +172,7 @@ def get_child_photo(request: HttpRequest, child_id: Id) -> HttpResponse:
             content = photo.read()
     except FileNotFoundError:
         raise Http404("no photo") from None
-    record(membership, "cases.child.photo_read", child, ["photo"])
+    record_read_by(membership, "cases.child.photo_read", child, ["photo"])
     response = HttpResponse(content, content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     response["Content-Disposition"] = f'inline; filename="child-{child.pk}.jpg"'
