@@ -10,7 +10,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from homeward.cases import access, actions, search, versions
-from homeward.cases.api_common import IF_MATCH, child_input
+from homeward.cases.api.common import IF_MATCH, child_input
 from homeward.cases.models import Case, TimelineEvent
 from homeward.cases.schemas import CaseChildOut, ChildIn, case_child_out
 from homeward.cases.schemas_cases import (

@@ -12,7 +12,7 @@ from homeward.cases.models import Case
 from homeward.core.api_types import Id
 from homeward.core.handlers import named_in_body
 from homeward.crossborder import access, actions
-from homeward.crossborder.api_common import request_in_url
+from homeward.crossborder.api.common import request_in_url
 from homeward.crossborder.models import CooperationRequest
 from homeward.crossborder.schemas import (
     CaseRefOut,

@@ -16,7 +16,7 @@ from ninja.pagination import paginate
 
 from homeward.core.api_types import Id
 from homeward.crossborder import access, actions
-from homeward.crossborder.api_common import request_in_url
+from homeward.crossborder.api.common import request_in_url
 from homeward.crossborder.attachments import protect
 from homeward.crossborder.models import Notification, RequestEvent
 from homeward.crossborder.schemas import (

@@ -11,7 +11,7 @@ from homeward.cases import access as case_access
 from homeward.core.api_types import Id
 from homeward.core.storage import private_storage
 from homeward.crossborder import access, actions
-from homeward.crossborder.api_common import request_in_url
+from homeward.crossborder.api.common import request_in_url
 from homeward.crossborder.models import CooperationRequest
 from homeward.crossborder.schemas import (
     PushIn,
