@@ -12,8 +12,7 @@ from ninja.pagination import paginate
 from homeward.cases import access, actions, search, versions
 from homeward.cases.api.common import IF_MATCH, child_input
 from homeward.cases.models import Case, TimelineEvent
-from homeward.cases.schemas import CaseChildOut, ChildIn, case_child_out
-from homeward.cases.schemas_cases import (
+from homeward.cases.schemas.cases import (
     AssignIn,
     CaseDetailOut,
     CaseFilter,
@@ -21,24 +20,19 @@ from homeward.cases.schemas_cases import (
     CaseListItemOut,
     CaseOut,
     CasePatchIn,
-    ClosureIn,
-    ClosureOut,
-    DecisionIn,
     ReopenIn,
-    RiskIn,
-    RiskOut,
     SectionIn,
     SectionOut,
     StatusIn,
-    TimelineIn,
-    TimelineOut,
     case_detail_out,
     case_out,
-    closure_out,
     ranked_case_row,
-    risk_out,
     section_out,
 )
+from homeward.cases.schemas.children import CaseChildOut, ChildIn, case_child_out
+from homeward.cases.schemas.closure import ClosureIn, ClosureOut, DecisionIn, closure_out
+from homeward.cases.schemas.risk import RiskIn, RiskOut, risk_out
+from homeward.cases.schemas.timeline import TimelineIn, TimelineOut
 from homeward.core.api_types import Id
 from homeward.core.handlers import named_in_body
 from homeward.organisations.access import record_read_by, require_permission, who

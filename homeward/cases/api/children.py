@@ -13,7 +13,7 @@ from ninja import Router, Status
 
 from homeward.cases import access, actions, versions
 from homeward.cases.api.common import IF_MATCH
-from homeward.cases.schemas import (
+from homeward.cases.schemas.children import (
     ChildNameIn,
     ChildNameOut,
     ChildOut,

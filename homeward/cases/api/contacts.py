@@ -7,7 +7,7 @@ from ninja.pagination import paginate
 
 from homeward.cases import access, actions
 from homeward.cases.models import Contact
-from homeward.cases.schemas import (
+from homeward.cases.schemas.contacts import (
     ContactFilter,
     ContactIn,
     ContactListItemOut,

@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Query, Router
 
 from homeward.cases import search
-from homeward.cases.schemas import (
+from homeward.cases.schemas.search import (
     ChildMatchOut,
     ChildSearchFilter,
     LikelyExistingFilter,

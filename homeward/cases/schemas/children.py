@@ -1,155 +1,33 @@
-"""The REST API's shapes: shared types, contacts, children and name search (cases:
-schemas_cases.py).
-
-Input schemas refuse unknown fields (a 422 that names the field) and turn enumerations into
-their string codes; times must carry a time zone. Output schemas carry codes, never labels.
-The `*_out` functions build output from models: the API handlers stay thin.
-"""
+"""Children through the API: a child's fields, names, episodes and summary."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import cache
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from ninja import Field, FilterSchema, Schema
-from pydantic import BaseModel, ConfigDict
+from ninja import Field, Schema
+from pydantic import BaseModel
 
 from homeward.cases.access import ChildView
-from homeward.cases.choices import BirthPrecision, Caller, ContactType
+from homeward.cases.choices import BirthPrecision
 from homeward.cases.choices import Sex as SexChoice
-from homeward.cases.models import Case, CaseChild, Child, ChildName, Contact
-from homeward.cases.search import ChildMatch, ChildSummary, Episode
+from homeward.cases.models import Case, CaseChild, Child, ChildName
+from homeward.cases.search import ChildSummary, Episode
 from homeward.core.api_types import (
     Blankable,
     Country,
     Day,
     Emptiable,
-    Id,
     In,
-    JsonBool,
     JsonId,
     JsonInt,
     Language,
-    Line40,
     Line200,
-    Line254,
-    Moment,
-    NoNul,
-    QueryInt,
     Text,
     omittable,
 )
-from homeward.organisations.models import Channel, Organisation
-from homeward.organisations.schemas import PersonOut, person_out
-
-# --- contacts ----------------------------------------------------------------------------------
-
-
-class ContactIn(In):
-    channel: Channel
-    caller: Caller
-    contact_type: ContactType
-    started_at: Moment = omittable(description="when the contact began; default: now")
-    duration_seconds: JsonInt | None = Field(None, ge=0, le=86_400)
-    language: Language | Literal[""] = ""
-    case_id: JsonId | None = None
-    notes: Text = ""
-    caller_consent: JsonBool = False
-    caller_name: Line200 = ""
-    caller_phone: Line40 = ""
-    caller_email: Line254 = ""
-
-
-def days_between(
-    field: str, organisation: Organisation, first: date | None, last: date | None
-) -> Q:
-    """From the start of `first` to the end of `last` (both included), in the hotline's time
-    zone."""
-    start, end = organisation.days(first, last)
-    q = Q()
-    if start is not None:
-        q &= Q(**{f"{field}__gte": start})
-    if end is not None:
-        q &= Q(**{f"{field}__lt": end})
-    return q
-
-
-class ContactFilter(FilterSchema):
-    case_id: Id | None = None
-    contact_type: ContactType | None = None
-    channel: Channel | None = None
-    date_from: Day | None = Field(
-        None, alias="from", description="started on or after this day (the hotline's time zone)"
-    )
-    date_to: Day | None = Field(
-        None, alias="to", description="started on or before this day (the hotline's time zone)"
-    )
-
-    def filter_date_from(self, value: date | None) -> Q:
-        return Q()  # see apply: days are the hotline's
-
-    def filter_date_to(self, value: date | None) -> Q:
-        return Q()
-
-    def apply(self, contacts: QuerySet[Contact], organisation: Organisation) -> QuerySet[Contact]:
-        return self.filter(contacts).filter(
-            days_between("started_at", organisation, self.date_from, self.date_to)
-        )
-
-
-def attributes_for(
-    schema: type[BaseModel], instance: object, *, computed: set[str]
-) -> dict[str, Any]:
-    """The instance's attributes named as the schema's fields, but for the `computed` ones,
-    which the caller fills: for output models filled by functions."""
-    return {name: getattr(instance, name) for name in _read_fields(schema, frozenset(computed))}
-
-
-@cache
-def _read_fields(schema: type[BaseModel], computed: frozenset[str]) -> tuple[str, ...]:
-    return tuple(name for name in schema.model_fields if name not in computed)
-
-
-class ContactListItemOut(BaseModel):
-    """A contact in a list: no notes and no caller details (those are in the audited detail)."""
-
-    # A plain pydantic model read from the contact's attributes by pydantic itself, not a ninja
-    # Schema, whose getter reads each field in Python (see CaseOut).
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    channel: str
-    started_at: datetime
-    duration_seconds: int | None
-    caller: str
-    language: str
-    contact_type: str
-    case_id: int | None
-    has_caller_details: bool
-
-
-class ContactOut(ContactListItemOut):
-    notes: str
-    caller_consent: bool
-    caller_name: str
-    caller_phone: str
-    caller_email: str
-    logged_by: PersonOut | None
-    created_at: datetime
-
-
-def contact_out(contact: Contact) -> ContactOut:
-    return ContactOut(
-        **attributes_for(ContactOut, contact, computed={"logged_by"}),
-        logged_by=person_out(contact.logged_by),
-    )
-
-
-# --- children ----------------------------------------------------------------------------------
 
 
 class ChildFieldsIn(In):
@@ -333,17 +211,7 @@ def child_out(view: ChildView) -> ChildOut:
     )
 
 
-# --- search ------------------------------------------------------------------------------------
-
-
-class ChildMatchOut(BaseModel):
-    child: ChildSummaryOut
-    score: float
-    reasons: list[str]
-    cases: list[EpisodeOut]
-
-
-def _episode_fields(case: Case | Episode, clothing: str) -> dict[str, Any]:
+def episode_fields(case: Case | Episode, clothing: str) -> dict[str, Any]:
     return {
         "case_id": case.id,
         "reference": case.reference,
@@ -355,29 +223,4 @@ def _episode_fields(case: Case | Episode, clothing: str) -> dict[str, Any]:
 
 
 def episode_out(case: Case, clothing: str = "") -> EpisodeOut:
-    return EpisodeOut(**_episode_fields(case, clothing))
-
-
-def child_match_out(match: ChildMatch, today: date) -> dict[str, Any]:
-    """ChildMatchOut's fields from search.ChildMatch, as a plain dict: the response is
-    validated once, by django-ninja (building the schema here would validate it twice)."""
-    return {
-        "child": child_summary_out(match.child, today=today),
-        "score": match.score,
-        "reasons": list(match.reasons),
-        "cases": [_episode_fields(case, "") for case in match.cases],
-    }
-
-
-class ChildSearchFilter(Schema):
-    q: Annotated[str, NoNul] = Field(
-        ..., min_length=1, max_length=200, description="a name, in any spelling"
-    )
-    limit: QueryInt = Field(20, ge=1, le=50)
-
-
-class LikelyExistingFilter(Schema):
-    given_names: Annotated[str, NoNul] = Field("", max_length=200)
-    family_name: Annotated[str, NoNul] = Field("", max_length=200)
-    birth_year: QueryInt | None = Field(None, ge=1900, le=2100)
-    limit: QueryInt = Field(5, ge=1, le=20)
+    return EpisodeOut(**episode_fields(case, clothing))
