@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar
 
 from ninja import Schema
 from pydantic import (
     AfterValidator,
     AwareDatetime,
+    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -173,6 +174,35 @@ class In(Schema):
     def changes(self) -> dict[str, Any]:
         """The fields the client sent (a PATCH changes only those)."""
         return self.model_dump(exclude_unset=True)
+
+
+# --- who did something -------------------------------------------------------------------------
+
+
+class Person(Protocol):
+    """A user as an API output names them."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def full_name(self) -> str: ...
+
+    @property
+    def email(self) -> str: ...
+
+
+class PersonOut(BaseModel):
+    """Who did something (a plain pydantic model: the `*_out` functions build it)."""
+
+    user_id: int
+    full_name: str
+
+
+def person_out(user: Person | None) -> PersonOut | None:
+    if user is None:
+        return None
+    return PersonOut(user_id=user.pk, full_name=user.full_name or user.email)
 
 
 # --- the one error format --------------------------------------------------------------------

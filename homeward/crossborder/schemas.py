@@ -15,12 +15,22 @@ from django.urls import reverse
 from ninja import Field, Schema
 
 from homeward.cases.choices import Category, Subcategory
-from homeward.core.api_types import Country, In, JsonId, Language, Line100, Line200, QueryBool, Text
+from homeward.core.api_types import (
+    Country,
+    In,
+    JsonId,
+    Language,
+    Line100,
+    Line200,
+    PersonOut,
+    QueryBool,
+    Text,
+    person_out,
+)
 from homeward.crossborder.choices import RequestType, State, Urgency
 from homeward.crossborder.models import CooperationRequest, Notification, RequestEvent, Snapshot
 from homeward.crossborder.sharing import shares_personal_data
 from homeward.organisations.models import Membership
-from homeward.organisations.schemas import PersonOut, person_out
 
 Side = Literal["sender", "receiver"]
 

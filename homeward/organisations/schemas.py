@@ -4,10 +4,9 @@ from datetime import datetime
 from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import BaseModel
 
 from homeward.core.api_types import NoNul
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 from homeward.organisations.roles import Role
 
 
@@ -102,16 +101,3 @@ class HotlineOut(Schema):
     languages: list[str]
     website: str
     public_email: str
-
-
-class PersonOut(BaseModel):
-    """Who did something (a plain pydantic model: the `*_out` functions build it)."""
-
-    user_id: int
-    full_name: str
-
-
-def person_out(user: User | None) -> PersonOut | None:
-    if user is None:
-        return None
-    return PersonOut(user_id=user.pk, full_name=user.full_name or user.email)

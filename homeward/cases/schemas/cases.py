@@ -46,11 +46,12 @@ from homeward.core.api_types import (
     Line254,
     Moment,
     NoNul,
+    PersonOut,
     Text,
     omittable,
+    person_out,
 )
 from homeward.organisations.models import Membership
-from homeward.organisations.schemas import PersonOut, person_out
 
 
 class SectionIn(In):

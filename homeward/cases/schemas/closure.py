@@ -12,8 +12,7 @@ from homeward.cases.choices import Outcome, Support
 from homeward.cases.models import Closure
 from homeward.cases.models.closure import duration_band
 from homeward.cases.schemas.common import attributes_for
-from homeward.core.api_types import CountryOrBlank, Day, In, Line200, Text
-from homeward.organisations.schemas import PersonOut, person_out
+from homeward.core.api_types import CountryOrBlank, Day, In, Line200, PersonOut, Text, person_out
 
 
 class ClosureIn(In):

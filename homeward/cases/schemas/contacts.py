@@ -24,11 +24,12 @@ from homeward.core.api_types import (
     Line200,
     Line254,
     Moment,
+    PersonOut,
     Text,
     omittable,
+    person_out,
 )
 from homeward.organisations.models import Channel, Organisation
-from homeward.organisations.schemas import PersonOut, person_out
 
 
 class ContactIn(In):

@@ -11,9 +11,8 @@ from pydantic import BaseModel
 from homeward.cases.access import factor_detail
 from homeward.cases.choices import RiskFactorKind, RiskGrade
 from homeward.cases.models import RiskAssessment, RiskFactor
-from homeward.core.api_types import In, Line200, Moment, Text
+from homeward.core.api_types import In, Line200, Moment, PersonOut, Text, person_out
 from homeward.organisations.models import Membership
-from homeward.organisations.schemas import PersonOut, person_out
 
 
 class RiskFactorIn(In):

@@ -8,8 +8,7 @@ from ninja import Field, Schema
 
 from homeward.cases.choices import TimelineKind
 from homeward.cases.models import TimelineEvent
-from homeward.core.api_types import In, Moment, Text
-from homeward.organisations.schemas import PersonOut, person_out
+from homeward.core.api_types import In, Moment, PersonOut, Text, person_out
 
 
 class TimelineIn(In):

@@ -15,9 +15,9 @@ from homeward.core.api_types import parse_id
 from homeward.core.forms import add_errors, flash_errors
 from homeward.crossborder import access, actions
 from homeward.crossborder.choices import FINAL_STATES, State
+from homeward.crossborder.clocks import rows
 from homeward.crossborder.forms import NewRequestForm
 from homeward.crossborder.sharing import needs_approval
-from homeward.crossborder.views.clocks import rows
 from homeward.crossborder.views.common import render_detail
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.roles import Permission
