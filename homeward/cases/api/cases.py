@@ -47,7 +47,7 @@ SEARCH_LIMIT = 500
 
 def _case(request: HttpRequest, case_id: Id) -> tuple[User, Membership, Case]:
     user, membership = who(request)
-    return user, membership, access.access_case_by_id(membership, case_id)
+    return user, membership, access.locate_case(membership, case_id)
 
 
 @router.get(

@@ -29,7 +29,7 @@ def log_contact(request: HttpRequest, payload: ContactIn) -> Status[ContactOut]:
     fields = payload.changes()
     case_id = fields.pop("case_id", None)
     case = (
-        named_in_body("case_id", lambda: access.access_case_by_id(membership, case_id))
+        named_in_body("case_id", lambda: access.locate_case(membership, case_id))
         if case_id is not None
         else None
     )

@@ -27,7 +27,7 @@ def contact_log(request: HttpRequest) -> HttpResponse:
     membership = current_membership(request)
     case = None
     if case_id := parse_id(request.GET.get("case") or request.POST.get("case")):
-        case = access.access_case_by_id(membership, case_id)
+        case = access.locate_case(membership, case_id)
     languages = membership.organisation.languages
     form = ContactForm(
         request.POST or None,

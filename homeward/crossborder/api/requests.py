@@ -89,9 +89,7 @@ def _receiver(organisation: Organisation, country: str) -> Organisation:
 def create_request(request: HttpRequest, payload: RequestIn) -> Status[CooperationRequest]:
     user, membership = who(request)
     require_permission(membership, Permission.EDIT_CASES)  # before any reference is looked up
-    case = named_in_body(
-        "case_id", lambda: case_access.access_case_by_id(membership, payload.case_id)
-    )
+    case = named_in_body("case_id", lambda: case_access.locate_case(membership, payload.case_id))
     draft = actions.draft_request(
         acting_user=user,
         membership=membership,
@@ -276,9 +274,7 @@ def open_case(request: HttpRequest, request_id: Id, payload: OpenCaseIn) -> Stat
 def link_case(request: HttpRequest, request_id: Id, payload: LinkCaseIn) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     require_permission(membership, Permission.EDIT_CASES)  # before the case is looked up
-    case = named_in_body(
-        "case_id", lambda: case_access.access_case_by_id(membership, payload.case_id)
-    )
+    case = named_in_body("case_id", lambda: case_access.locate_case(membership, payload.case_id))
     return actions.link_receiver_case(
         acting_user=user, membership=membership, request=item, case=case
     )

@@ -45,7 +45,7 @@ PHOTO_DOWNLOAD_SCHEMA = {
 )
 def list_shareable_fields(request: HttpRequest, case_id: Id) -> list[ShareableFieldOut]:
     _user, membership = who(request)
-    case = case_access.access_case_by_id(membership, case_id)
+    case = case_access.locate_case(membership, case_id)
     return [shareable_field_out(key) for key in shareable_fields(case)]
 
 

@@ -53,7 +53,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
     case_id = parse_id(request.GET.get("case") or request.POST.get("case"))
     if case_id is None:
         raise Http404("no case given")
-    case = cases_access.access_case_by_id(membership, case_id)
+    case = cases_access.locate_case(membership, case_id)
     org = membership.organisation
     form = NewRequestForm(
         request.POST or None,
@@ -124,7 +124,7 @@ def case_requests(request: HttpRequest, case_id: int) -> HttpResponse:
     """The case page's panel (an htmx fragment): requests made from this case, and incoming
     requests our hotline linked to it."""
     membership = current_membership(request)
-    case = cases_access.access_case_by_id(membership, case_id)
+    case = cases_access.locate_case(membership, case_id)
     requests = access.requests_of(membership).filter(Q(case=case) | Q(receiver_case=case))
     return render(
         request,
