@@ -72,6 +72,6 @@ def test_an_unknown_message_or_a_missing_parameter_is_refused_when_written() -> 
 
 def test_an_app_cannot_register_a_message_code_another_app_took() -> None:
     with pytest.raises(ValueError, match="risk"):
-        timeline.register({"risk": wording.Message(translation.gettext_lazy("Someone else's"))})
+        timeline.register({"risk": wording.Message()})
     with translation.override("en"):
         assert wording.words(timeline.MESSAGES["risk"], {"grade": "low"}) == "Risk: Low"
