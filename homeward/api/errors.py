@@ -9,12 +9,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
-from homeward.cases.storage import StorageFull
 from homeward.cases.versions import StaleVersion
+from homeward.core.api_types import ErrorOut
 from homeward.core.outages import is_database_outage
+from homeward.core.storage import StorageFull
 from homeward.organisations.access import MfaRequired
 
 RETRY_AFTER_SECONDS = 30
@@ -32,17 +33,6 @@ _CODES = {
     503: "service_unavailable",
     507: "storage_full",
 }
-
-
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    errors: list[FieldError] = []
 
 
 ERROR_ANSWERS = {

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
 
-from homeward.organisations.api_types import PageNumber, QueryInt
+from homeward.core.api_types import PageNumber, QueryInt
 
 
 class PagePagination(PaginationBase):

@@ -125,11 +125,13 @@ def case_list(
     return cases.order_by("-reported_at", "-pk") if newest_first else most_urgent_first(cases)
 
 
-def access_case_by_id(
+def locate_case(
     membership: Membership, case_id: int, *, select_related: Iterable[str] = ()
 ) -> Case:
-    """The case with its assignee and any other `select_related` relations: for actions and
-    forms. A page or answer that shows the case's children reads it with `read_case`."""
+    """The case to act on, check or link to, with its assignee and any other `select_related`
+    relations. Not audited: its callers pass it to an action (which records what it writes),
+    or show only what a list row shows (reference, status, category, assignee). A page or
+    answer that shows the case's record reads it with `read_case`, which is audited."""
     try:
         return cases_of(membership).select_related("assigned_to", *select_related).get(pk=case_id)
     except Case.DoesNotExist:

@@ -8,7 +8,5 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from homeward.cases.audit_names import register_names
-        from homeward.cases.images import apply_pixel_limit
 
-        apply_pixel_limit()
         register_names()

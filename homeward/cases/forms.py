@@ -359,7 +359,7 @@ class ReasonForm(forms.Form):
 
 class PhotoForm(forms.Form):
     # a plain file field: the image is checked (its size in pixels before anything is decoded)
-    # and re-encoded by cases/images.py, which names what is wrong with it
+    # and re-encoded by core/images.py, which names what is wrong with it
     photo = forms.FileField(
         label=_("Photo"),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),

@@ -1,16 +1,21 @@
 """What Homeward itself writes in a case's timeline ("Risk: Low → High", "Closure requested:
-Found alive, safe"), kept as a message and its parameters (cases/wording.py) and put into words
+Found alive, safe"), kept as a message and its parameters (core/wording.py) and put into words
 when read: hotlines work in several languages (Belgium's in Dutch, French and German), and an
 entry written during a French-speaking operator's shift must read in German for the next one. What
 a person wrote (a note, a reason, a handover note) stays as written, after the message. Entries
-from before messages existed have only their text."""
+from before messages existed have only their text.
+
+An app above cases that writes in a case's timeline (through `cases.actions.add_timeline`)
+registers its own messages here when it starts (`register`, from its AppConfig.ready)."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from django.utils.translation import gettext_lazy as _
 
 from homeward.cases.choices import ContactType, Outcome, RiskGrade, Status
-from homeward.cases.wording import Message
+from homeward.core.wording import Message
 
 MESSAGES: dict[str, Message] = {
     "status": Message(choices={"status": Status}),
@@ -24,11 +29,14 @@ MESSAGES: dict[str, Message] = {
     "closure_approved": Message(_("Closure approved")),
     "closure_returned": Message(_("Closure sent back")),
     "reopened": Message(_("Reopened")),
-    "crossborder_sent": Message(_("Cross-border request %(ref)s sent to %(org)s")),
-    "crossborder_located": Message(
-        _("%(org)s reports the child located (%(ref)s). Decision due by %(due)s."),
-        moments=("due",),
-    ),
-    "crossborder_decided": Message(_("Decision on the located child (%(ref)s), by %(authority)s")),
-    "crossborder_opened": Message(_("Opened from cross-border request %(ref)s of %(org)s")),
 }
+
+
+def register(messages: Mapping[str, Message]) -> None:
+    """Adds an app's timeline messages. A code another app already took is a programming error."""
+    taken = sorted(
+        code for code in messages if MESSAGES.get(code, messages[code]) != messages[code]
+    )
+    if taken:
+        raise ValueError(f"timeline messages already registered: {', '.join(taken)}")
+    MESSAGES.update(messages)

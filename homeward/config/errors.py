@@ -10,8 +10,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 
-from homeward.cases.storage import StorageFull
 from homeward.core.outages import is_database_outage
+from homeward.core.storage import StorageFull
 
 RETRY_AFTER_SECONDS = 30
 

@@ -287,7 +287,7 @@ PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("HOMEWARD_PRIVATE_MEDIA_ROOT", PROJECT_DIR / "var" / "private")
 )
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
-# an image's width × height, read from its header before anything is decoded (cases/images.py);
+# an image's width × height, read from its header before anything is decoded (core/images.py);
 # a 40-megapixel image takes about 160 MB of memory while it is re-encoded
 IMAGE_MAX_PIXELS = int(os.environ.get("HOMEWARD_MAX_IMAGE_PIXELS", 40_000_000))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024

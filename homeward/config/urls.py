@@ -12,7 +12,6 @@ urlpatterns = [
     path("accounts/email/", email_address, name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
-    path("audit/", include("homeward.audit.urls")),
     path("", include("homeward.cases.urls")),
     path("", include("homeward.crossborder.urls")),
     path("", include("homeward.organisations.urls")),

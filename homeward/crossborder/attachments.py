@@ -5,7 +5,7 @@ from its content. Homeward accepts four kinds, decided from the first bytes:
 
 - a PDF starts with `%PDF-`;
 - a JPEG (`FF D8 FF`) or PNG (`89 50 4E 47 0D 0A 1A 0A`) is opened by Pillow, checked and
-  re-encoded as JPEG (`cases.images.clean_image`: its pixel count is checked before anything is
+  re-encoded as JPEG (`core.images.clean_image`: its pixel count is checked before anything is
   decoded, and its metadata is dropped);
 - anything else must be plain text: valid UTF-8, no NUL, and no web markup that a browser
   would sniff and run (content starting with a `<` tag, or holding `<html`, `<script`, `<svg`
@@ -37,7 +37,7 @@ from django.http import HttpResponseBase
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from homeward.cases.images import clean_image, is_image
+from homeward.core.images import clean_image, is_image
 from homeward.crossborder.models import RequestEvent
 
 Kind = Literal["pdf", "text", "image"]

@@ -9,10 +9,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from homeward.cases import wording
 from homeward.cases.models import Case
-from homeward.cases.storage import private_storage
-from homeward.crossborder import notices
+from homeward.core import wording
+from homeward.core.storage import private_storage
+from homeward.crossborder import notifications
 from homeward.crossborder.choices import EventKind, RequestType, State, Urgency
 from homeward.organisations.models import Organisation
 
@@ -149,7 +149,7 @@ class RequestEvent(models.Model):
 
 
 class Notification(models.Model):
-    """An in-app notice. Its text never holds personal data: a reference and what happened."""
+    """An in-app notification. Its text never holds personal data: a reference and what happened."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -158,7 +158,7 @@ class Notification(models.Model):
     request = models.ForeignKey(
         CooperationRequest, on_delete=models.CASCADE, null=True, related_name="notifications"
     )
-    message = models.CharField(max_length=32, blank=True, help_text="crossborder/notices.py")
+    message = models.CharField(max_length=32, blank=True, help_text="crossborder/notifications.py")
     params = models.JSONField(default=dict, blank=True)
     text = models.CharField(max_length=200, blank=True, help_text="notices from before messages")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -173,8 +173,8 @@ class Notification(models.Model):
 
     @property
     def shown_text(self) -> str:
-        """In the reader's language (crossborder/notices.py)."""
-        return wording.render(notices.MESSAGES, self.message, self.params, self.text)
+        """In the reader's language (crossborder/notifications.py)."""
+        return wording.render(notifications.MESSAGES, self.message, self.params, self.text)
 
 
 class SharingPolicy(models.Model):

@@ -1,5 +1,6 @@
-"""Telling people: an in-app notice per member, and an e-mail that holds a link and nothing
-else (no names, no case details: e-mail leaves our control)."""
+"""Telling people: an in-app notification per member (what it says: notifications.py), and an
+e-mail that holds a link and nothing else (no names, no case details: e-mail leaves our
+control)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from homeward.cases import wording
-from homeward.crossborder import notices
+from homeward.core import wording
+from homeward.crossborder import notifications
 from homeward.crossborder.models import CooperationRequest, Notification
+from homeward.organisations.emails import base_url
 from homeward.organisations.models import Membership, Organisation, User
-from homeward.organisations.notifications import base_url
 from homeward.organisations.roles import ROLE_PERMISSIONS, Permission
 
 
@@ -42,10 +43,10 @@ def notify(
     **params: Any,
 ) -> int:
     """Within the action's transaction: notices now, e-mails once it commits. `message` is a
-    code of notices.MESSAGES; the request's reference is always one of its parameters. With
+    code of notifications.MESSAGES; the request's reference is always one of its parameters. With
     `only`, that member alone is told, if she still holds the permission."""
     params = {"ref": request.reference, **params}
-    wording.check(notices.MESSAGES, message, params)
+    wording.check(notifications.MESSAGES, message, params)
     recipients = members_with(organisation, permission)
     if only is not None:
         recipients = [user for user in recipients if user.pk == only.pk]

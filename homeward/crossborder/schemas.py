@@ -15,20 +15,21 @@ from django.urls import reverse
 from ninja import Field, Schema
 
 from homeward.cases.choices import Category, Subcategory
-from homeward.cases.schemas import (
+from homeward.core.api_types import (
     Country,
     In,
+    JsonId,
     Language,
     Line100,
     Line200,
     PersonOut,
+    QueryBool,
     Text,
     person_out,
 )
 from homeward.crossborder.choices import RequestType, State, Urgency
 from homeward.crossborder.models import CooperationRequest, Notification, RequestEvent, Snapshot
 from homeward.crossborder.sharing import shares_personal_data
-from homeward.organisations.api_types import JsonId, QueryBool
 from homeward.organisations.models import Membership
 
 Side = Literal["sender", "receiver"]

@@ -15,8 +15,8 @@ from homeward.audit.wording import action_label
 from homeward.cases import access as cases_access
 from homeward.cases.choices import Status
 from homeward.crossborder import access as xb_access
+from homeward.crossborder.clocks import rows as xb_rows
 from homeward.crossborder.network import network_aggregates
-from homeward.crossborder.views.clocks import rows as xb_rows
 from homeward.organisations.access import (
     current_membership,
     failed_sign_ins,

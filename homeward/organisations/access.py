@@ -14,11 +14,13 @@ from zoneinfo import ZoneInfo
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
 
+from homeward.audit.actions import record_read
 from homeward.organisations.models import (
     ApiToken,
     Hotline,
@@ -249,6 +251,26 @@ class Actor:
         if self.membership is None:
             raise PermissionDenied("you are not an active member of any organisation")
         return self.membership
+
+
+def who(request: HttpRequest) -> tuple[User, Membership]:
+    """The acting user of an API request and their membership in the current organisation
+    (else 403)."""
+    actor: Actor = request.auth  # type: ignore[attr-defined]
+    return actor.user, actor.require_membership()
+
+
+def record_read_by(
+    membership: Membership, action: str, target: models.Model, fields: list[str]
+) -> None:
+    """Logs a member's read of personal data in the audit trail."""
+    record_read(
+        actor=membership.user,
+        organisation=membership.organisation,
+        action=action,
+        target=target,
+        fields=fields,
+    )
 
 
 def failed_sign_ins(membership: Membership, limit: int) -> list[AccessAttempt]:

@@ -9,8 +9,8 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from homeward.audit.actions import record_read
+from homeward.core.api_types import Id
 from homeward.organisations import access, actions
-from homeward.organisations.api_types import Id
 from homeward.organisations.models import Hotline, Invitation, Membership, Organisation
 from homeward.organisations.roles import Permission
 from homeward.organisations.schemas import (

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from homeward.organisations.api_types import MAX_ID
+from homeward.core.api_types import MAX_ID
 from homeward.organisations.models import Organisation
 from homeward.organisations.roles import roles_for_kind
 

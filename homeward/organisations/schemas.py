@@ -5,7 +5,7 @@ from typing import Annotated
 
 from ninja import Field, Schema
 
-from homeward.organisations.api_types import NoNul
+from homeward.core.api_types import NoNul
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Role
 

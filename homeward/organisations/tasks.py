@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from homeward.organisations import notifications
+from homeward.organisations import emails
 from homeward.organisations.models import Invitation
 
 
@@ -12,4 +12,4 @@ from homeward.organisations.models import Invitation
 def send_invitation(invitation_id: int) -> None:
     invitation = Invitation.objects.select_related("organisation", "invitee").get(pk=invitation_id)
     if invitation.state == Invitation.State.PENDING:
-        notifications.send_invitation(invitation)
+        emails.send_invitation(invitation)

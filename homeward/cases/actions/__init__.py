@@ -1,6 +1,9 @@
 """Every write to contacts, cases and children. Each action runs in one transaction, takes a
 keyword-only `acting_user`, checks the member's permission, and records its audit event (and
-where it matters a timeline entry) in that same transaction."""
+where it matters a timeline entry) in that same transaction.
+
+`add_timeline` is the one for other apps: it writes an entry (with a message the app registered
+in cases/timeline.py) inside the caller's own transaction, beside the caller's audit event."""
 
 from homeward.cases.actions.cases import (
     assign_case,
@@ -17,7 +20,7 @@ from homeward.cases.actions.children import (
     update_child,
 )
 from homeward.cases.actions.closure import decide_closure, reopen_case, request_closure
-from homeward.cases.actions.common import EditConflict
+from homeward.cases.actions.common import EditConflict, add_timeline
 from homeward.cases.actions.contacts import link_contact, log_contact, retype_contact
 from homeward.cases.actions.risk import assess_risk
 
@@ -25,6 +28,7 @@ __all__ = [
     "EditConflict",
     "add_child_name",
     "add_child_to_case",
+    "add_timeline",
     "assess_risk",
     "assign_case",
     "change_status",

@@ -37,6 +37,7 @@ from homeward.cases.models import (
     RunawayDetails,
 )
 from homeward.cases.versions import require_version
+from homeward.core.references import next_number, prefix
 from homeward.organisations.models import Membership, Organisation, User
 
 CASE_FIELDS = {
@@ -77,13 +78,8 @@ SECTION_OF_CATEGORY = {
 
 
 def _next_reference(organisation: Organisation, year: int) -> str:
-    sequence, _created = CaseSequence.objects.select_for_update().get_or_create(
-        organisation=organisation, year=year
-    )
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    prefix = organisation.country or organisation.slug.upper()[:4]
-    return f"{prefix}-{year}-{sequence.last:06d}"
+    number = next_number(CaseSequence, organisation=organisation, year=year)
+    return f"{prefix(organisation)}-{year}-{number:06d}"
 
 
 PAST_DATES = ("disappeared_on", "police_reported_on", "interpol_notice_requested_on")

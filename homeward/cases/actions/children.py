@@ -21,11 +21,11 @@ from homeward.cases.actions.common import (
     validate,
 )
 from homeward.cases.choices import BirthPrecision, TimelineKind
-from homeward.cases.images import clean_image
 from homeward.cases.models import Case, CaseChild, Child, ChildName
 from homeward.cases.models.child import age_on
 from homeward.cases.name_index import rebuild_name_keys
 from homeward.cases.versions import require_version
+from homeward.core.images import clean_image
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, User
 from homeward.organisations.roles import Permission

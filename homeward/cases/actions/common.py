@@ -11,9 +11,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from homeward.cases import timeline, wording
+from homeward.cases import timeline
 from homeward.cases.choices import TimelineKind
 from homeward.cases.models import Case, Contact, TimelineEvent
+from homeward.core import wording
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, User
 from homeward.organisations.roles import Permission

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import homeward.cases.storage
+import homeward.core.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
                 ('living_situation', models.TextField(blank=True, verbose_name='living situation')),
                 ('vulnerabilities', models.JSONField(blank=True, default=list, verbose_name='medical needs and vulnerabilities')),
                 ('medical_notes', models.TextField(blank=True, verbose_name='medical notes')),
-                ('photo', models.ImageField(blank=True, storage=homeward.cases.storage.private_storage, upload_to='children/', verbose_name='photo')),
+                ('photo', models.ImageField(blank=True, storage=homeward.core.storage.private_storage, upload_to='children/', verbose_name='photo')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='children', to='organisations.organisation')),

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from homeward.cases.choices import BirthPrecision, Sex
-from homeward.cases.storage import private_storage
+from homeward.core.storage import private_storage
 from homeward.organisations.models import Organisation
 
 SUMMARY_FIELDS = (

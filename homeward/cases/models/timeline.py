@@ -5,8 +5,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from homeward.cases import timeline, wording
+from homeward.cases import timeline
 from homeward.cases.choices import TimelineKind
+from homeward.core import wording
 
 
 class TimelineEvent(models.Model):

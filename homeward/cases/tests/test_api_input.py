@@ -13,14 +13,14 @@ from pydantic import BaseModel
 
 from homeward.cases import actions
 from homeward.cases.models import Case, Child
-from homeward.cases.schemas import ChildIn, ChildPatchIn
-from homeward.cases.schemas_cases import (
+from homeward.cases.schemas.cases import (
     CaseIn,
     CasePatchIn,
     MigrationSectionOut,
     ParentalAbductionSectionOut,
     SectionIn,
 )
+from homeward.cases.schemas.children import ChildIn, ChildPatchIn
 from homeward.cases.tests.test_api_cases import Api
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast

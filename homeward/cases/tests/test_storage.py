@@ -17,7 +17,7 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from PIL import Image
 
 from homeward.audit.models import AuditEvent
-from homeward.cases.storage import StorageFull, private_storage
+from homeward.core.storage import StorageFull, private_storage
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
 

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from django.utils import translation
 
-from homeward.cases import actions, timeline, wording
+from homeward.cases import actions, timeline
 from homeward.cases.models import Case
+from homeward.core import wording
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
 
@@ -67,3 +68,10 @@ def test_an_unknown_message_or_a_missing_parameter_is_refused_when_written() -> 
     assert wording.render(timeline.MESSAGES, "", {}, "Written before messages existed.") == (
         "Written before messages existed."
     )
+
+
+def test_an_app_cannot_register_a_message_code_another_app_took() -> None:
+    with pytest.raises(ValueError, match="risk"):
+        timeline.register({"risk": wording.Message()})
+    with translation.override("en"):
+        assert wording.words(timeline.MESSAGES["risk"], {"grade": "low"}) == "Risk: Low"

@@ -26,9 +26,10 @@ from homeward.cases.forms import (
     optional_country_choices,
 )
 from homeward.cases.models import Contact
-from homeward.cases.views.common import add_errors, flash_errors, show_conflict
+from homeward.cases.views.common import show_conflict
+from homeward.core.api_types import parse_id
+from homeward.core.forms import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
-from homeward.organisations.api_types import parse_id
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
@@ -150,7 +151,7 @@ def _case_page(
 @member_required(Permission.EDIT_CASES)
 def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
-    case = access.access_case_by_id(membership, case_id)
+    case = access.locate_case(membership, case_id)
     initial = {name: getattr(case, name) for name in CaseForm.base_fields}
     form = CaseEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -178,7 +179,7 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
 @member_required(Permission.EDIT_CASES)
 def timeline_add(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
-    case = access.access_case_by_id(membership, case_id)
+    case = access.locate_case(membership, case_id)
     form = TimelineForm(request.POST)
     if form.is_valid():
         try:
@@ -197,7 +198,7 @@ def timeline_add(request: HttpRequest, case_id: int) -> HttpResponse:
 @member_required(Permission.EDIT_CASES)
 def status_change(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
-    case = access.access_case_by_id(membership, case_id)
+    case = access.locate_case(membership, case_id)
     form = StatusForm(request.POST)
     if form.is_valid():
         try:
@@ -215,7 +216,7 @@ def status_change(request: HttpRequest, case_id: int) -> HttpResponse:
 @member_required(Permission.EDIT_CASES)
 def child_add(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
-    case = access.access_case_by_id(membership, case_id)
+    case = access.locate_case(membership, case_id)
     medical = membership.has_perm(Permission.VIEW_MEDICAL)
     form = ChildForm(request.POST or None, prefix="child0", medical=medical)
     if request.method == "POST" and form.is_valid():
@@ -238,7 +239,7 @@ def child_add(request: HttpRequest, case_id: int) -> HttpResponse:
 def section_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     """The category's own section: parental abduction, migration or runaway."""
     membership = current_membership(request)
-    case = access.access_case_by_id(membership, case_id)
+    case = access.locate_case(membership, case_id)
     model = SECTION_MODELS.get(case.category)
     if model is None:
         raise Http404("this category has no section")
@@ -264,7 +265,7 @@ def section_edit(request: HttpRequest, case_id: int) -> HttpResponse:
             )
         except actions.EditConflict as conflict:
             stored = getattr(
-                access.access_case_by_id(membership, case.pk), SECTION_OF_CATEGORY[case.category]
+                access.locate_case(membership, case.pk), SECTION_OF_CATEGORY[case.category]
             )
             show_conflict(form, conflict, {n: getattr(stored, n) for n in conflict.theirs})
         except ValidationError as error:

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 from homeward.audit.actions import record_read
 from homeward.cases import access, actions
 from homeward.cases.forms import ChildEditForm, PhotoForm
-from homeward.cases.views.common import add_errors, flash_errors, show_conflict
+from homeward.cases.views.common import show_conflict
+from homeward.core.forms import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.roles import Permission
 

@@ -1,32 +1,15 @@
-"""What the case pages share."""
+"""What the case pages share: an edit conflict shown on the form."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from homeward.cases.actions import EditConflict
-
-
-def add_errors(form: BaseForm, error: ValidationError) -> None:
-    """Puts an action's field errors on the form's fields (or the form when unknown)."""
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
-
-
-def flash_errors(request: object, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)  # type: ignore[arg-type]
-
 
 CONFLICT = gettext_noop(
     "Someone else saved “%(theirs)s” here after you opened this form. Yours is in the field: "

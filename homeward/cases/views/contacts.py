@@ -16,9 +16,9 @@ from homeward.cases.choices import ContactType
 from homeward.cases.forms import ContactForm
 from homeward.cases.forms_contacts import ContactLinkForm, ContactRetypeForm
 from homeward.cases.models import Contact
-from homeward.cases.views.common import add_errors
+from homeward.core.api_types import parse_id
+from homeward.core.forms import add_errors
 from homeward.organisations.access import current_membership, member_required
-from homeward.organisations.api_types import parse_id
 from homeward.organisations.roles import Permission
 
 
@@ -27,7 +27,7 @@ def contact_log(request: HttpRequest) -> HttpResponse:
     membership = current_membership(request)
     case = None
     if case_id := parse_id(request.GET.get("case") or request.POST.get("case")):
-        case = access.access_case_by_id(membership, case_id)
+        case = access.locate_case(membership, case_id)
     languages = membership.organisation.languages
     form = ContactForm(
         request.POST or None,

@@ -22,7 +22,7 @@ from homeward.cases.forms import (
     RiskForm,
     more_risk_factors,
 )
-from homeward.cases.views.common import add_errors, flash_errors
+from homeward.core.forms import add_errors, flash_errors
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.roles import Permission
 
@@ -30,7 +30,7 @@ from homeward.organisations.roles import Permission
 @member_required(Permission.EDIT_CASES)
 def risk_assess(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
-    case = access.access_case_by_id(membership, case_id)
+    case = access.locate_case(membership, case_id)
     if "add_factor" in request.POST:  # one more row; nothing is saved or refused yet
         grade = request.POST.get("grade") or case.risk_grade or None
         typed = {"grade": grade, "rationale": request.POST.get("rationale", "")}
@@ -71,7 +71,7 @@ def risk_assess(request: HttpRequest, case_id: int) -> HttpResponse:
 @member_required(Permission.EDIT_CASES)
 def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
-    case = access.access_case_by_id(membership, case_id)
+    case = access.locate_case(membership, case_id)
     colleagues = access.case_workers_of(membership)
     form = AssignForm(request.POST or None, colleagues=colleagues)
     if request.method == "POST" and form.is_valid():
@@ -90,7 +90,7 @@ def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
 @member_required(Permission.EDIT_CASES)
 def closure_request(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
-    case = access.access_case_by_id(membership, case_id)
+    case = access.locate_case(membership, case_id)
     form = ClosureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -131,7 +131,7 @@ def closure_decide(request: HttpRequest, closure_id: int) -> HttpResponse:
 @member_required(Permission.EDIT_CASES)
 def case_reopen(request: HttpRequest, case_id: int) -> HttpResponse:
     membership = current_membership(request)
-    case = access.access_case_by_id(membership, case_id)
+    case = access.locate_case(membership, case_id)
     form = ReasonForm(request.POST)
     if form.is_valid():
         try:

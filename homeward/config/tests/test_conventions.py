@@ -11,7 +11,7 @@ HANDLER_MODULES = sorted(
         *APPS.glob("*/views.py"),
         *APPS.glob("*/views/*.py"),
         *APPS.glob("*/api.py"),
-        *APPS.glob("*/api_*.py"),
+        *APPS.glob("*/api/*.py"),
         *APPS.glob("*/*/views.py"),
     }
 )
@@ -97,3 +97,40 @@ def test_every_form_that_posts_carries_a_one_time_token() -> None:
         and text.lower().count('method="post"') > text.count("{% form_token %}")
     ]
     assert not without, without
+
+
+ACCESS_MODULES = sorted(APPS.glob("*/access.py"))
+RECORDS_A_READ = re.compile(r"\brecord_read\(|\brows_with_event\(|\brecord_read_by\(")
+
+
+def test_read_functions_record_the_read_and_locate_functions_do_not() -> None:
+    """`read_*` in an access module is the audited read of a record; `locate_*` finds an
+    object to act on and records nothing, so its name must not promise a read."""
+    unaudited_reads, audited_locates = [], []
+    for path in ACCESS_MODULES:
+        for name, body in _functions(path.read_text()).items():
+            if name.startswith("read_") and not RECORDS_A_READ.search(body):
+                unaudited_reads.append(f"{path.parent.name}.{name}")
+            if name.startswith("locate_") and RECORDS_A_READ.search(body):
+                audited_locates.append(f"{path.parent.name}.{name}")
+    assert not unaudited_reads, f"a read_* function must record the read: {unaudited_reads}"
+    assert not audited_locates, f"an audited read is named read_*: {audited_locates}"
+
+
+CASE_RECORD_OUTPUTS = re.compile(r"\bcase_detail_out\(|[\"']cases/case_detail\.html[\"']")
+
+
+def test_handlers_that_show_a_cases_record_read_it_through_the_audited_read() -> None:
+    showing = {
+        f"{path.relative_to(APPS)}:{name}": body
+        for path in HANDLER_MODULES
+        for name, body in _functions(path.read_text()).items()
+        if CASE_RECORD_OUTPUTS.search(body)
+    }
+    assert showing, "the case page and the case API answer are found"
+    unaudited = sorted(
+        where
+        for where, body in showing.items()
+        if "read_case(" not in body or "locate_case(" in body
+    )
+    assert not unaudited, f"show a case's record from access.read_case only: {unaudited}"

@@ -69,7 +69,7 @@ def _fail_with_the_query(q: str, **kwargs: Any) -> Any:
         (f"/cases/?q={NAME.replace(' ', '+')}", "homeward.cases.views.lists.search.search_cases"),
         (
             f"/api/v1/search/children?q={NAME.replace(' ', '%20')}",
-            "homeward.cases.api_children.search.search_children",
+            "homeward.cases.api.search.search.search_children",
         ),
     ],
 )

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from homeward.cases.actions.common import add_timeline
+from homeward.cases.actions import add_timeline
 from homeward.cases.choices import TimelineKind
 from homeward.crossborder.actions.common import add_event, audit, locked, require_side
 from homeward.crossborder.choices import OPEN_STATES, EventKind, State

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from homeward.cases import actions as case_actions
-from homeward.cases.actions.common import add_timeline
+from homeward.cases.actions import add_timeline
 from homeward.cases.choices import TimelineKind
 from homeward.cases.models import Case
 from homeward.crossborder.actions.common import audit, locked, require_side

@@ -12,10 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from homeward.cases.actions.common import add_timeline
+from homeward.cases.actions import add_timeline
 from homeward.cases.choices import TimelineKind
 from homeward.cases.models import Case
-from homeward.cases.storage import private_storage
+from homeward.core.references import next_number, prefix
+from homeward.core.storage import private_storage
 from homeward.crossborder.actions.common import add_event, audit, locked, require_side
 from homeward.crossborder.choices import OPEN_STATES, EventKind, State, Urgency, default_urgency
 from homeward.crossborder.models import (
@@ -100,13 +101,8 @@ def draft_request(
 def _next_reference(sender: Organisation) -> str:
     """XB-<sender country>-<year>-<number>: readable over the phone, unique by construction."""
     year = timezone.localdate().year
-    sequence, _created = RequestSequence.objects.select_for_update().get_or_create(
-        organisation=sender, year=year
-    )
-    sequence.last += 1
-    sequence.save(update_fields=["last"])
-    prefix = sender.country or sender.slug.upper()[:4]
-    return f"XB-{prefix}-{year}-{sequence.last:05d}"
+    number = next_number(RequestSequence, organisation=sender, year=year)
+    return f"XB-{prefix(sender)}-{year}-{number:05d}"
 
 
 def _dispatch(request: CooperationRequest, membership: Membership) -> None:

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='notification',
             name='message',
-            field=models.CharField(blank=True, help_text='crossborder/notices.py', max_length=32),
+            field=models.CharField(blank=True, help_text='crossborder/notifications.py', max_length=32),
         ),
         migrations.AddField(
             model_name='notification',

@@ -18,9 +18,9 @@ from django.utils import timezone, translation
 from homeward.audit.models import AuditEvent
 from homeward.cases import actions as case_actions
 from homeward.crossborder import access, actions
+from homeward.crossborder.clocks import row
 from homeward.crossborder.forms import NewRequestForm
 from homeward.crossborder.models import CooperationRequest, Notification
-from homeward.crossborder.views.clocks import row
 from homeward.organisations import actions as org_actions
 from homeward.organisations.roles import OrganisationKind
 from homeward.testing.cases import make_case

@@ -13,6 +13,7 @@ from django.shortcuts import render
 
 from homeward.crossborder import access
 from homeward.crossborder.choices import OPEN_STATES, State
+from homeward.crossborder.clocks import row
 from homeward.crossborder.forms import (
     CASE_FIELD_LABELS,
     CHILD_FIELD_LABELS,
@@ -28,7 +29,6 @@ from homeward.crossborder.forms import (
 )
 from homeward.crossborder.models import CooperationRequest, Snapshot
 from homeward.crossborder.sharing import needs_approval
-from homeward.crossborder.views.clocks import row
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 

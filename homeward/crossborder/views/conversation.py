@@ -15,8 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from homeward.audit.actions import record_read
-from homeward.cases.storage import private_storage
-from homeward.cases.views.common import add_errors
+from homeward.core.forms import add_errors
+from homeward.core.storage import private_storage
 from homeward.crossborder import access, actions
 from homeward.crossborder.attachments import protect
 from homeward.crossborder.forms import MessageForm

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from homeward.cases.views.common import add_errors
+from homeward.core.forms import add_errors
 from homeward.crossborder import access, actions
 from homeward.crossborder.forms import OpenCaseForm
 from homeward.crossborder.prefill import shared_children

@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from homeward.core.api_types import parse_id
 from homeward.crossborder import access, actions
 from homeward.organisations.access import current_membership, member_required
-from homeward.organisations.api_types import parse_id
 from homeward.organisations.roles import Permission
 
 NOTICE_LIMIT = 200

@@ -11,15 +11,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from homeward.cases import access as cases_access
-from homeward.cases.views.common import add_errors, flash_errors
+from homeward.core.api_types import parse_id
+from homeward.core.forms import add_errors, flash_errors
 from homeward.crossborder import access, actions
 from homeward.crossborder.choices import FINAL_STATES, State
+from homeward.crossborder.clocks import rows
 from homeward.crossborder.forms import NewRequestForm
 from homeward.crossborder.sharing import needs_approval
-from homeward.crossborder.views.clocks import rows
 from homeward.crossborder.views.common import render_detail
 from homeward.organisations.access import current_membership, member_required
-from homeward.organisations.api_types import parse_id
 from homeward.organisations.roles import Permission
 
 LIST_LIMIT = 100
@@ -53,7 +53,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
     case_id = parse_id(request.GET.get("case") or request.POST.get("case"))
     if case_id is None:
         raise Http404("no case given")
-    case = cases_access.access_case_by_id(membership, case_id)
+    case = cases_access.locate_case(membership, case_id)
     org = membership.organisation
     form = NewRequestForm(
         request.POST or None,
@@ -124,7 +124,7 @@ def case_requests(request: HttpRequest, case_id: int) -> HttpResponse:
     """The case page's panel (an htmx fragment): requests made from this case, and incoming
     requests our hotline linked to it."""
     membership = current_membership(request)
-    case = cases_access.access_case_by_id(membership, case_id)
+    case = cases_access.locate_case(membership, case_id)
     requests = access.requests_of(membership).filter(Q(case=case) | Q(receiver_case=case))
     return render(
         request,

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from homeward.cases import access as cases_access
-from homeward.cases.views.common import add_errors, flash_errors
+from homeward.core.forms import add_errors, flash_errors
 from homeward.crossborder import access, actions
 from homeward.crossborder.choices import State
 from homeward.crossborder.forms import (

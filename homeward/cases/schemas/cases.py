@@ -1,9 +1,8 @@
-"""The REST API's shapes for cases: fields, section, risk, timeline, closure (the shared types
-are in schemas.py)."""
+"""Cases through the API: their fields and category section, the list and its filter, the
+detail."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -12,61 +11,45 @@ from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from homeward.cases.access import LIST_COLUMNS, CaseFilter, factor_detail
+from homeward.cases.access import LIST_COLUMNS, CaseFilter
 from homeward.cases.case_statement import CaseRead
 from homeward.cases.choices import (
     AsylumStage,
     Category,
     LeftFrom,
-    Outcome,
     Reason,
-    RiskFactorKind,
     RiskGrade,
     SisCategory,
     Status,
     Subcategory,
-    Support,
     TakingParent,
-    TimelineKind,
 )
-from homeward.cases.models import (
-    Case,
-    Closure,
-    MigrationDetails,
-    ParentalAbductionDetails,
-    RiskAssessment,
-    RiskFactor,
-    RunawayDetails,
-    TimelineEvent,
-)
-from homeward.cases.models.closure import duration_band
-from homeward.cases.schemas import (
-    CaseChildOut,
-    ChildIn,
+from homeward.cases.models import Case, MigrationDetails, ParentalAbductionDetails, RunawayDetails
+from homeward.cases.schemas.children import CaseChildOut, ChildIn, child_summary_out
+from homeward.cases.schemas.closure import ClosureOut, closure_out
+from homeward.cases.schemas.common import attributes_for
+from homeward.cases.schemas.risk import RiskOut, risk_out
+from homeward.core.api_types import (
+    Blankable,
     Country,
     CountryOrBlank,
+    Day,
+    Emptiable,
     In,
+    JsonBool,
+    JsonId,
+    JsonInt,
     Line40,
     Line64,
     Line100,
     Line200,
     Line254,
-    PersonOut,
-    Text,
-    attributes_for,
-    child_summary_out,
-    person_out,
-)
-from homeward.organisations.api_types import (
-    Blankable,
-    Day,
-    Emptiable,
-    JsonBool,
-    JsonId,
-    JsonInt,
     Moment,
     NoNul,
+    PersonOut,
+    Text,
     omittable,
+    person_out,
 )
 from homeward.organisations.models import Membership
 
@@ -302,109 +285,14 @@ class CaseOut(BaseModel):
 
 
 def case_out(case: Case) -> CaseOut:
-    return CaseOut(**_case_fields(case))
+    return CaseOut(**case_fields(case))
 
 
-def _case_fields(case: Case) -> dict[str, Any]:
+def case_fields(case: Case) -> dict[str, Any]:
     return {
         **attributes_for(CaseOut, case, computed={"assigned_to"}),
         "assigned_to": person_out(case.assigned_to),
     }
-
-
-class RiskFactorIn(In):
-    kind: RiskFactorKind
-    detail: Text = ""
-    source: Line200
-    observed_at: Moment | None = None
-
-
-class RiskIn(In):
-    grade: RiskGrade
-    rationale: Text = ""
-    factors: list[RiskFactorIn] = []
-
-
-class RiskFactorOut(BaseModel):
-    kind: str
-    detail: str | None = Field(description="null for a medical factor without that permission")
-    source: str
-    observed_at: datetime
-
-
-class RiskOut(BaseModel):
-    id: int
-    grade: str
-    rationale: str
-    assessed_by: PersonOut | None
-    assessed_at: datetime
-    factors: list[RiskFactorOut]
-
-
-def risk_out(
-    assessment: RiskAssessment, reader: Membership, factors: Iterable[RiskFactor] | None = None
-) -> RiskOut:
-    """The assessment (with its `factors`, read from it unless given) as `reader` may see
-    it: a medical factor's detail is a medical detail."""
-    return RiskOut(
-        id=assessment.pk,
-        grade=assessment.grade,
-        rationale=assessment.rationale,
-        assessed_by=person_out(assessment.assessed_by),
-        assessed_at=assessment.assessed_at,
-        factors=[
-            RiskFactorOut(
-                kind=factor.kind,
-                detail=factor_detail(reader, factor),
-                source=factor.source,
-                observed_at=factor.observed_at,
-            )
-            for factor in (assessment.factors.all() if factors is None else factors)
-        ],
-    )
-
-
-class ClosureIn(In):
-    outcome: Outcome
-    found_on: Day | None = None
-    found_country: CountryOrBlank = ""
-    found_place: Line200 = ""
-    how_found: Text = ""
-    support_offered: list[Support] = []
-
-
-class DecisionIn(In):
-    decision: Literal["approve", "return"]
-    decision_note: Text = ""
-
-
-class ClosureOut(BaseModel):
-    id: int
-    case_id: int
-    outcome: str
-    found_on: date | None
-    found_country: str
-    found_place: str
-    how_found: str
-    support_offered: list[str]
-    duration_band: str = Field(description="lt_1w, 1w_1m, 1m_6m or gt_6m; empty if unknown")
-    state: str
-    requested_by: PersonOut | None
-    requested_at: datetime
-    decided_by: PersonOut | None
-    decided_at: datetime | None
-    decision_note: str
-
-
-def closure_out(closure: Closure) -> ClosureOut:
-    return ClosureOut(
-        **attributes_for(
-            ClosureOut, closure, computed={"duration_band", "requested_by", "decided_by"}
-        ),
-        duration_band=duration_band(closure.case.disappeared_on, closure.found_on),
-        requested_by=person_out(closure.requested_by),
-        decided_by=person_out(closure.decided_by),
-    )
 
 
 class CaseDetailOut(CaseOut):
@@ -419,7 +307,7 @@ def case_detail_out(loaded: CaseRead, reader: Membership) -> CaseDetailOut:
     case = loaded.case
     today = timezone.localdate()
     return CaseDetailOut(
-        **_case_fields(case),
+        **case_fields(case),
         section=None if loaded.section is None else section_out(loaded.section),
         children=[
             CaseChildOut(
@@ -446,36 +334,3 @@ class AssignIn(In):
 
 class ReopenIn(In):
     reason: Text
-
-
-class TimelineIn(In):
-    kind: TimelineKind = Field(
-        description="police, information, publicity, support, message or note; the other "
-        "kinds are written by Homeward itself"
-    )
-    text: Text
-    occurred_at: Moment | None = None
-
-
-class TimelineOut(Schema):
-    id: int
-    kind: str
-    occurred_at: datetime
-    actor: PersonOut | None
-    text: str = Field(
-        description="in the reader's language: what Homeward says (see `message`), then what a "
-        "person wrote"
-    )
-    message: str = Field(
-        description="what Homeward said, as a code (status, risk, closure_requested, …); empty "
-        "for an entry a person wrote"
-    )
-    contact_id: int | None
-
-    @staticmethod
-    def resolve_text(event: TimelineEvent) -> str:
-        return event.shown_text
-
-    @staticmethod
-    def resolve_actor(event: TimelineEvent) -> PersonOut | None:
-        return person_out(event.actor)

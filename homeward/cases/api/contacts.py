@@ -6,16 +6,17 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from homeward.cases import access, actions
-from homeward.cases.api_common import record, reference, who
 from homeward.cases.models import Contact
-from homeward.cases.schemas import (
+from homeward.cases.schemas.contacts import (
     ContactFilter,
     ContactIn,
     ContactListItemOut,
     ContactOut,
     contact_out,
 )
-from homeward.organisations.api_types import Id
+from homeward.core.api_types import Id
+from homeward.core.handlers import named_in_body
+from homeward.organisations.access import record_read_by, who
 
 router = Router(tags=["contacts"])
 
@@ -28,7 +29,7 @@ def log_contact(request: HttpRequest, payload: ContactIn) -> Status[ContactOut]:
     fields = payload.changes()
     case_id = fields.pop("case_id", None)
     case = (
-        reference("case_id", lambda: access.access_case_by_id(membership, case_id))
+        named_in_body("case_id", lambda: access.locate_case(membership, case_id))
         if case_id is not None
         else None
     )
@@ -58,5 +59,5 @@ def list_contacts(request: HttpRequest, filters: Query[ContactFilter]) -> QueryS
 def get_contact(request: HttpRequest, contact_id: Id) -> ContactOut:
     _user, membership = who(request)
     contact = access.access_contact_by_id(membership, contact_id)
-    record(membership, "cases.contact.read", contact, access.CONTACT_READ_FIELDS)
+    record_read_by(membership, "cases.contact.read", contact, access.CONTACT_READ_FIELDS)
     return contact_out(contact)

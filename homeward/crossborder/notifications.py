@@ -1,14 +1,14 @@
-"""The in-app notices of cross-border work, kept as a message and its parameters
-(cases/wording.py) and put into words when read: a request's notices are read at the other
-hotline, in another language, and a deadline in the reader's time zone. Notices from before
-messages existed have only their text. A notice never holds personal data: a reference and what
-happened."""
+"""What cross-border notifications say (crossborder/notify.py sends them, one per member),
+kept as a message and its parameters (core/wording.py) and put into words when read: a
+request's notifications are read at the other hotline, in another language, and a deadline in
+the reader's time zone. Notifications from before messages existed have only their text. A
+notification never holds personal data: a reference and what happened."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from homeward.cases.wording import Message
+from homeward.core.wording import Message
 from homeward.crossborder.choices import State, Urgency
 
 MESSAGES: dict[str, Message] = {

@@ -2,35 +2,29 @@
 names, the photo, and name search."""
 
 import io
-from typing import Any, BinaryIO, cast
+from typing import BinaryIO, cast
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse, RawPostDataException
 from django.http.multipartparser import MultiPartParserError
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Status
+from ninja import Router, Status
 
-from homeward.cases import access, actions, search, versions
-from homeward.cases.api_common import IF_MATCH, record, who
-from homeward.cases.schemas import (
-    ChildMatchOut,
+from homeward.cases import access, actions, versions
+from homeward.cases.api.common import IF_MATCH
+from homeward.cases.schemas.children import (
     ChildNameIn,
     ChildNameOut,
     ChildOut,
     ChildPatchIn,
-    ChildSearchFilter,
-    LikelyExistingFilter,
-    child_match_out,
     child_out,
 )
-from homeward.organisations.access import require_permission
-from homeward.organisations.api_types import Id
+from homeward.core.api_types import Id
+from homeward.organisations.access import record_read_by, require_permission, who
 from homeward.organisations.roles import Permission
 
 router = Router(tags=["children"])
-search_router = Router(tags=["search"])
 
 
 @router.get(
@@ -172,47 +166,8 @@ def get_child_photo(request: HttpRequest, child_id: Id) -> HttpResponse:
             content = photo.read()
     except FileNotFoundError:
         raise Http404("no photo") from None
-    record(membership, "cases.child.photo_read", child, ["photo"])
+    record_read_by(membership, "cases.child.photo_read", child, ["photo"])
     response = HttpResponse(content, content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     response["Content-Disposition"] = f'inline; filename="child-{child.pk}.jpg"'
     return response
-
-
-# --- search -----------------------------------------------------------------------------------
-
-
-@search_router.get(
-    "/search/children",
-    operation_id="search_children",
-    response=list[ChildMatchOut],
-    summary="Children whose name matches in any spelling or script, best first, with reasons",
-)
-def search_children(
-    request: HttpRequest, filters: Query[ChildSearchFilter]
-) -> list[dict[str, Any]]:
-    _user, membership = who(request)
-    matches = search.search_children(membership, filters.q, limit=filters.limit)
-    today = timezone.localdate()
-    return [child_match_out(m, today) for m in matches]
-
-
-@search_router.get(
-    "/search/likely-existing",
-    operation_id="search_likely_existing",
-    response=list[ChildMatchOut],
-    summary="Children of earlier cases who may be the child being reported (repeat episodes)",
-)
-def likely_existing(
-    request: HttpRequest, filters: Query[LikelyExistingFilter]
-) -> list[dict[str, Any]]:
-    _user, membership = who(request)
-    matches = search.likely_existing_children(
-        membership,
-        given_names=filters.given_names,
-        family_name=filters.family_name,
-        birth_year=filters.birth_year,
-        limit=filters.limit,
-    )
-    today = timezone.localdate()
-    return [child_match_out(m, today) for m in matches]

@@ -14,9 +14,9 @@ from ninja import Query, Router, Status
 from ninja.errors import ValidationError
 from ninja.pagination import paginate
 
-from homeward.cases.api_common import record, who
+from homeward.core.api_types import Id
 from homeward.crossborder import access, actions
-from homeward.crossborder.api_common import request_in_url
+from homeward.crossborder.api.common import request_in_url
 from homeward.crossborder.attachments import protect
 from homeward.crossborder.models import Notification, RequestEvent
 from homeward.crossborder.schemas import (
@@ -27,8 +27,7 @@ from homeward.crossborder.schemas import (
     NotificationFilter,
     NotificationOut,
 )
-from homeward.organisations.access import require_permission
-from homeward.organisations.api_types import Id
+from homeward.organisations.access import record_read_by, require_permission, who
 from homeward.organisations.roles import Permission
 
 router = Router(tags=["crossborder"])
@@ -115,7 +114,7 @@ def _message(request: HttpRequest) -> tuple[MessageIn, UploadedFile | None]:
 @paginate
 def list_messages(request: HttpRequest, request_id: Id) -> QuerySet[RequestEvent]:
     _user, membership, item = request_in_url(request, request_id)
-    record(membership, "crossborder.messages.read", item, ["messages"])
+    record_read_by(membership, "crossborder.messages.read", item, ["messages"])
     return access.conversation(membership, item)
 
 
@@ -157,7 +156,7 @@ def get_attachment(request: HttpRequest, request_id: Id, message_id: Id) -> Http
             content = attachment.read()
     except FileNotFoundError:
         raise Http404("no such attachment") from None
-    record(membership, "crossborder.message.attachment_read", item, ["attachment"])
+    record_read_by(membership, "crossborder.message.attachment_read", item, ["attachment"])
     return protect(HttpResponse(content), event)
 
 

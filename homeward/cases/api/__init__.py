@@ -8,10 +8,10 @@ a case's or a contact's record is in the audit trail.
 
 from ninja import Router
 
-from homeward.cases import api_cases, api_children, api_contacts
+from homeward.cases.api import cases, children, contacts, search
 
 router = Router()
-router.add_router("/", api_contacts.router)
-router.add_router("/", api_cases.router)
-router.add_router("/", api_children.router)
-router.add_router("/", api_children.search_router)
+router.add_router("/", contacts.router)
+router.add_router("/", cases.router)
+router.add_router("/", children.router)
+router.add_router("/", search.router)

@@ -9,9 +9,9 @@ snapshot of what was shared, never the sender's live case.
 
 from ninja import Router
 
-from homeward.crossborder import api_messages, api_requests, api_sharing
+from homeward.crossborder.api import messages, requests, sharing
 
 router = Router()
-router.add_router("/", api_requests.router)
-router.add_router("/", api_sharing.router)
-router.add_router("/", api_messages.router)
+router.add_router("/", requests.router)
+router.add_router("/", sharing.router)
+router.add_router("/", messages.router)

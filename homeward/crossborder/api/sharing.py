@@ -8,10 +8,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router
 
 from homeward.cases import access as case_access
-from homeward.cases.api_common import record, who
-from homeward.cases.storage import private_storage
+from homeward.core.api_types import Id
+from homeward.core.storage import private_storage
 from homeward.crossborder import access, actions
-from homeward.crossborder.api_common import request_in_url
+from homeward.crossborder.api.common import request_in_url
 from homeward.crossborder.models import CooperationRequest
 from homeward.crossborder.schemas import (
     PushIn,
@@ -22,8 +22,7 @@ from homeward.crossborder.schemas import (
     snapshot_out,
 )
 from homeward.crossborder.sharing import shareable_fields
-from homeward.organisations.access import require_permission
-from homeward.organisations.api_types import Id
+from homeward.organisations.access import record_read_by, require_permission, who
 from homeward.organisations.roles import Permission
 
 router = Router(tags=["crossborder"])
@@ -46,7 +45,7 @@ PHOTO_DOWNLOAD_SCHEMA = {
 )
 def list_shareable_fields(request: HttpRequest, case_id: Id) -> list[ShareableFieldOut]:
     _user, membership = who(request)
-    case = case_access.access_case_by_id(membership, case_id)
+    case = case_access.locate_case(membership, case_id)
     return [shareable_field_out(key) for key in shareable_fields(case)]
 
 
@@ -78,7 +77,7 @@ def get_shared_photo(request: HttpRequest, request_id: Id, child_key: str) -> Ht
             content = photo.read()
     except FileNotFoundError:
         raise Http404("no shared photo") from None
-    record(membership, "crossborder.snapshot.photo_read", item, [f"{child_key}.photo"])
+    record_read_by(membership, "crossborder.snapshot.photo_read", item, [f"{child_key}.photo"])
     response = HttpResponse(content, content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     response["Content-Disposition"] = f'inline; filename="{item.reference}-{child_key}.jpg"'

@@ -10,10 +10,9 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from homeward.cases import access, actions, search, versions
-from homeward.cases.api_common import IF_MATCH, child_input, record, reference, who
+from homeward.cases.api.common import IF_MATCH, child_input
 from homeward.cases.models import Case, TimelineEvent
-from homeward.cases.schemas import CaseChildOut, ChildIn, case_child_out
-from homeward.cases.schemas_cases import (
+from homeward.cases.schemas.cases import (
     AssignIn,
     CaseDetailOut,
     CaseIn,
@@ -21,26 +20,22 @@ from homeward.cases.schemas_cases import (
     CaseListQuery,
     CaseOut,
     CasePatchIn,
-    ClosureIn,
-    ClosureOut,
-    DecisionIn,
     ReopenIn,
-    RiskIn,
-    RiskOut,
     SectionIn,
     SectionOut,
     StatusIn,
-    TimelineIn,
-    TimelineOut,
     case_detail_out,
     case_out,
-    closure_out,
     ranked_case_row,
-    risk_out,
     section_out,
 )
-from homeward.organisations.access import require_permission
-from homeward.organisations.api_types import Id
+from homeward.cases.schemas.children import CaseChildOut, ChildIn, case_child_out
+from homeward.cases.schemas.closure import ClosureIn, ClosureOut, DecisionIn, closure_out
+from homeward.cases.schemas.risk import RiskIn, RiskOut, risk_out
+from homeward.cases.schemas.timeline import TimelineIn, TimelineOut
+from homeward.core.api_types import Id
+from homeward.core.handlers import named_in_body
+from homeward.organisations.access import record_read_by, require_permission, who
 from homeward.organisations.models import Membership, User
 from homeward.organisations.roles import Permission
 
@@ -52,7 +47,7 @@ SEARCH_LIMIT = 500
 
 def _case(request: HttpRequest, case_id: Id) -> tuple[User, Membership, Case]:
     user, membership = who(request)
-    return user, membership, access.access_case_by_id(membership, case_id)
+    return user, membership, access.locate_case(membership, case_id)
 
 
 @router.get(
@@ -92,7 +87,7 @@ def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
     ]
     contact_id = fields.pop("contact_id", None)
     contact = (
-        reference("contact_id", lambda: access.access_contact_by_id(membership, contact_id))
+        named_in_body("contact_id", lambda: access.access_contact_by_id(membership, contact_id))
         if contact_id is not None
         else None
     )
@@ -208,7 +203,7 @@ def assign_case(request: HttpRequest, case_id: Id, payload: AssignIn) -> CaseOut
 @paginate
 def case_timeline(request: HttpRequest, case_id: Id) -> QuerySet[TimelineEvent]:
     _user, membership, case = _case(request, case_id)
-    record(membership, "cases.timeline.read", case, ["timeline"])
+    record_read_by(membership, "cases.timeline.read", case, ["timeline"])
     return case.timeline.select_related("actor").order_by("occurred_at", "pk")
 
 
@@ -242,7 +237,7 @@ def add_timeline_entry(
 @paginate
 def risk_history(request: HttpRequest, case_id: Id) -> list[RiskOut]:
     _user, membership, case = _case(request, case_id)
-    record(membership, "cases.risk.read", case, ["risk_grade", "risk_factors", "rationale"])
+    record_read_by(membership, "cases.risk.read", case, ["risk_grade", "risk_factors", "rationale"])
     assessments = case.risk_assessments.select_related("assessed_by").prefetch_related("factors")
     return [risk_out(assessment, membership) for assessment in assessments]
 

@@ -2,10 +2,10 @@
 
 from django.http import HttpRequest
 
-from homeward.cases.api_common import who
+from homeward.core.api_types import Id
 from homeward.crossborder import access
 from homeward.crossborder.models import CooperationRequest
-from homeward.organisations.api_types import Id
+from homeward.organisations.access import who
 from homeward.organisations.models import Membership, User
 
 

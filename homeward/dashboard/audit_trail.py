@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from homeward.audit.access import events_of_organisation
 from homeward.audit.actions import record_read
-from homeward.audit.forms import EventFilterForm
 from homeward.audit.models import AuditEvent
 from homeward.audit.objects import names_of
 from homeward.audit.wording import action_label
+from homeward.dashboard.forms import EventFilterForm
 from homeward.organisations.access import (
     current_membership,
     member_required,
@@ -68,7 +68,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     return render(
         request,
-        "audit/event_list.html",
+        "dashboard/audit_trail.html",
         {"form": form, "page": page, "rows": rows, "query": query.urlencode()},
     )
 
@@ -80,7 +80,7 @@ def event_export(request: HttpRequest) -> HttpResponse:
     membership = current_membership(request)
     form, events = _filtered(request, membership)
     if request.GET and not form.is_valid():
-        return render(request, "audit/event_list.html", {"form": form, "rows": []}, status=400)
+        return render(request, "dashboard/audit_trail.html", {"form": form, "rows": []}, status=400)
     record_read(
         actor=membership.user,
         organisation=membership.organisation,

@@ -1,15 +1,26 @@
 """Types every API schema shares: ids and page numbers, bounded so that no number a client
 sends can overflow the database (a 422 naming the field, never a 500 or a false 503); strings
 without NUL; and what `null` means in an input: it clears a field that can be empty, and is
-refused for one that cannot."""
+refused for one that cannot. Also the fields every app's schemas take (country, language,
+bounded text), the base of every input schema (`In`) and the one error format (`ErrorOut`)."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar
 
-from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, Strict
+from ninja import Schema
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+)
 from pydantic_core import PydanticCustomError
 
 MAX_ID = 2**63 - 1
@@ -133,3 +144,76 @@ def omittable(**kwargs: Any) -> Any:
     value for it (a choice it needs, a yes or no, a count, a time): `x: bool = omittable()`.
     The OpenAPI document shows the type without null; `null` is a 422 naming the field."""
     return Field(None, json_schema_extra=_no_default, **kwargs)
+
+
+# --- shared fields and the input base ------------------------------------------------------
+
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$", to_upper=True)]
+CountryOrBlank = Annotated[str, StringConstraints(pattern=r"^([A-Za-z]{2})?$", to_upper=True)]
+Language = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=16)
+]
+Text = Annotated[str, StringConstraints(max_length=20_000), NoNul]
+Line40 = Annotated[str, StringConstraints(max_length=40), NoNul]
+Line64 = Annotated[str, StringConstraints(max_length=64), NoNul]
+Line100 = Annotated[str, StringConstraints(max_length=100), NoNul]
+Line200 = Annotated[str, StringConstraints(max_length=200), NoNul]
+Line254 = Annotated[str, StringConstraints(max_length=254), NoNul]
+
+
+class In(Schema):
+    """Unknown fields are errors, never silently dropped; enumerations become their codes.
+
+    `null` clears a field that can be empty: text (`Blankable`) becomes "", a list
+    (`Emptiable`) [], a date or a number the model may leave empty stays null. A field that has
+    no empty value (a choice the model needs, a yes or no, a count, a time) may be left out but
+    not sent as `null` (`omittable()`): the schema says so, and `null` is a 422 naming it."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+    def changes(self) -> dict[str, Any]:
+        """The fields the client sent (a PATCH changes only those)."""
+        return self.model_dump(exclude_unset=True)
+
+
+# --- who did something -------------------------------------------------------------------------
+
+
+class Person(Protocol):
+    """A user as an API output names them."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def full_name(self) -> str: ...
+
+    @property
+    def email(self) -> str: ...
+
+
+class PersonOut(BaseModel):
+    """Who did something (a plain pydantic model: the `*_out` functions build it)."""
+
+    user_id: int
+    full_name: str
+
+
+def person_out(user: Person | None) -> PersonOut | None:
+    if user is None:
+        return None
+    return PersonOut(user_id=user.pk, full_name=user.full_name or user.email)
+
+
+# --- the one error format --------------------------------------------------------------------
+
+
+class FieldError(Schema):
+    field: str
+    message: str
+
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    errors: list[FieldError] = []

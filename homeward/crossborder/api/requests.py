@@ -8,10 +8,11 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from homeward.cases import access as case_access
-from homeward.cases.api_common import record, reference, who
 from homeward.cases.models import Case
+from homeward.core.api_types import Id
+from homeward.core.handlers import named_in_body
 from homeward.crossborder import access, actions
-from homeward.crossborder.api_common import request_in_url
+from homeward.crossborder.api.common import request_in_url
 from homeward.crossborder.models import CooperationRequest
 from homeward.crossborder.schemas import (
     CaseRefOut,
@@ -27,8 +28,7 @@ from homeward.crossborder.schemas import (
     RequestOut,
     SummaryIn,
 )
-from homeward.organisations.access import require_permission
-from homeward.organisations.api_types import Id
+from homeward.organisations.access import record_read_by, require_permission, who
 from homeward.organisations.models import Organisation
 from homeward.organisations.roles import Permission
 
@@ -89,7 +89,7 @@ def _receiver(organisation: Organisation, country: str) -> Organisation:
 def create_request(request: HttpRequest, payload: RequestIn) -> Status[CooperationRequest]:
     user, membership = who(request)
     require_permission(membership, Permission.EDIT_CASES)  # before any reference is looked up
-    case = reference("case_id", lambda: case_access.access_case_by_id(membership, payload.case_id))
+    case = named_in_body("case_id", lambda: case_access.locate_case(membership, payload.case_id))
     draft = actions.draft_request(
         acting_user=user,
         membership=membership,
@@ -113,7 +113,7 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status[Cooperati
 )
 def get_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
     _user, membership, item = request_in_url(request, request_id)
-    record(membership, "crossborder.request.read", item, REQUEST_READ_FIELDS)
+    record_read_by(membership, "crossborder.request.read", item, REQUEST_READ_FIELDS)
     return item
 
 
@@ -274,7 +274,7 @@ def open_case(request: HttpRequest, request_id: Id, payload: OpenCaseIn) -> Stat
 def link_case(request: HttpRequest, request_id: Id, payload: LinkCaseIn) -> CooperationRequest:
     user, membership, item = request_in_url(request, request_id)
     require_permission(membership, Permission.EDIT_CASES)  # before the case is looked up
-    case = reference("case_id", lambda: case_access.access_case_by_id(membership, payload.case_id))
+    case = named_in_body("case_id", lambda: case_access.locate_case(membership, payload.case_id))
     return actions.link_receiver_case(
         acting_user=user, membership=membership, request=item, case=case
     )
