@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -188,7 +189,8 @@ def timeline_add(request: HttpRequest, case_id: int) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
-            return redirect("case_detail", case_id=case.pk)
+            # back to the timeline, not the top of the page: the new entry heads it
+            return redirect(reverse("case_detail", args=[case.pk]) + "#timeline")
     # refused: the page again, with what was typed and why it was refused, never an empty form
     return _case_page(request, membership, case.pk, form)
 
