@@ -37,7 +37,7 @@ def _row_form(field: str, rows: Mapping[str, BaseFormSet[Any]]) -> BaseForm | No
     parts = field.split(".")
     if len(parts) != 3 or parts[0] not in rows or not parts[1].isdigit():
         return None
-    forms = rows[parts[0]].forms
+    forms: list[BaseForm] = rows[parts[0]].forms
     index = int(parts[1])
     if index >= len(forms) or parts[2] not in forms[index].fields:
         return None
