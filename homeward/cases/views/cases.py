@@ -93,13 +93,15 @@ def case_new(request: HttpRequest) -> HttpResponse:
 
 @member_required(Permission.EDIT_CASES)
 def likely_existing(request: HttpRequest) -> HttpResponse:
-    """The search-before-create panel (an htmx fragment)."""
+    """The search-before-create panel (an htmx fragment), asked for as the page loads (a form
+    shown again holds names already) and as the operator types."""
     membership = current_membership(request)
     given = request.GET.get("child0-given_names", "").strip()
     family = request.GET.get("child0-family_name", "").strip()
     year = request.GET.get("child0-birth_year", "") or request.GET.get("child0-birth_date", "")[:4]
     matches = []
-    if len(given) + len(family) >= 3:
+    searched = len(given) + len(family) >= 3
+    if searched:
         matches = search.likely_existing_children(
             membership,
             given_names=given,
@@ -108,7 +110,9 @@ def likely_existing(request: HttpRequest) -> HttpResponse:
         )
     selected = request.GET.get("existing_child", "")
     return render(
-        request, "cases/_likely_existing.html", {"matches": matches, "selected": selected}
+        request,
+        "cases/_likely_existing.html",
+        {"matches": matches, "selected": selected, "searched": searched},
     )
 
 
