@@ -261,6 +261,8 @@ class RiskForm(forms.Form):
 
 
 class RiskFactorForm(forms.Form):
+    row_label = _("Factor %(row)s")  # as the page names each row, in the error summary
+
     kind = forms.ChoiceField(
         label=_("Factor"), choices=[("", "—"), *RiskFactorKind.choices], required=False
     )

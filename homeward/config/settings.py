@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "homeward.organisations.middleware.CurrentOrganisationMiddleware",
     "homeward.organisations.middleware.RequireMfaMiddleware",
+    "homeward.organisations.middleware.FormOrganisationMiddleware",
     "axes.middleware.AxesMiddleware",
     "homeward.config.idempotency.IdempotencyMiddleware",
 ]

@@ -26,6 +26,8 @@ KEEP_FOR = timedelta(days=1)
 MAX_KEY_LENGTH = 255
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 FORM_TOKEN_FIELD = "form_token"  # noqa: S105 (a field name, not a secret)
+# beside the token: the organisation a form was opened in (organisations' middleware checks it)
+FORM_ORGANISATION_FIELD = "form_organisation"
 
 
 @dataclass(frozen=True)

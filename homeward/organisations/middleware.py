@@ -8,10 +8,12 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from homeward.core.api_types import parse_id
+from homeward.core.idempotency import FORM_ORGANISATION_FIELD, FORM_TOKEN_FIELD
 from homeward.organisations.access import lacks_required_mfa, membership_for, show_times_in
 from homeward.organisations.models import User
 
@@ -148,3 +150,58 @@ class RequireMfaMiddleware:
         if membership is None:
             return False
         return lacks_required_mfa(request.user, membership)
+
+
+SEND_IN_FORM_ORGANISATION = "send_in_form_organisation"
+CSRF_FIELD = "csrfmiddlewaretoken"
+# what a form carries besides what was typed: sent again, not shown as typed
+_FORM_MACHINERY = (FORM_TOKEN_FIELD, FORM_ORGANISATION_FIELD, "seen", "next")
+_FORMSET_MACHINERY = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS")
+
+
+class FormOrganisationMiddleware:
+    """A form carries the organisation it was opened in (`{% form_token %}`). Sent after its
+    sender switched organisation (in another tab), it is done in neither: the answer says
+    the organisation changed, shows what was typed, and can send it again in the form's own
+    organisation, switching back to it, when she is still a member there."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        membership = getattr(request, "membership", None)
+        if request.method != "POST" or membership is None or request.path.startswith("/api/"):
+            return self.get_response(request)
+        opened_in = parse_id(request.POST.get(FORM_ORGANISATION_FIELD))
+        if opened_in is None or opened_in == membership.organisation_id:
+            return self.get_response(request)
+        there = membership_for(membership.user, opened_in)
+        if there is not None and request.POST.get(SEND_IN_FORM_ORGANISATION):
+            request.session[ORGANISATION_SESSION_KEY] = there.organisation_id
+            request.membership = there  # type: ignore[attr-defined]
+            show_times_in(there.organisation)
+            return self.get_response(request)
+        sent = [
+            (name, value)
+            for name, values in request.POST.lists()
+            if name not in (CSRF_FIELD, SEND_IN_FORM_ORGANISATION)
+            for value in values
+        ]
+        return render(
+            request,
+            "organisations/organisation_changed.html",
+            {
+                "opened_in": there,
+                "sent": sent,
+                "typed": [(name, value) for name, value in sent if _typed(name, value)],
+                "resend_field": SEND_IN_FORM_ORGANISATION,
+            },
+            status=409,
+        )
+
+
+def _typed(name: str, value: str) -> bool:
+    machinery = (
+        name in _FORM_MACHINERY or name.startswith("initial-") or name.endswith(_FORMSET_MACHINERY)
+    )
+    return not machinery and bool(value.strip())

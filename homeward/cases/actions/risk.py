@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,8 @@ from homeward.cases.choices import RiskFactorKind, RiskGrade, TimelineKind
 from homeward.cases.models import Case, RiskAssessment, RiskFactor
 from homeward.organisations.models import Membership, User
 
+FACTOR_FIELDS = ("kind", "detail", "source", "observed_at")
+
 
 def assess_risk(
     *,
@@ -25,28 +28,32 @@ def assess_risk(
     factors: Sequence[Mapping[str, Any]] = (),
 ) -> RiskAssessment:
     """A (re)assessment: the grade and the factors behind it, each with its source and time.
-    The newest assessment is the case's current risk."""
+    The newest assessment is the case's current risk. A row left wholly empty is no factor;
+    any other row is a factor and is checked, never dropped. Every error of every row is
+    refused at once, each under `factors.<row>.<field>`."""
     require_editor(membership, case)
+    errors: dict[str, list[str]] = {}
     if grade not in RiskGrade.values:
-        raise ValidationError({"grade": _("Choose very low, low, medium or high.")})
+        errors["grade"] = [_("Choose very low, low, medium or high.")]
     now = timezone.now()
     rows = []
     for index, factor in enumerate(factors):
-        kind = factor.get("kind", "")
-        if kind not in RiskFactorKind.values:
-            raise ValidationError({f"factors.{index}.kind": _("Unknown risk factor.")})
-        if not str(factor.get("source", "")).strip():
-            raise ValidationError({f"factors.{index}.source": _("Say where this comes from.")})
-        observed_at = factor.get("observed_at") or now
-        if observed_at > now:
-            raise ValidationError(
-                {f"factors.{index}.observed_at": _("This time is in the future.")}
-            )
+        if not any(str(factor.get(name) or "").strip() for name in FACTOR_FIELDS):
+            continue
+        for name, message in _factor_errors(factor, now).items():
+            errors[f"factors.{index}.{name}"] = [message]
         rows.append(
-            (kind, str(factor.get("detail", "")), str(factor["source"]).strip(), observed_at)
+            (
+                factor.get("kind") or "",
+                str(factor.get("detail") or ""),
+                str(factor.get("source") or "").strip(),
+                factor.get("observed_at") or now,
+            )
         )
     if grade == RiskGrade.HIGH and not rows:
-        raise ValidationError({"factors": _("Record at least one factor behind a high risk.")})
+        errors["factors"] = [_("Record at least one factor behind a high risk.")]
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic():
         assessment = RiskAssessment.objects.create(
             case=case, grade=grade, rationale=rationale, assessed_by=acting_user, assessed_at=now
@@ -72,3 +79,17 @@ def assess_risk(
             fields=["risk_grade", "risk_factors", "rationale"],
         )
     return assessment
+
+
+def _factor_errors(factor: Mapping[str, Any], now: datetime) -> dict[str, str]:
+    errors = {}
+    kind = factor.get("kind") or ""
+    if not kind:
+        errors["kind"] = _("Choose the factor this row is about.")
+    elif kind not in RiskFactorKind.values:
+        errors["kind"] = _("Unknown risk factor.")
+    if not str(factor.get("source") or "").strip():
+        errors["source"] = _("Say where this comes from.")
+    if (factor.get("observed_at") or now) > now:
+        errors["observed_at"] = _("This time is in the future.")
+    return errors

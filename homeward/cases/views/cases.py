@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -93,13 +94,15 @@ def case_new(request: HttpRequest) -> HttpResponse:
 
 @member_required(Permission.EDIT_CASES)
 def likely_existing(request: HttpRequest) -> HttpResponse:
-    """The search-before-create panel (an htmx fragment)."""
+    """The search-before-create panel (an htmx fragment), asked for as the page loads (a form
+    shown again holds names already) and as the operator types."""
     membership = current_membership(request)
     given = request.GET.get("child0-given_names", "").strip()
     family = request.GET.get("child0-family_name", "").strip()
     year = request.GET.get("child0-birth_year", "") or request.GET.get("child0-birth_date", "")[:4]
     matches = []
-    if len(given) + len(family) >= 3:
+    searched = len(given) + len(family) >= 3
+    if searched:
         matches = search.likely_existing_children(
             membership,
             given_names=given,
@@ -108,7 +111,9 @@ def likely_existing(request: HttpRequest) -> HttpResponse:
         )
     selected = request.GET.get("existing_child", "")
     return render(
-        request, "cases/_likely_existing.html", {"matches": matches, "selected": selected}
+        request,
+        "cases/_likely_existing.html",
+        {"matches": matches, "selected": selected, "searched": searched},
     )
 
 
@@ -189,7 +194,8 @@ def timeline_add(request: HttpRequest, case_id: int) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
-            return redirect("case_detail", case_id=case.pk)
+            # back to the timeline, not the top of the page: the new entry heads it
+            return redirect(reverse("case_detail", args=[case.pk]) + "#timeline")
     # refused: the page again, with what was typed and why it was refused, never an empty form
     return _case_page(request, membership, case.pk, form)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -40,17 +38,16 @@ def risk_assess(request: HttpRequest, case_id: int) -> HttpResponse:
         form = RiskForm(request.POST or None, initial={"grade": case.risk_grade or None})
         factors = RiskFactorFormSet(request.POST or None, prefix="factor")
     if request.method == "POST" and form.is_bound and form.is_valid() and factors.is_valid():
-        rows: list[dict[str, Any]] = [f for f in factors.cleaned_data if f.get("kind")]
         try:
             actions.assess_risk(
                 acting_user=membership.user,
                 membership=membership,
                 case=case,
-                factors=rows,
+                factors=factors.cleaned_data,
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_errors(form, error, rows={"factors": factors})
         else:
             messages.success(request, _("Risk recorded."))
             return redirect("case_detail", case_id=case.pk)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms, template
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -28,22 +29,28 @@ def field_target(field: forms.BoundField) -> str:
     return field.id_for_label
 
 
-def problems_of(form: Any) -> Iterator[Problem]:
+def problems_of(form: Any, row: int | None = None) -> Iterator[Problem]:
+    """Each problem of a form; in a formset, each names its row ("Factor 2, Source", with the
+    rows' `row_label`, else "Row 2, Source"), since every row has fields of the same names."""
     if form is None or not getattr(form, "is_bound", False):
         return
     if isinstance(form, forms.BaseFormSet):
         for message in form.non_form_errors():
             yield Problem(str(message))
-        for member in form.forms:
-            yield from problems_of(member)
+        for number, member in enumerate(form.forms, start=1):
+            yield from problems_of(member, number)
         return
     for message in form.non_field_errors():
         yield Problem(str(message))
     for field in form:
         if field.is_hidden:
             continue
+        label = str(field.label)
+        if row is not None:
+            row_name = getattr(form, "row_label", _("Row %(row)s")) % {"row": row}
+            label = f"{row_name}, {label}"
         for message in field.errors:
-            yield Problem(str(message), str(field.label), field_target(field))
+            yield Problem(str(message), label, field_target(field))
 
 
 def flatten(items: Iterable[Any]) -> Iterator[Any]:

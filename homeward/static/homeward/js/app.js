@@ -20,6 +20,12 @@
   if (summary) {
     summary.focus();
   }
+  // Arriving at a part of a page (the timeline after adding to it): the focus goes there too,
+  // so the keyboard and screen readers carry on where the eyes are.
+  var arrived = !summary && window.location.hash && document.getElementById(window.location.hash.slice(1));
+  if (arrived && arrived.getAttribute("tabindex") === "-1") {
+    arrived.focus();
+  }
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-error-summary] a[href^='#']");
     var field = link && document.getElementById(link.getAttribute("href").slice(1));
