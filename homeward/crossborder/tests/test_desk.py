@@ -377,6 +377,38 @@ def test_a_message_defaults_to_a_language_the_reader_reads(cast: Cast) -> None:
         assert '<option value="fr" selected>' in page, email
 
 
+def test_a_hotline_sharing_no_official_language_writes_in_one_the_reader_answers_in(
+    cast: Cast,
+) -> None:
+    """Greece (Greek; its hotline also answers in English) and Belgium (Dutch, French, German;
+    its hotline also answers in English): a Greek operator reading English writes English, not
+    Belgium's first language."""
+    greece = org_actions.create_organisation(
+        acting_user=None, name="Hotline Greece", slug="test-gr", languages=["el"],
+        kind=OrganisationKind.NATIONAL_HOTLINE, country="GR", time_zone="Europe/Athens",
+    )  # fmt: skip
+    for organisation, languages in ((greece, ["el", "en"]), (cast.be, ["nl", "fr", "de", "en"])):
+        org_actions.save_hotline(
+            acting_user=None, organisation=organisation, country=organisation.country,
+            name=f"116 000 {organisation.country}", languages=languages,
+        )  # fmt: skip
+    gr_operator = cast.join("gr_operator@cast.test", greece, "operator")
+    case = make_case(cast)
+    request = actions.draft_request(
+        **_as(cast, "be_operator"), case=case, receiver=greece, request_type="locate",
+        question="Is she in Athens?",
+    )  # fmt: skip
+    actions.send_request(**_as(cast, "be_operator"), request=request)
+    client = Client()
+    client.force_login(gr_operator.user)
+    page = client.get(f"/crossborder/{request.pk}/", HTTP_ACCEPT_LANGUAGE="en").text
+    assert '<option value="en" selected>' in page
+    client = Client()
+    client.force_login(cast.user("be_operator"))
+    page = client.get(f"/crossborder/{request.pk}/", HTTP_ACCEPT_LANGUAGE="en").text
+    assert '<option value="en" selected>' in page  # Belgium writes no Greek either
+
+
 def _countries_offered(form: NewRequestForm) -> list[str]:
     """The receiving hotlines' country names, in the order the form's list shows them."""
     options = re.findall(r'<option value="\d+">([^<]+)</option>', str(form["receiver"]))

@@ -10,6 +10,7 @@ from typing import Any
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from homeward.crossborder import access
 from homeward.crossborder.choices import OPEN_STATES, State
@@ -29,7 +30,7 @@ from homeward.crossborder.forms import (
 from homeward.crossborder.models import CooperationRequest, Snapshot
 from homeward.crossborder.sharing import needs_approval
 from homeward.crossborder.views.clocks import row
-from homeward.organisations.models import Membership
+from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Permission
 
 
@@ -87,20 +88,49 @@ def present_snapshot(snapshot: Snapshot) -> SharedData:
     return SharedData(snapshot.version, snapshot.pushed_at, case_fields, children)
 
 
+def works_in(organisation: Organisation) -> list[str]:
+    """The languages an organisation works in: its own list, then those its hotlines answer in
+    (where English usually is)."""
+    tags = [*(organisation.languages or [])]
+    for hotline in organisation.hotlines.all():
+        tags += hotline.languages or []
+    return list(dict.fromkeys(str(tag) for tag in tags if tag))
+
+
 def message_languages(item: CooperationRequest, membership: Membership) -> list[str]:
     """Tags offered for a message: the request's languages, then both hotlines' languages."""
-    own = list(membership.organisation.languages or [])
-    tags = [*item.languages, *own, *item.sender.languages, *item.receiver.languages, "en"]
+    tags = [
+        *item.languages,
+        *works_in(membership.organisation),
+        *works_in(item.sender),
+        *works_in(item.receiver),
+        "en",
+    ]
     return list(dict.fromkeys(str(t) for t in tags if t))
 
 
+def default_message_language(
+    theirs: list[str], ours: list[str], declared: list[str], interface: str
+) -> str:
+    """The language a message most likely goes in: the first of the receiving hotline's
+    languages that the writer's hotline works in (French between Belgium and France, English
+    from Greece to Belgium, not Dutch); else the interface language the writer reads, if the
+    receiving hotline works in it; else the first language the request declared usable; else
+    English, the network's common language."""
+    both = [tag for tag in theirs if tag in ours]
+    if not both and interface in theirs:
+        both = [interface]
+    return (both or [tag for tag in declared if tag] or ["en"])[0]
+
+
 def reader_language(item: CooperationRequest, membership: Membership) -> str:
-    """The language a message most likely goes in: the first of the other hotline's languages
-    that ours speaks too (French between Belgium and France), else the other's first one."""
     other = item.receiver if access.is_sender(membership, item) else item.sender
-    theirs = [str(tag) for tag in other.languages or [] if tag]
-    ours = set(membership.organisation.languages or [])
-    return ([tag for tag in theirs if tag in ours] or theirs or [""])[0]
+    return default_message_language(
+        works_in(other),
+        works_in(membership.organisation),
+        list(item.languages or []),
+        get_language() or "",
+    )
 
 
 def detail_context(
