@@ -6,11 +6,13 @@ and the defaults fit the case and the reader."""
 from __future__ import annotations
 
 import html
+import importlib
 import re
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone, translation
@@ -407,6 +409,68 @@ def test_a_hotline_sharing_no_official_language_writes_in_one_the_reader_answers
     client.force_login(cast.user("be_operator"))
     page = client.get(f"/crossborder/{request.pk}/", HTTP_ACCEPT_LANGUAGE="en").text
     assert '<option value="en" selected>' in page  # Belgium writes no Greek either
+
+
+def _shared_rows(page: str) -> dict[str, str]:
+    rows = re.findall(r"<dt>([^<]+)</dt>\s*<dd>([^<]*)</dd>", page)
+    return {html.unescape(k).strip(): html.unescape(v).strip() for k, v in rows}
+
+
+def test_a_shared_copy_reads_in_the_readers_language(cast: Cast) -> None:
+    """Belgium sends in English; the French hotline reads every value with a choice in French,
+    and a German-speaking reader in German."""
+    case = make_case(
+        cast, category="runaway", subcategory="from_care", sis_category="a_i",
+        last_seen_country="BE",
+    )  # fmt: skip
+    child = case.case_children.get().child
+    child.nationalities, child.languages = ["UA"], ["uk", "nl"]
+    child.save(update_fields=["nationalities", "languages"])
+    chosen = [f"case.{name}" for name in ("category", "subcategory", "sis_category")]
+    chosen += ["case.last_seen_country"]
+    chosen += [
+        f"child.{child.pk}.{f}" for f in ("given_names", "sex", "nationalities", "languages")
+    ]
+    with translation.override("en"):
+        request = actions.draft_request(
+            **_as(cast, "be_supervisor"), case=case, receiver=cast.fr, request_type="locate",
+            question="Is she in Lille?", shared_fields=chosen,
+        )  # fmt: skip
+        actions.send_request(**_as(cast, "be_supervisor"), request=request)
+    client = cast.client("fr_operator")
+    rows = _shared_rows(client.get(f"/crossborder/{request.pk}/", HTTP_ACCEPT_LANGUAGE="fr").text)
+    assert rows["Catégorie"] == "Fugue"
+    assert rows["Sous-catégorie"] == "Fugue d'un lieu de placement ou d'une institution"
+    assert rows["Vu pour la dernière fois\u00a0: pays"] == "Belgique"
+    assert rows["Sexe"] == "Féminin"
+    assert rows["Nationalités"] == "Ukraine"
+    assert rows["Langues"] == "Ukrainien, Néerlandais"
+    assert rows["Catégorie de signalement SIS demandée"].startswith("Art. 32")
+    rows = _shared_rows(client.get(f"/crossborder/{request.pk}/", HTTP_ACCEPT_LANGUAGE="de").text)
+    assert rows["Kategorie"] == "Weglaufen"
+    assert rows["Unterkategorie"] == "Aus einer Pflegefamilie oder Einrichtung weggelaufen"
+    assert rows["Geschlecht"] == "Weiblich"
+    assert rows["Sprachen"] == "Ukrainisch, Niederländisch"
+
+
+def test_a_copy_shared_before_codes_were_kept_reads_in_the_readers_language(cast: Cast) -> None:
+    """Snapshots taken before held the sender's words ("Runaway"); the migration turns the
+    words of any of the platform's languages back into codes, and leaves anything else."""
+    labels_to_codes = importlib.import_module(
+        "homeward.crossborder.migrations.0005_snapshot_choice_codes"
+    ).labels_to_codes
+    request = _sent(cast)
+    snapshot = request.snapshots.get()
+    snapshot.data["case"].update(category="Runaway", subcategory="Fugue du domicile")
+    snapshot.data["children"][0]["fields"]["sex"] = "Weiblich"
+    snapshot.data["case"]["sis_category"] = "something else"
+    snapshot.save(update_fields=["data"])
+    labels_to_codes(django_apps, None)
+    snapshot.refresh_from_db()
+    assert snapshot.data["case"]["category"] == "runaway"
+    assert snapshot.data["case"]["subcategory"] == "from_home"
+    assert snapshot.data["case"]["sis_category"] == "something else"
+    assert snapshot.data["children"][0]["fields"]["sex"] == "female"
 
 
 def _countries_offered(form: NewRequestForm) -> list[str]:

@@ -12,6 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from homeward.core.templatetags.country_names import country
+from homeward.core.templatetags.language_names import language_name
 from homeward.crossborder import access
 from homeward.crossborder.choices import OPEN_STATES, State
 from homeward.crossborder.forms import (
@@ -28,7 +30,12 @@ from homeward.crossborder.forms import (
     shared_field_labels,
 )
 from homeward.crossborder.models import CooperationRequest, Snapshot
-from homeward.crossborder.sharing import needs_approval
+from homeward.crossborder.sharing import (
+    COUNTRY_FIELDS,
+    LANGUAGE_FIELDS,
+    SHARED_CHOICES,
+    needs_approval,
+)
 from homeward.crossborder.views.clocks import row
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Permission
@@ -54,12 +61,22 @@ class SharedData:
         return not self.case_fields and not self.children
 
 
-def _text(value: object) -> str:
+def _text(name: str, value: object) -> str:
+    """A shared value in the reader's language: a choice's code by its label, a country or a
+    language by its name. A code no choice knows (a snapshot from before codes were kept, in
+    the sender's words) is shown as it is."""
     if value is None or value == "":
         return "—"
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) or "—"
-    return str(value)
+        return ", ".join(_text(name, v) for v in value) or "—"
+    code = str(value)
+    if name in SHARED_CHOICES:
+        return str(dict(SHARED_CHOICES[name].choices).get(code, code))
+    if name in COUNTRY_FIELDS:
+        return country(code)
+    if name in LANGUAGE_FIELDS:
+        return language_name(code)
+    return code
 
 
 def present_snapshot(snapshot: Snapshot) -> SharedData:
@@ -67,7 +84,9 @@ def present_snapshot(snapshot: Snapshot) -> SharedData:
     data: dict[str, Any] = snapshot.data or {}
     case: dict[str, Any] = data.get("case", {})
     case_fields = [
-        (str(label), _text(case[name])) for name, label in CASE_FIELD_LABELS.items() if name in case
+        (str(label), _text(name, case[name]))
+        for name, label in CASE_FIELD_LABELS.items()
+        if name in case
     ]
     children = []
     for number, entry in enumerate(data.get("children", []), start=1):
@@ -78,7 +97,7 @@ def present_snapshot(snapshot: Snapshot) -> SharedData:
                 key=str(entry.get("key", "")),
                 title=f"{number}. {names}" if names else f"{number}.",
                 fields=[
-                    (str(label), _text(fields[name]))
+                    (str(label), _text(name, fields[name]))
                     for name, label in CHILD_FIELD_LABELS.items()
                     if name in fields and name != "photo"
                 ],
