@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import importlib
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -22,8 +22,10 @@ from homeward.cases import actions as case_actions
 from homeward.crossborder import access, actions
 from homeward.crossborder.forms import NewRequestForm
 from homeward.crossborder.models import CooperationRequest, Notification
+from homeward.crossborder.notify import notify
 from homeward.crossborder.views.clocks import row
 from homeward.organisations import actions as org_actions
+from homeward.organisations.models import Organisation
 from homeward.organisations.roles import OrganisationKind
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
@@ -381,16 +383,50 @@ def test_a_message_defaults_to_a_language_the_reader_reads(cast: Cast) -> None:
         assert '<option value="fr" selected>' in page, email
 
 
+def _greece() -> Organisation:
+    return org_actions.create_organisation(
+        acting_user=None, name="Hotline Greece", slug="test-gr", languages=["el"],
+        kind=OrganisationKind.NATIONAL_HOTLINE, country="GR", time_zone="Europe/Athens",
+    )  # fmt: skip
+
+
+def test_times_between_hotlines_carry_the_readers_zone(cast: Cast) -> None:
+    """The same deadline reads 17:04 CET in Brussels and 18:04 EET in Athens: on the request's
+    page, in the lists, and in a notice."""
+    greece = _greece()
+    gr_operator = cast.join("gr_operator@cast.test", greece, "operator")
+    request = actions.draft_request(
+        **_as(cast, "be_operator"), case=make_case(cast), receiver=greece, request_type="locate",
+        question="Is she in Athens?",
+    )  # fmt: skip
+    actions.send_request(**_as(cast, "be_operator"), request=request)
+    due = datetime(2026, 12, 7, 16, 4, tzinfo=UTC)
+    CooperationRequest.objects.filter(pk=request.pk).update(
+        sent_at=due - timedelta(hours=2), acknowledge_due_at=due
+    )
+    notify(greece, request, "reminder", due=due.isoformat())
+    gr = Client()
+    gr.force_login(gr_operator.user)
+    readers = (
+        (cast.client("be_operator"), "17:04 CET", "15:04 CET"),
+        (gr, "18:04 EET", "16:04 EET"),
+    )
+    for client, deadline, sent in readers:
+        page = client.get(f"/crossborder/{request.pk}/").content.decode()
+        assert f"2026-12-07 {deadline}" in page
+        assert f"2026-12-07 {sent}" in page
+        assert f"2026-12-07 {sent}" in client.get("/crossborder/").content.decode()
+    notices = gr.get("/crossborder/notifications/").content.decode()
+    assert "before 2026-12-07 18:04 EET" in notices
+
+
 def test_a_hotline_sharing_no_official_language_writes_in_one_the_reader_answers_in(
     cast: Cast,
 ) -> None:
     """Greece (Greek; its hotline also answers in English) and Belgium (Dutch, French, German;
     its hotline also answers in English): a Greek operator reading English writes English, not
     Belgium's first language."""
-    greece = org_actions.create_organisation(
-        acting_user=None, name="Hotline Greece", slug="test-gr", languages=["el"],
-        kind=OrganisationKind.NATIONAL_HOTLINE, country="GR", time_zone="Europe/Athens",
-    )  # fmt: skip
+    greece = _greece()
     for organisation, languages in ((greece, ["el", "en"]), (cast.be, ["nl", "fr", "de", "en"])):
         org_actions.save_hotline(
             acting_user=None, organisation=organisation, country=organisation.country,
