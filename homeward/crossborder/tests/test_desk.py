@@ -511,6 +511,17 @@ def test_a_copy_shared_before_codes_were_kept_reads_in_the_readers_language(cast
     assert snapshot.data["children"][0]["fields"]["sex"] == "female"
 
 
+def test_message_languages_read_as_language_names(cast: Cast) -> None:
+    request = _sent(cast)
+    actions.post_message(**_as(cast, "be_operator"), request=request, body="Bonjour", language="nl")
+    client = cast.client("fr_operator")
+    page = client.get(f"/crossborder/{request.pk}/", HTTP_ACCEPT_LANGUAGE="fr").text
+    assert '<option value="fr" selected>Français</option>' in page
+    assert '<option value="nl">Néerlandais</option>' in page
+    assert re.search(r'<span class="badge" title="Langue">Néerlandais</span>', page)
+    assert not re.search(r'<span class="badge" title="Langue">nl</span>', page)
+
+
 def _countries_offered(form: NewRequestForm) -> list[str]:
     """The receiving hotlines' country names, in the order the form's list shows them."""
     options = re.findall(r'<option value="\d+">([^<]+)</option>', str(form["receiver"]))

@@ -86,3 +86,12 @@ def test_a_request_that_never_left_is_not_counted(cast: Cast) -> None:
 
 def test_hotline_staff_do_not_see_the_network_view(cast: Cast) -> None:
     assert cast.client("be_supervisor").get("/crossborder/network/").status_code == 403
+
+
+def test_country_pairs_read_as_country_names_in_the_readers_language(cast: Cast) -> None:
+    _sent(cast, acknowledge_after=None)
+    client = cast.client("coordinator")
+    page = client.get("/crossborder/network/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "<td>Belgique</td><td>France</td><td>1</td>" in page
+    page = client.get("/crossborder/network/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "<td>Belgien</td><td>Frankreich</td><td>1</td>" in page
