@@ -616,16 +616,14 @@ def best_match(query: Token, stored: Sequence[Token], by: Compare = compare) -> 
 @dataclass
 class Match:
     """How well a child's names match a query: score 0–1 (the mean over the query's tokens),
-    how each query token matched (`reasons` puts that into words), how much of the child's
+    how each query token matched (`reasons` puts that into words) and how much of the child's
     best name form the query covers (to order equal scores: "Anna" puts Anna before
-    Anna-Lena) and the weakest token's score."""
+    Anna-Lena)."""
 
     child_id: int
     score: float
     token_matches: tuple[TokenMatch, ...] = ()
     coverage: float = 0.0
-    weakest: float = 0.0
-    """The lowest score of a single query token."""
 
     @property
     def reasons(self) -> list[str]:
@@ -674,13 +672,11 @@ def score_names(query: str, forms: Sequence[str], by: Compare = compare) -> Matc
         if own:
             coverage = max(coverage, len(own & covered) / len(own))
     score = sum(r.score for r in results.values()) / len(results)
-    weakest = min(r.score for r in results.values())
     return Match(
         child_id=0,
         score=round(score, 3),
         token_matches=tuple(results.values()),
         coverage=round(coverage, 3),
-        weakest=round(weakest, 3),
     )
 
 
@@ -696,7 +692,5 @@ def rank(query: str, candidates: Mapping[int, Sequence[str]]) -> list[Match]:
             seen[key] = score_names(query, forms, memo)
         match = seen[key]
         if match.score > 0:
-            matches.append(
-                Match(child_id, match.score, match.token_matches, match.coverage, match.weakest)
-            )
+            matches.append(Match(child_id, match.score, match.token_matches, match.coverage))
     return sorted(matches, key=lambda m: (-m.score, -m.coverage, -m.child_id))

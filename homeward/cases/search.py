@@ -52,11 +52,6 @@ CANDIDATE_CAP = 100
 """At most this many children are ranked per name query (the strongest keys first)."""
 CASE_LIMIT = 50
 CHILD_LIMIT = 20
-LIKELY_THRESHOLD = 0.85
-"""likely_existing_children shows a child only at this score or above (after the birth year)."""
-LIKELY_MIN_TOKEN = 0.7
-"""…and only when every name token scores this or more: a name that ends differently
-(Maria/Mario, Jan/Jana) scores below it, so it is never suggested as the same child."""
 BIRTH_YEAR_BOOST = 0.1
 BIRTH_YEAR_PENALTY = 0.1
 FIRST_REFERENCE_YEAR = 1990
@@ -351,10 +346,12 @@ def likely_existing_children(
     limit: int = 5,
 ) -> list[ChildMatch]:
     """Search before create: children of the organisation who may be the child being reported
-    (a repeat episode). The name score gains BIRTH_YEAR_BOOST when the known year of birth is
-    within a year of `birth_year`, and loses BIRTH_YEAR_PENALTY when it is further off; only
-    matches scoring LIKELY_THRESHOLD or more, with no name token below LIKELY_MIN_TOKEN, are
-    returned, best first."""
+    (a repeat episode). The children the top bar's name search finds for the same name (the
+    same candidates and scores: a child it finds is never missing here, e.g. Oleksandr
+    Shevchenko for "Alexandre Chevtchenko"), reordered by the year of birth: the score gains
+    BIRTH_YEAR_BOOST when the known year is within a year of `birth_year` and loses
+    BIRTH_YEAR_PENALTY when it is further off. Each says why it matched, so the operator
+    judges a weak match (Mario for "Maria" reads "ends differently")."""
     query = f"{given_names} {family_name}".strip()
     groups = names.query_key_groups(query)
     used = [
@@ -367,18 +364,22 @@ def likely_existing_children(
         if value
     ]
     ranked = _ranked_children(membership, groups, query, _Searched("likely_existing", used))
-    found: list[tuple[float, float, ChildSummary, list[str]]] = []
+    found: list[tuple[float, float, ChildSummary, names.Match, list[str]]] = []
     for child, match in ranked:
         score, birth = match.score, []
         if birth_year is not None and child.born is not None:
             change, reason = _birth_reason(child.born, birth_year)
             score += change
             birth.append(reason)
-        if score >= LIKELY_THRESHOLD and match.weakest >= LIKELY_MIN_TOKEN:
-            found.append((score, match.coverage, child, match.reasons + birth))
+        found.append((score, match.coverage, child, match, birth))
     found.sort(key=lambda item: (-item[0], -item[1], -item[2].id))
-    shown = [(child, round(min(score, 1.0), 3), reasons) for score, _c, child, reasons in found]
-    return _child_matches(membership, shown[:limit])
+    found = found[:limit]
+    worded = names.reasons_of([match for _s, _c, _child, match, _birth in found])
+    shown = [
+        (child, round(min(max(score, 0.0), 1.0), 3), reasons + birth)
+        for (score, _c, child, _match, birth), reasons in zip(found, worded, strict=True)
+    ]
+    return _child_matches(membership, shown)
 
 
 # --- cases -------------------------------------------------------------------------------------

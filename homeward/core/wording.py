@@ -19,7 +19,8 @@ from django.utils.functional import Promise
 class Message:
     """`template` in the reader's language with its parameters; without a template, the label of
     the one parameter. Parameters named in `choices` hold a code shown as its label, those in
-    `moments` an ISO time shown in the reader's time zone; the others are shown as they are."""
+    `moments` an ISO time shown in the reader's time zone, with its abbreviation (CET); the
+    others are shown as they are."""
 
     template: Promise | None = None
     choices: Mapping[str, type[TextChoices]] = field(default_factory=dict)
@@ -55,5 +56,5 @@ def _shown(message: Message, name: str, value: Any) -> str:
         return str(choices(value).label) if value in choices.values else str(value)
     if name in message.moments:
         moment = parse_datetime(str(value))
-        return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else str(value)
+        return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M %Z") if moment else str(value)
     return str(value)

@@ -17,6 +17,7 @@ from django_countries import countries
 
 from homeward.cases.choices import Category, Subcategory
 from homeward.cases.models import Case
+from homeward.core.templatetags.language_names import language_name
 from homeward.crossborder.choices import (
     CASE_SHARE_FIELDS,
     CHILD_SHARE_FIELDS,
@@ -313,4 +314,4 @@ class MessageForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["language"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", "—"), *[(tag, tag) for tag in languages]]
+        field.choices = [("", "—"), *[(tag, language_name(tag)) for tag in languages]]

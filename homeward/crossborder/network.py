@@ -11,7 +11,6 @@ from statistics import median
 
 from django.db.models import Count, F, QuerySet
 
-from homeward.crossborder.choices import State
 from homeward.crossborder.models import CooperationRequest
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
@@ -40,9 +39,8 @@ def _hours(deltas: list[timedelta]) -> float | None:
 
 def network_aggregates(membership: Membership) -> Aggregates:
     require_permission(membership, Permission.VIEW_NETWORK_STATISTICS)
-    sent: QuerySet[CooperationRequest] = CooperationRequest.objects.exclude(
-        state__in=(State.DRAFT, State.AWAITING_APPROVAL)
-    )
+    # what left the sender: a request sent back by a supervisor and then withdrawn never did
+    sent: QuerySet[CooperationRequest] = CooperationRequest.objects.filter(sent_at__isnull=False)
     by_pair = list(
         sent.values(sender_country=F("sender__country"), receiver_country=F("receiver__country"))
         .annotate(n=Count("pk"))

@@ -20,6 +20,7 @@ MESSAGES: dict[str, Message] = {
     "revoked": Message(_("Sharing on %(ref)s was revoked")),
     "state": Message(_("%(ref)s: %(what)s"), choices={"what": State}),
     "withdrawn": Message(_("%(ref)s was withdrawn")),
+    "withdrawn_revoked": Message(_("%(ref)s was withdrawn, and what was shared on it revoked")),
     "located": Message(_("CHILD LOCATED — %(ref)s: decide within 12 hours")),
     "decided": Message(_("%(ref)s: %(org)s recorded the decision on the located child")),
     "sent_back": Message(_("%(ref)s was sent back to you: see the supervisor's reason")),

@@ -9,8 +9,7 @@ from typing import Any
 from homeward.cases.choices import BirthPrecision
 from homeward.crossborder.models import Snapshot
 
-# what a snapshot holds as it is in a case (category and sex are shown as labels there, in the
-# sender's language: the receiver chooses them)
+# what a snapshot holds as it is in a case (category and sex are the receiver's to choose)
 COPIED_CHILD_FIELDS = (
     "given_names",
     "family_name",

@@ -271,7 +271,9 @@ class SharedChildOut(Schema):
 
 
 class SnapshotOut(Schema):
-    """Exactly what the sender shared, as it was when sent or last pushed."""
+    """Exactly what the sender shared, as it was when sent or last pushed. A value with a choice
+    is its code, in no one's language: category `runaway`, sex `female`, countries as ISO 3166-1
+    codes, languages as BCP 47 tags."""
 
     request_id: int
     reference: str

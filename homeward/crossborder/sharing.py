@@ -8,14 +8,26 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import models
 from django.utils.translation import gettext as _
 
+from homeward.cases.choices import Category, Sex, SisCategory, Subcategory
 from homeward.cases.models import Case
 from homeward.crossborder.choices import CASE_SHARE_FIELDS, CHILD_SHARE_FIELDS
 from homeward.crossborder.models import SharingPolicy
 from homeward.organisations.models import Organisation
 
 PERSONAL_CASE_FIELDS = {"last_seen_description", "summary"}
+
+# the shared fields whose value is a code of one of these choices (countries and languages aside)
+SHARED_CHOICES: dict[str, type[models.TextChoices]] = {
+    "category": Category,
+    "subcategory": Subcategory,
+    "sis_category": SisCategory,
+    "sex": Sex,
+}
+COUNTRY_FIELDS = {"last_seen_country", "nationalities"}
+LANGUAGE_FIELDS = {"languages"}
 
 
 def field_key(*parts: object) -> str:
@@ -57,14 +69,14 @@ def _plain(value: Any) -> Any:
 def build_snapshot(
     case: Case, chosen: list[str]
 ) -> tuple[dict[str, Any], dict[str, ContentFile[bytes]]]:
-    """The shared values, and copies of shared photos (the receiver never reads the original)."""
+    """The shared values, and copies of shared photos (the receiver never reads the original).
+    A value with a choice is kept as its code (`runaway`, `FR`, `uk`): each reader sees it in
+    their own language (`SHARED_CHOICES`), never in the sender's."""
     wanted = set(chosen)
     data: dict[str, Any] = {"case": {}, "children": []}
     for name in CASE_SHARE_FIELDS:
         if field_key("case", name) in wanted:
-            value = getattr(case, name)
-            display = getattr(case, f"get_{name}_display", None)
-            data["case"][name] = display() if callable(display) and value else _plain(value)
+            data["case"][name] = _plain(getattr(case, name))
     photos: dict[str, ContentFile[bytes]] = {}
     for link in case.case_children.select_related("child").prefetch_related("child__other_names"):
         child = link.child
@@ -76,8 +88,6 @@ def build_snapshot(
                 fields[name] = [n.value for n in child.other_names.all()]
             elif name == "clothing":
                 fields[name] = link.clothing
-            elif name == "sex":
-                fields[name] = child.get_sex_display()
             elif name == "photo":
                 if child.photo:
                     with child.photo.open("rb") as original:

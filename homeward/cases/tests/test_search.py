@@ -463,16 +463,51 @@ def test_likely_existing_children_within_a_year_and_estimated_ages(cast: Cast) -
     assert match.reasons[-1] == "born about 2011 (estimated age), within a year of 2012"
 
 
-def test_likely_existing_children_has_a_threshold(cast: Cast) -> None:
-    _case(cast, _child("Mario", "Peeters", birth_precision="year", birth_year=2011))
+def test_likely_existing_children_are_those_the_name_search_finds(cast: Cast) -> None:
+    """The suggestion beside the case form and the top bar's search agree: a child the search
+    finds by a French romanisation is suggested too (it was hidden under a score threshold)."""
+    known = _child_of(
+        _case(
+            cast,
+            _child(
+                "Oleksandr", "Shevchenko", original_script_name="Олександр Шевченко",
+                birth_precision="year", birth_year=2012,
+            ),
+        )
+    )  # fmt: skip
+    member = cast.member("be_operator")
+    for given, family in (("Alexandre", "Chevtchenko"), ("Alexandre", "Shevchenko")):
+        searched = search.search_children(member, f"{given} {family}")
+        assert _found(searched) == [known.pk], given + family
+        suggested = search.likely_existing_children(member, given_names=given, family_name=family)
+        assert _found(suggested) == [known.pk], given + family
+        assert suggested[0].reasons == searched[0].reasons
+    (with_year,) = search.likely_existing_children(
+        member, given_names="Alexandre", family_name="Chevtchenko", birth_year=2012
+    )
+    assert with_year.reasons[-1] == "born 2012, as given"
+    panel = cast.client("be_operator").get(
+        "/cases/new/likely/",
+        {"child0-given_names": "Alexandre", "child0-family_name": "Chevtchenko"},
+    )
+    assert f'value="{known.pk}"' in panel.content.decode()
+
+
+def test_a_weak_suggestion_says_why(cast: Cast) -> None:
+    mario = _child_of(
+        _case(cast, _child("Mario", "Peeters", birth_precision="year", birth_year=2011))
+    )
     _case(cast, _child("Sara", "Peeters", birth_precision="year", birth_year=2011))
     member = cast.member("be_operator")
-    # same family and year, but Mario is not Maria: never suggested
+    # the top bar finds Mario for "Maria Peeters" first (Sara for the family name), and so does
+    # the form, each with its reason
+    searched = search.search_children(member, "Maria Peeters")
+    assert _found(searched)[0] == mario.pk
     found = search.likely_existing_children(
         member, given_names="Maria", family_name="Peeters", birth_year=2011
     )
-    assert found == []
-    assert all(m.score >= search.LIKELY_THRESHOLD for m in found)
+    assert _found(found) == _found(searched)
+    assert any("ends differently" in reason for reason in found[0].reasons)
 
 
 def test_likely_existing_children_limit(cast: Cast) -> None:

@@ -1,9 +1,11 @@
 """When a hotline closes a case, its cross-border work on that case ends with it, in the
 closure's transaction (registered with cases.closing): nothing keeps counting afterwards.
 
-- its requests still open or not yet sent are withdrawn; the other hotline reads "Case closed"
-  in the conversation, then "Withdrawn", and is told;
-- everything it shared on the case's requests is revoked (the other hotline keeps the shell);
+- its requests still open or not yet sent are withdrawn, which revokes what they shared; the
+  other hotline reads "Case closed" in the conversation, then "Withdrawn" and "Sharing
+  revoked", and is told;
+- everything it shared on the case's other requests (answered ones) is revoked too (the other
+  hotline keeps the shell);
 - requests it received and linked to the case, still open, are completed."""
 
 from __future__ import annotations

@@ -281,11 +281,7 @@ def revoke_share(
     require_side(membership, request, "sender")
     with transaction.atomic():
         request = CooperationRequest.objects.select_for_update().get(pk=request.pk)
-        if request.share_revoked_at is None:
-            request.share_revoked_at = timezone.now()
-            request.save(update_fields=["share_revoked_at"])
-            _purge_shared_photos(request)
-            add_event(request, EventKind.SHARE_REVOKED, membership)
+        if _revoke(request, membership):
             if request.state not in (State.DRAFT, State.AWAITING_APPROVAL):
                 notify(
                     request.receiver,
@@ -294,6 +290,18 @@ def revoke_share(
                 )
             audit(membership, "request.revoke", request, ["share_revoked_at", "snapshot.photos"])
     return request
+
+
+def _revoke(request: CooperationRequest, membership: Membership) -> bool:
+    """Within a transaction, on the locked request: the share ends, in the conversation too.
+    False when it had already ended."""
+    if request.share_revoked_at is not None:
+        return False
+    request.share_revoked_at = timezone.now()
+    request.save(update_fields=["share_revoked_at"])
+    _purge_shared_photos(request)
+    add_event(request, EventKind.SHARE_REVOKED, membership)
+    return True
 
 
 def _purge_shared_photos(request: CooperationRequest) -> None:
@@ -317,6 +325,9 @@ def _purge_shared_photos(request: CooperationRequest) -> None:
 def withdraw(
     *, acting_user: User, membership: Membership, request: CooperationRequest, reason: str = ""
 ) -> CooperationRequest:
+    """The sender takes the request back. What it shared was shared for this request only, so
+    a request that left is also revoked (`revoke_share`), in the same step: the receiver is
+    told once, and keeps the shell."""
     require_side(membership, request, "sender")
     with transaction.atomic():
         request = locked(request, [State.DRAFT, State.AWAITING_APPROVAL, *OPEN_STATES])
@@ -324,8 +335,11 @@ def withdraw(
         request.state, request.completed_at = State.WITHDRAWN, timezone.now()
         request.save(update_fields=["state", "completed_at"])
         add_event(request, EventKind.WITHDRAWN, membership, reason)
+        fields = ["state"]
+        if was_visible and _revoke(request, membership):
+            fields += ["share_revoked_at", "snapshot.photos"]
         if was_visible:
-            notify(request.receiver, request, "withdrawn")
+            notify(request.receiver, request, "withdrawn_revoked")
         mark_done(request, ASKS_ANYTHING)  # nothing is asked of anyone any more
-        audit(membership, "request.withdraw", request, ["state"])
+        audit(membership, "request.withdraw", request, fields)
     return request

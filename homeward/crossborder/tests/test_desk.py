@@ -6,11 +6,13 @@ and the defaults fit the case and the reader."""
 from __future__ import annotations
 
 import html
+import importlib
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone, translation
@@ -21,7 +23,9 @@ from homeward.crossborder import access, actions
 from homeward.crossborder.clocks import row
 from homeward.crossborder.forms import NewRequestForm
 from homeward.crossborder.models import CooperationRequest, Notification
+from homeward.crossborder.notify import notify
 from homeward.organisations import actions as org_actions
+from homeward.organisations.models import Organisation
 from homeward.organisations.roles import OrganisationKind
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
@@ -204,10 +208,12 @@ def test_closing_a_case_withdraws_its_open_requests_and_revokes_what_it_shared(
     kinds = list(open_request.events.values_list("kind", flat=True))
     assert kinds[-3:] == ["case_closed", "withdrawn", "share_revoked"]
     assert Notification.objects.filter(
-        request=open_request, recipient=cast.user("fr_operator"), message="withdrawn"
+        request=open_request, recipient=cast.user("fr_operator"), message="withdrawn_revoked"
     ).exists()
-    actions_done = set(AuditEvent.objects.values_list("action", flat=True))
-    assert {"crossborder.request.withdraw", "crossborder.request.revoke"} <= actions_done
+    withdrawal = AuditEvent.objects.get(
+        action="crossborder.request.withdraw", object_id=str(open_request.pk)
+    )
+    assert "share_revoked_at" in withdrawal.fields  # withdrawing revoked it
 
 
 def test_closing_the_receivers_linked_case_completes_the_incoming_request(cast: Cast) -> None:
@@ -375,6 +381,145 @@ def test_a_message_defaults_to_a_language_the_reader_reads(cast: Cast) -> None:
         client.force_login(cast.user(email))
         page = client.get(f"/crossborder/{request.pk}/").text
         assert '<option value="fr" selected>' in page, email
+
+
+def _greece() -> Organisation:
+    return org_actions.create_organisation(
+        acting_user=None, name="Hotline Greece", slug="test-gr", languages=["el"],
+        kind=OrganisationKind.NATIONAL_HOTLINE, country="GR", time_zone="Europe/Athens",
+    )  # fmt: skip
+
+
+def test_times_between_hotlines_carry_the_readers_zone(cast: Cast) -> None:
+    """The same deadline reads 17:04 CET in Brussels and 18:04 EET in Athens: on the request's
+    page, in the lists, and in a notice."""
+    greece = _greece()
+    gr_operator = cast.join("gr_operator@cast.test", greece, "operator")
+    request = actions.draft_request(
+        **_as(cast, "be_operator"), case=make_case(cast), receiver=greece, request_type="locate",
+        question="Is she in Athens?",
+    )  # fmt: skip
+    actions.send_request(**_as(cast, "be_operator"), request=request)
+    due = datetime(2026, 12, 7, 16, 4, tzinfo=UTC)
+    CooperationRequest.objects.filter(pk=request.pk).update(
+        sent_at=due - timedelta(hours=2), acknowledge_due_at=due
+    )
+    notify(greece, request, "reminder", due=due.isoformat())
+    gr = Client()
+    gr.force_login(gr_operator.user)
+    readers = (
+        (cast.client("be_operator"), "17:04 CET", "15:04 CET"),
+        (gr, "18:04 EET", "16:04 EET"),
+    )
+    for client, deadline, sent in readers:
+        page = client.get(f"/crossborder/{request.pk}/").content.decode()
+        assert f"2026-12-07 {deadline}" in page
+        assert f"2026-12-07 {sent}" in page
+        assert f"2026-12-07 {sent}" in client.get("/crossborder/").content.decode()
+    notices = gr.get("/crossborder/notifications/").content.decode()
+    assert "before 2026-12-07 18:04 EET" in notices
+
+
+def test_a_hotline_sharing_no_official_language_writes_in_one_the_reader_answers_in(
+    cast: Cast,
+) -> None:
+    """Greece (Greek; its hotline also answers in English) and Belgium (Dutch, French, German;
+    its hotline also answers in English): a Greek operator reading English writes English, not
+    Belgium's first language."""
+    greece = _greece()
+    for organisation, languages in ((greece, ["el", "en"]), (cast.be, ["nl", "fr", "de", "en"])):
+        org_actions.save_hotline(
+            acting_user=None, organisation=organisation, country=organisation.country,
+            name=f"116 000 {organisation.country}", languages=languages,
+        )  # fmt: skip
+    gr_operator = cast.join("gr_operator@cast.test", greece, "operator")
+    case = make_case(cast)
+    request = actions.draft_request(
+        **_as(cast, "be_operator"), case=case, receiver=greece, request_type="locate",
+        question="Is she in Athens?",
+    )  # fmt: skip
+    actions.send_request(**_as(cast, "be_operator"), request=request)
+    client = Client()
+    client.force_login(gr_operator.user)
+    page = client.get(f"/crossborder/{request.pk}/", HTTP_ACCEPT_LANGUAGE="en").text
+    assert '<option value="en" selected>' in page
+    client = Client()
+    client.force_login(cast.user("be_operator"))
+    page = client.get(f"/crossborder/{request.pk}/", HTTP_ACCEPT_LANGUAGE="en").text
+    assert '<option value="en" selected>' in page  # Belgium writes no Greek either
+
+
+def _shared_rows(page: str) -> dict[str, str]:
+    rows = re.findall(r"<dt>([^<]+)</dt>\s*<dd>([^<]*)</dd>", page)
+    return {html.unescape(k).strip(): html.unescape(v).strip() for k, v in rows}
+
+
+def test_a_shared_copy_reads_in_the_readers_language(cast: Cast) -> None:
+    """Belgium sends in English; the French hotline reads every value with a choice in French,
+    and a German-speaking reader in German."""
+    case = make_case(
+        cast, category="runaway", subcategory="from_care", sis_category="a_i",
+        last_seen_country="BE",
+    )  # fmt: skip
+    child = case.case_children.get().child
+    child.nationalities, child.languages = ["UA"], ["uk", "nl"]
+    child.save(update_fields=["nationalities", "languages"])
+    chosen = [f"case.{name}" for name in ("category", "subcategory", "sis_category")]
+    chosen += ["case.last_seen_country"]
+    chosen += [
+        f"child.{child.pk}.{f}" for f in ("given_names", "sex", "nationalities", "languages")
+    ]
+    with translation.override("en"):
+        request = actions.draft_request(
+            **_as(cast, "be_supervisor"), case=case, receiver=cast.fr, request_type="locate",
+            question="Is she in Lille?", shared_fields=chosen,
+        )  # fmt: skip
+        actions.send_request(**_as(cast, "be_supervisor"), request=request)
+    client = cast.client("fr_operator")
+    rows = _shared_rows(client.get(f"/crossborder/{request.pk}/", HTTP_ACCEPT_LANGUAGE="fr").text)
+    assert rows["Catégorie"] == "Fugue"
+    assert rows["Sous-catégorie"] == "Fugue d'un lieu de placement ou d'une institution"
+    assert rows["Vu pour la dernière fois\u00a0: pays"] == "Belgique"
+    assert rows["Sexe"] == "Féminin"
+    assert rows["Nationalités"] == "Ukraine"
+    assert rows["Langues"] == "Ukrainien, Néerlandais"
+    assert rows["Catégorie de signalement SIS demandée"].startswith("Art. 32")
+    rows = _shared_rows(client.get(f"/crossborder/{request.pk}/", HTTP_ACCEPT_LANGUAGE="de").text)
+    assert rows["Kategorie"] == "Weglaufen"
+    assert rows["Unterkategorie"] == "Aus einer Pflegefamilie oder Einrichtung weggelaufen"
+    assert rows["Geschlecht"] == "Weiblich"
+    assert rows["Sprachen"] == "Ukrainisch, Niederländisch"
+
+
+def test_a_copy_shared_before_codes_were_kept_reads_in_the_readers_language(cast: Cast) -> None:
+    """Snapshots taken before held the sender's words ("Runaway"); the migration turns the
+    words of any of the platform's languages back into codes, and leaves anything else."""
+    labels_to_codes = importlib.import_module(
+        "homeward.crossborder.migrations.0005_snapshot_choice_codes"
+    ).labels_to_codes
+    request = _sent(cast)
+    snapshot = request.snapshots.get()
+    snapshot.data["case"].update(category="Runaway", subcategory="Fugue du domicile")
+    snapshot.data["children"][0]["fields"]["sex"] = "Weiblich"
+    snapshot.data["case"]["sis_category"] = "something else"
+    snapshot.save(update_fields=["data"])
+    labels_to_codes(django_apps, None)
+    snapshot.refresh_from_db()
+    assert snapshot.data["case"]["category"] == "runaway"
+    assert snapshot.data["case"]["subcategory"] == "from_home"
+    assert snapshot.data["case"]["sis_category"] == "something else"
+    assert snapshot.data["children"][0]["fields"]["sex"] == "female"
+
+
+def test_message_languages_read_as_language_names(cast: Cast) -> None:
+    request = _sent(cast)
+    actions.post_message(**_as(cast, "be_operator"), request=request, body="Bonjour", language="nl")
+    client = cast.client("fr_operator")
+    page = client.get(f"/crossborder/{request.pk}/", HTTP_ACCEPT_LANGUAGE="fr").text
+    assert '<option value="fr" selected>Français</option>' in page
+    assert '<option value="nl">Néerlandais</option>' in page
+    assert re.search(r'<span class="badge" title="Langue">Néerlandais</span>', page)
+    assert not re.search(r'<span class="badge" title="Langue">nl</span>', page)
 
 
 def _countries_offered(form: NewRequestForm) -> list[str]:

@@ -55,5 +55,43 @@ def test_the_coordinator_sees_counts_timings_and_share_in_time(cast: Cast) -> No
     assert "Lena" not in content and "Where is she?" not in content
 
 
+def test_a_request_that_never_left_is_not_counted(cast: Cast) -> None:
+    _sent(cast, acknowledge_after=None)
+    operator, supervisor = cast.member("be_operator"), cast.member("be_supervisor")
+    case = make_case(cast)
+    never_left = actions.draft_request(
+        acting_user=operator.user,
+        membership=operator,
+        case=case,
+        receiver=cast.fr,
+        request_type="locate",
+        question="Where is he?",
+        shared_fields=[f"child.{case.case_children.get().child_id}.given_names"],
+    )
+    actions.send_request(acting_user=operator.user, membership=operator, request=never_left)
+    actions.send_back(
+        acting_user=supervisor.user, membership=supervisor, request=never_left, reason="Too much"
+    )
+    actions.withdraw(acting_user=operator.user, membership=operator, request=never_left)
+    never_left.refresh_from_db()
+    assert never_left.state == "withdrawn" and never_left.sent_at is None
+
+    a = cast.client("coordinator").get("/crossborder/network/").context["a"]
+    assert a.total == 1
+    assert a.by_pair == [{"sender_country": "BE", "receiver_country": "FR", "n": 1}]
+    assert a.by_state == [{"state": "sent", "n": 1}]
+    home = cast.client("coordinator").get("/dashboard/").content.decode()
+    assert "1 request sent between hotlines." in home
+
+
 def test_hotline_staff_do_not_see_the_network_view(cast: Cast) -> None:
     assert cast.client("be_supervisor").get("/crossborder/network/").status_code == 403
+
+
+def test_country_pairs_read_as_country_names_in_the_readers_language(cast: Cast) -> None:
+    _sent(cast, acknowledge_after=None)
+    client = cast.client("coordinator")
+    page = client.get("/crossborder/network/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "<td>Belgique</td><td>France</td><td>1</td>" in page
+    page = client.get("/crossborder/network/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "<td>Belgien</td><td>Frankreich</td><td>1</td>" in page

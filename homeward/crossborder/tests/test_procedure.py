@@ -322,5 +322,5 @@ def test_a_token_client_reads_deadlines_in_its_hotlines_time_zone(cast: Cast) ->
         "/api/v1/crossborder/notifications", HTTP_AUTHORIZATION=f"Bearer {secret}"
     )
     reminders = [n["text"] for n in listed.json()["items"] if n["message"] == "reminder"]
-    assert reminders == [f"Reminder: acknowledge {request.reference} before 2026-01-15 13:00"]
+    assert reminders == [f"Reminder: acknowledge {request.reference} before 2026-01-15 13:00 CET"]
     assert timezone.get_current_timezone_name() == "UTC"  # nothing left active afterwards

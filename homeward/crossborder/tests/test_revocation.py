@@ -6,20 +6,23 @@ deleted from storage."""
 
 from __future__ import annotations
 
+import importlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from homeward.audit.models import AuditEvent
 from homeward.cases import actions as case_actions
 from homeward.crossborder import actions
-from homeward.crossborder.models import CooperationRequest
+from homeward.crossborder.models import CooperationRequest, Notification
 from homeward.organisations import actions as org_actions
 from homeward.organisations.models import Membership
 from homeward.testing.cases import make_case
@@ -231,3 +234,49 @@ def test_a_third_hotline_gets_404_on_a_revoked_request(cast: Cast) -> None:
         assert api.get(url).status_code == 404, url
     for url in [*_page_urls(shared).values(), f"/crossborder/{shared.request.pk}/"]:
         assert page.get(url).status_code == 404, url
+
+
+def test_withdrawing_a_request_revokes_what_was_shared_on_it(
+    cast: Cast, django_capture_on_commit_callbacks: Any
+) -> None:
+    """What was shared for a request was shared for that request only: withdrawing it ends the
+    share too, and the receiver is told once, in the notice and in the conversation."""
+    shared = _share(cast, revoke=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.withdraw(**_as(cast, "be_operator"), request=shared.request, reason="Found")
+    request = shared.request
+    request.refresh_from_db()
+    assert request.state == "withdrawn" and request.share_revoked_at is not None
+    assert not any(path.exists() for path in shared.photo_files)
+    kinds = list(request.events.values_list("kind", flat=True))
+    assert kinds[-2:] == ["withdrawn", "share_revoked"]
+    notices = Notification.objects.filter(request=request, recipient=cast.user("fr_operator"))
+    told = [notice.shown_text for notice in notices if notice.message.startswith("withdrawn")]
+    assert told == [f"{request.reference} was withdrawn, and what was shared on it revoked"]
+    assert not notices.filter(message="revoked").exists()
+    fr = _token_client(cast.member("fr_operator"))
+    for name, url in _api_urls(shared).items():
+        assert fr.get(url).status_code == 404, name
+    page = cast.client("fr_operator").get(f"/crossborder/{request.pk}/").content.decode()
+    assert "What they share with us" in page and "revoked sharing" in page
+    for word in SECRET_WORDS:
+        assert word not in page, word
+    (withdrawal,) = AuditEvent.objects.filter(action="crossborder.request.withdraw")
+    assert "share_revoked_at" in withdrawal.fields
+
+
+def test_requests_withdrawn_before_stop_sharing_too(cast: Cast) -> None:
+    """The migration revokes the shares of requests withdrawn while withdrawing did not."""
+    shared = _share(cast, revoke=False)
+    CooperationRequest.objects.filter(pk=shared.request.pk).update(state="withdrawn")
+    revoke_withdrawn = importlib.import_module(
+        "homeward.crossborder.migrations.0006_withdrawn_requests_share_no_more"
+    ).revoke_withdrawn
+    revoke_withdrawn(django_apps, None)
+    request = shared.request
+    request.refresh_from_db()
+    assert request.share_revoked_at is not None
+    assert all(not snapshot.photos for snapshot in request.snapshots.all())
+    assert list(request.events.values_list("kind", flat=True))[-1] == "share_revoked"
+    fr = _token_client(cast.member("fr_operator"))
+    assert fr.get(_api_urls(shared)["snapshot"]).status_code == 404

@@ -10,7 +10,10 @@ from typing import Any
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 
+from homeward.core.templatetags.country_names import country
+from homeward.core.templatetags.language_names import language_name
 from homeward.crossborder import access
 from homeward.crossborder.choices import OPEN_STATES, State
 from homeward.crossborder.clocks import row
@@ -28,8 +31,13 @@ from homeward.crossborder.forms import (
     shared_field_labels,
 )
 from homeward.crossborder.models import CooperationRequest, Snapshot
-from homeward.crossborder.sharing import needs_approval
-from homeward.organisations.models import Membership
+from homeward.crossborder.sharing import (
+    COUNTRY_FIELDS,
+    LANGUAGE_FIELDS,
+    SHARED_CHOICES,
+    needs_approval,
+)
+from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Permission
 
 
@@ -53,12 +61,22 @@ class SharedData:
         return not self.case_fields and not self.children
 
 
-def _text(value: object) -> str:
+def _text(name: str, value: object) -> str:
+    """A shared value in the reader's language: a choice's code by its label, a country or a
+    language by its name. A code no choice knows (a snapshot from before codes were kept, in
+    the sender's words) is shown as it is."""
     if value is None or value == "":
         return "—"
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) or "—"
-    return str(value)
+        return ", ".join(_text(name, v) for v in value) or "—"
+    code = str(value)
+    if name in SHARED_CHOICES:
+        return str(dict(SHARED_CHOICES[name].choices).get(code, code))
+    if name in COUNTRY_FIELDS:
+        return country(code)
+    if name in LANGUAGE_FIELDS:
+        return language_name(code)
+    return code
 
 
 def present_snapshot(snapshot: Snapshot) -> SharedData:
@@ -66,7 +84,9 @@ def present_snapshot(snapshot: Snapshot) -> SharedData:
     data: dict[str, Any] = snapshot.data or {}
     case: dict[str, Any] = data.get("case", {})
     case_fields = [
-        (str(label), _text(case[name])) for name, label in CASE_FIELD_LABELS.items() if name in case
+        (str(label), _text(name, case[name]))
+        for name, label in CASE_FIELD_LABELS.items()
+        if name in case
     ]
     children = []
     for number, entry in enumerate(data.get("children", []), start=1):
@@ -77,7 +97,7 @@ def present_snapshot(snapshot: Snapshot) -> SharedData:
                 key=str(entry.get("key", "")),
                 title=f"{number}. {names}" if names else f"{number}.",
                 fields=[
-                    (str(label), _text(fields[name]))
+                    (str(label), _text(name, fields[name]))
                     for name, label in CHILD_FIELD_LABELS.items()
                     if name in fields and name != "photo"
                 ],
@@ -87,20 +107,49 @@ def present_snapshot(snapshot: Snapshot) -> SharedData:
     return SharedData(snapshot.version, snapshot.pushed_at, case_fields, children)
 
 
+def works_in(organisation: Organisation) -> list[str]:
+    """The languages an organisation works in: its own list, then those its hotlines answer in
+    (where English usually is)."""
+    tags = [*(organisation.languages or [])]
+    for hotline in organisation.hotlines.all():
+        tags += hotline.languages or []
+    return list(dict.fromkeys(str(tag) for tag in tags if tag))
+
+
 def message_languages(item: CooperationRequest, membership: Membership) -> list[str]:
     """Tags offered for a message: the request's languages, then both hotlines' languages."""
-    own = list(membership.organisation.languages or [])
-    tags = [*item.languages, *own, *item.sender.languages, *item.receiver.languages, "en"]
+    tags = [
+        *item.languages,
+        *works_in(membership.organisation),
+        *works_in(item.sender),
+        *works_in(item.receiver),
+        "en",
+    ]
     return list(dict.fromkeys(str(t) for t in tags if t))
 
 
+def default_message_language(
+    theirs: list[str], ours: list[str], declared: list[str], interface: str
+) -> str:
+    """The language a message most likely goes in: the first of the receiving hotline's
+    languages that the writer's hotline works in (French between Belgium and France, English
+    from Greece to Belgium, not Dutch); else the interface language the writer reads, if the
+    receiving hotline works in it; else the first language the request declared usable; else
+    English, the network's common language."""
+    both = [tag for tag in theirs if tag in ours]
+    if not both and interface in theirs:
+        both = [interface]
+    return (both or [tag for tag in declared if tag] or ["en"])[0]
+
+
 def reader_language(item: CooperationRequest, membership: Membership) -> str:
-    """The language a message most likely goes in: the first of the other hotline's languages
-    that ours speaks too (French between Belgium and France), else the other's first one."""
     other = item.receiver if access.is_sender(membership, item) else item.sender
-    theirs = [str(tag) for tag in other.languages or [] if tag]
-    ours = set(membership.organisation.languages or [])
-    return ([tag for tag in theirs if tag in ours] or theirs or [""])[0]
+    return default_message_language(
+        works_in(other),
+        works_in(membership.organisation),
+        list(item.languages or []),
+        get_language() or "",
+    )
 
 
 def detail_context(

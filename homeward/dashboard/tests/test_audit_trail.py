@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime
 from unittest import mock
 
@@ -71,3 +72,17 @@ def test_the_page_shows_field_names_never_values(cast: Cast) -> None:
     assert event.fields == ["role"]
     content = cast.client("be_dpo").get("/audit/").content.decode()
     assert "organisations.member.change_role" in content
+
+
+def test_actions_read_as_words_without_their_codes(cast: Cast) -> None:
+    actions.change_role(
+        acting_user=cast.user("be_admin"), membership=cast.member("be_operator"), role="supervisor"
+    )
+    client = cast.client("be_dpo")
+    for language, label in (("en", "Member's role changed"), ("fr", "Rôle du membre modifié")):
+        content = client.get(
+            "/audit/", {"action": "organisations.member.change_role"}, HTTP_ACCEPT_LANGUAGE=language
+        ).content.decode()
+        rows = content[content.index("<tbody>") : content.index("</tbody>")]
+        assert html.unescape(label) in html.unescape(rows), language
+        assert "organisations.member.change_role" not in rows, language

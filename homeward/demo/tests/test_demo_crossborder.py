@@ -22,5 +22,11 @@ def test_every_state_of_the_procedure_is_in_the_demo() -> None:
     assert states == set(State.values)
     located = CooperationRequest.objects.get(located_at__isnull=False)
     assert located.decision_due_at is not None
-    assert CooperationRequest.objects.filter(share_revoked_at__isnull=False).count() == 1
+    revoked = CooperationRequest.objects.filter(share_revoked_at__isnull=False)
+    assert revoked.exclude(state=State.WITHDRAWN).count() == 1  # revoked on its own
+    withdrawn_after_sending = CooperationRequest.objects.filter(
+        state=State.WITHDRAWN, sent_at__isnull=False
+    )
+    assert withdrawn_after_sending.exists()
+    assert not withdrawn_after_sending.filter(share_revoked_at__isnull=True).exists()
     assert CooperationRequest.objects.filter(escalated_at__isnull=False).count() == 1
