@@ -361,9 +361,7 @@ def reactivate_member(*, acting_user: User, membership: Membership) -> Membershi
     return membership
 
 
-def create_api_token(
-    *, acting_user: User, membership: Membership, name: str, days: int = 90
-) -> NewToken:
+def create_api_token(*, membership: Membership, name: str, days: int = 90) -> NewToken:
     if not 1 <= days <= settings.API_TOKEN_MAX_DAYS:
         raise ValidationError(
             {
@@ -376,7 +374,7 @@ def create_api_token(
     full, prefix, digest = generate_secret()
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=acting_user,
+            user=membership.user,
             organisation=membership.organisation,
             name=name.strip(),
             prefix=prefix,
@@ -384,7 +382,7 @@ def create_api_token(
             expires_at=timezone.now() + timedelta(days=days),
         )
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="organisations.api_token.create",
             target=token,

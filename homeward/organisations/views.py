@@ -210,7 +210,6 @@ def token_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             created = actions.create_api_token(
-                acting_user=user,
                 membership=membership,
                 name=form.cleaned_data["name"],
                 days=form.cleaned_data["days"],

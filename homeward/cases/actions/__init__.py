@@ -1,5 +1,5 @@
 """Every write to contacts, cases and children. Each action runs in one transaction, takes a
-keyword-only `acting_user`, checks the member's permission, and records its audit event (and
+keyword-only `membership.user`, checks the member's permission, and records its audit event (and
 where it matters a timeline entry) in that same transaction."""
 
 from homeward.cases.actions.cases import (

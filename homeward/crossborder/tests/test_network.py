@@ -18,7 +18,6 @@ def _sent(cast: Cast, *, acknowledge_after: timedelta | None) -> CooperationRequ
     operator = cast.member("be_operator")
     case = make_case(cast)
     request = actions.draft_request(
-        acting_user=operator.user,
         membership=operator,
         case=case,
         receiver=cast.fr,
@@ -28,10 +27,10 @@ def _sent(cast: Cast, *, acknowledge_after: timedelta | None) -> CooperationRequ
         shared_fields=[f"child.{case.case_children.get().child_id}.given_names"],
     )
     supervisor = cast.member("be_supervisor")
-    actions.send_request(acting_user=supervisor.user, membership=supervisor, request=request)
+    actions.send_request(membership=supervisor, request=request)
     if acknowledge_after is not None:
         fr = cast.member("fr_operator")
-        actions.acknowledge(acting_user=fr.user, membership=fr, request=request)
+        actions.acknowledge(membership=fr, request=request)
         request.refresh_from_db()
         assert request.sent_at is not None
         CooperationRequest.objects.filter(pk=request.pk).update(

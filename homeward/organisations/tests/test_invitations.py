@@ -24,9 +24,7 @@ API = "/api/v1"
 
 def _bearer(cast: Cast, name: str) -> dict[str, str]:
     member = cast.member(name)
-    secret = actions.create_api_token(
-        acting_user=member.user, membership=member, name="t", days=30
-    ).secret
+    secret = actions.create_api_token(membership=member, name="t", days=30).secret
     return {"Authorization": f"Bearer {secret}"}
 
 
@@ -57,8 +55,7 @@ def test_another_hotlines_supervisor_cannot_be_taken_over(
     sign_in(french_browser, "fr_supervisor@cast.test")
     assert french_browser.get("/dashboard/").context["membership"].organisation == cast.fr
     french_token = {
-        "Authorization": "Bearer "
-        + actions.create_api_token(acting_user=victim.user, membership=victim, name="s").secret
+        "Authorization": "Bearer " + actions.create_api_token(membership=victim, name="s").secret
     }
 
     # Belgium's admin invites her address: the answer names nobody and she is not a member.
@@ -114,7 +111,7 @@ def test_deactivation_ends_the_sessions_working_in_that_organisation(cast: Cast)
     in_france.post("/organisation/switch/", {"organisation": cast.fr.pk})
     assert in_france.get("/dashboard/").context["membership"].organisation == cast.fr
     member = cast.member("be_operator")
-    belgian_token = actions.create_api_token(acting_user=user, membership=member, name="b").secret
+    belgian_token = actions.create_api_token(membership=member, name="b").secret
 
     actions.deactivate_member(acting_user=cast.user("be_admin"), membership=member)
 

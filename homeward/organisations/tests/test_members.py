@@ -103,9 +103,7 @@ def test_deactivation_ends_sessions_and_tokens_at_once(cast: Cast) -> None:
     response = sign_in(browser, "be_operator@cast.test")
     assert response.status_code == 302 and response["Location"] == "/dashboard/"
     assert browser.get("/dashboard/").status_code == 200
-    token = actions.create_api_token(
-        acting_user=operator.user, membership=operator, name="script"
-    ).secret
+    token = actions.create_api_token(membership=operator, name="script").secret
     assert Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
 
     deactivated = cast.client("be_admin").post(f"/organisation/members/{operator.pk}/deactivate/")
