@@ -113,7 +113,7 @@ def test_deactivation_ends_the_sessions_working_in_that_organisation(cast: Cast)
     member = cast.member("be_operator")
     belgian_token = actions.create_api_token(membership=member, name="b").secret
 
-    actions.deactivate_member(acting_user=cast.user("be_admin"), membership=member)
+    actions.deactivate_member(membership=cast.member("be_admin"), member=member)
 
     assert in_belgium.get("/dashboard/").status_code == 302  # signed out
     assert in_france.get("/dashboard/").context["membership"].organisation == cast.fr
@@ -165,14 +165,12 @@ def test_an_address_already_a_member_here_is_refused_by_name_of_field(cast: Cast
 
 def test_accepting_and_declining_are_audited(cast: Cast) -> None:
     to_accept = actions.invite_member(
-        acting_user=cast.user("be_admin"),
-        organisation=cast.be,
+        membership=cast.member("be_admin"),
         email="fr_operator@cast.test",
         role="operator",
     )
     to_decline = actions.invite_member(
-        acting_user=cast.user("be_admin"),
-        organisation=cast.be,
+        membership=cast.member("be_admin"),
         email="fr_dpo@cast.test",
         role="dpo",
     )
@@ -190,8 +188,7 @@ def test_accepting_and_declining_are_audited(cast: Cast) -> None:
 
 def test_nobody_answers_someone_elses_invitation(cast: Cast) -> None:
     invitation = actions.invite_member(
-        acting_user=cast.user("be_admin"),
-        organisation=cast.be,
+        membership=cast.member("be_admin"),
         email="fr_supervisor@cast.test",
         role="supervisor",
     )
@@ -212,15 +209,14 @@ def test_nobody_answers_someone_elses_invitation(cast: Cast) -> None:
 @pytest.mark.parametrize("ending", ["accepted", "declined", "revoked", "expired"])
 def test_an_invitation_no_longer_open_cannot_be_replayed(cast: Cast, ending: str) -> None:
     invitation = actions.invite_member(
-        acting_user=cast.user("be_admin"),
-        organisation=cast.be,
+        membership=cast.member("be_admin"),
         email="fr_supervisor@cast.test",
         role="supervisor",
     )
     invitee = cast.user("fr_supervisor")
     if ending == "accepted":
         membership = actions.accept_invitation(acting_user=invitee, invitation=invitation)
-        actions.deactivate_member(acting_user=cast.user("be_admin"), membership=membership)
+        actions.deactivate_member(membership=cast.member("be_admin"), member=membership)
     elif ending == "declined":
         actions.decline_invitation(acting_user=invitee, invitation=invitation)
     elif ending == "revoked":
@@ -239,8 +235,7 @@ def test_an_invitation_no_longer_open_cannot_be_replayed(cast: Cast, ending: str
 
 def test_an_admin_cannot_revoke_or_see_another_organisations_invitations(cast: Cast) -> None:
     invitation = actions.invite_member(
-        acting_user=cast.user("fr_admin"),
-        organisation=cast.fr,
+        membership=cast.member("fr_admin"),
         email="someone@cast.test",
         role="operator",
     )
@@ -255,8 +250,7 @@ def test_an_admin_cannot_revoke_or_see_another_organisations_invitations(cast: C
 
 def test_a_token_cannot_answer_invitations(cast: Cast) -> None:
     invitation = actions.invite_member(
-        acting_user=cast.user("be_admin"),
-        organisation=cast.be,
+        membership=cast.member("be_admin"),
         email="fr_supervisor@cast.test",
         role="supervisor",
     )
