@@ -88,6 +88,11 @@ ACTIONS: dict[str, Callable[[dict[str, Any]], Any]] = {
 }
 
 
+def test_every_case_action_is_tried_here() -> None:
+    tried = {name.split()[0] for name in ACTIONS}
+    assert set(actions.__all__) - {"EditConflict"} == tried - {"start_import"}
+
+
 @pytest.mark.parametrize("name", ACTIONS)
 def test_every_action_answers_another_hotlines_record_with_the_access_layers_404(
     cast: Cast, name: str

@@ -46,6 +46,7 @@ def _italian(cast: Cast) -> Membership:
 ACTIONS: dict[str, Callable[[Membership, CooperationRequest], Any]] = {
     "send_request": lambda m, r: actions.send_request(membership=m, request=r),
     "approve_request": lambda m, r: actions.approve_request(membership=m, request=r),
+    "send_back": lambda m, r: actions.send_back(membership=m, request=r, reason="say more"),
     "amend_draft": lambda m, r: actions.amend_draft(membership=m, request=r, shared_fields=[]),
     "push_update": lambda m, r: actions.push_update(membership=m, request=r),
     "revoke_share": lambda m, r: actions.revoke_share(membership=m, request=r),
@@ -62,7 +63,20 @@ ACTIONS: dict[str, Callable[[Membership, CooperationRequest], Any]] = {
     "open_case_from_request": lambda m, r: actions.open_case_from_request(
         membership=m, request=r, category="runaway"
     ),
+    "link_receiver_case": lambda m, r: actions.link_receiver_case(
+        membership=m, request=r, case=r.case
+    ),
 }
+NO_REQUEST_IN_HAND = {
+    "draft_request": "makes the request; the case it names is a field (“No such case.”)",
+    "check_deadlines": "the clock, for every hotline",
+    "end_requests_of_closed_case": "the hotline's own requests of its own closed case",
+    "mark_notifications_read": "the member's own notices, by their ids",
+}
+
+
+def test_every_action_on_a_request_is_tried_here() -> None:
+    assert set(actions.__all__) == set(ACTIONS) | set(NO_REQUEST_IN_HAND)
 
 
 @pytest.mark.parametrize("name", ACTIONS)
