@@ -22,8 +22,9 @@ def _routed_modules() -> set[Path]:
     found = set()
     for urls in APPS.rglob("urls.py"):
         for node in ast.walk(ast.parse(urls.read_text())):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("homeward."):
-                base = APPS.parent.joinpath(*node.module.split("."))
+            module = node.module or "" if isinstance(node, ast.ImportFrom) else ""
+            if isinstance(node, ast.ImportFrom) and module.startswith("homeward."):
+                base = APPS.parent.joinpath(*module.split("."))
                 for alias in node.names:
                     for candidate in (base / f"{alias.name}.py", base.with_suffix(".py")):
                         if candidate.exists():
