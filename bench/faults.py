@@ -324,7 +324,7 @@ def main() -> None:
         first = run.demo_operator("be")
         members = run.operators(first, args.api_writers + args.form_writers)
         tokens = [
-            create_api_token(acting_user=m.user, membership=m, name="faults", days=1).secret
+            create_api_token(membership=m, name="faults", days=1).secret
             for m in members[: args.api_writers]
         ]
         for member in members[args.api_writers :]:  # the browsers sign in with a password

@@ -206,7 +206,7 @@ def prepare(args: argparse.Namespace, out: Path) -> tuple[Path, dict[str, Any]]:
     membership = demo_operator(args.hotline)
     organisation = membership.organisation
     tokens = [
-        create_api_token(acting_user=operator.user, membership=operator, name="benchmark", days=1)
+        create_api_token(membership=operator, name="benchmark", days=1)
         for operator in operators(membership, args.users)
     ]
     case_ids = list(

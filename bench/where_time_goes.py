@@ -55,9 +55,7 @@ def main() -> None:
 
     membership = demo_operator(args.hotline)
     organisation = membership.organisation
-    secret = create_api_token(
-        acting_user=membership.user, membership=membership, name="profile", days=1
-    ).secret
+    secret = create_api_token(membership=membership, name="profile", days=1).secret
     case_ids = list(
         Case.objects.filter(organisation=organisation).values_list("id", flat=True)[:2000]
     )

@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Protocol
 
 from homeward.cases.models import Case
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 
 
 class WhenCaseCloses(Protocol):
-    def __call__(self, *, acting_user: User, membership: Membership, case: Case) -> None: ...
+    def __call__(self, *, membership: Membership, case: Case) -> None: ...
 
 
 _callbacks: list[WhenCaseCloses] = []
@@ -25,7 +25,7 @@ def when_case_closes(callback: WhenCaseCloses) -> None:
         _callbacks.append(callback)
 
 
-def case_closed(*, acting_user: User, membership: Membership, case: Case) -> None:
+def case_closed(*, membership: Membership, case: Case) -> None:
     """Within the closure's transaction: every registered app acts on the closed case."""
     for callback in _callbacks:
-        callback(acting_user=acting_user, membership=membership, case=case)
+        callback(membership=membership, case=case)

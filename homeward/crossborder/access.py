@@ -40,6 +40,12 @@ def access_request_by_id(membership: Membership, request_id: int) -> Cooperation
         raise Http404("no such request") from None
 
 
+def sees(membership: Membership, request: CooperationRequest) -> bool:
+    """Whether a request the caller already holds is one of `requests_of` (asked of the database:
+    the copy in hand may predate its sending)."""
+    return requests_of(membership).filter(pk=request.pk).exists()
+
+
 def is_sender(membership: Membership, request: CooperationRequest) -> bool:
     return request.sender_id == membership.organisation_id
 

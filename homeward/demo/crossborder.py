@@ -110,7 +110,6 @@ def _play(
     chosen: list[str],
 ) -> CooperationRequest:
     request = actions.draft_request(
-        acting_user=sender.operator.user,
         membership=sender.operator,
         case=case,
         receiver=receiver.organisation,
@@ -122,16 +121,12 @@ def _play(
     )
     if final == "draft":
         return request
-    actions.send_request(
-        acting_user=sender.operator.user, membership=sender.operator, request=request
-    )
+    actions.send_request(membership=sender.operator, request=request)
     if final == "awaiting_approval":
         return request
     request.refresh_from_db()
     if request.state == "awaiting_approval":
-        actions.approve_request(
-            acting_user=sender.supervisor.user, membership=sender.supervisor, request=request
-        )
+        actions.approve_request(membership=sender.supervisor, request=request)
     if final == "overdue":
         CooperationRequest.objects.filter(pk=request.pk).update(
             sent_at=request.created_at.replace(microsecond=0), acknowledge_due_at=request.created_at
@@ -142,7 +137,6 @@ def _play(
         return request
     if final == "withdrawn":
         actions.withdraw(
-            acting_user=sender.operator.user,
             membership=sender.operator,
             request=request,
             reason="The child came home.",
@@ -150,24 +144,19 @@ def _play(
         return request
     if final == "declined":
         actions.decline(
-            acting_user=receiver.operator.user,
             membership=receiver.operator,
             request=request,
             reason="Both parents live outside our country; we referred them to the right hotline.",
         )
         return request
-    actions.acknowledge(
-        acting_user=receiver.operator.user, membership=receiver.operator, request=request
-    )
+    actions.acknowledge(membership=receiver.operator, request=request)
     actions.post_message(
-        acting_user=receiver.operator.user,
         membership=receiver.operator,
         request=request,
         language="en",
         body="Received. Do you have a recent description of the clothing?",
     )
     actions.post_message(
-        acting_user=sender.operator.user,
         membership=sender.operator,
         request=request,
         language="en",
@@ -176,15 +165,10 @@ def _play(
     if final == "acknowledged":
         return request
     if final == "revoked":
-        actions.revoke_share(
-            acting_user=sender.supervisor.user, membership=sender.supervisor, request=request
-        )
+        actions.revoke_share(membership=sender.supervisor, request=request)
         return request
-    actions.start_work(
-        acting_user=receiver.operator.user, membership=receiver.operator, request=request
-    )
+    actions.start_work(membership=receiver.operator, request=request)
     actions.post_message(
-        acting_user=receiver.operator.user,
         membership=receiver.operator,
         request=request,
         kind="police_contacted",
@@ -195,14 +179,12 @@ def _play(
         return request
     if final == "located":
         actions.report_located(
-            acting_user=receiver.operator.user,
             membership=receiver.operator,
             request=request,
             note="The child is safe with relatives; police informed.",
         )
         return request
     actions.complete(
-        acting_user=receiver.operator.user,
         membership=receiver.operator,
         request=request,
         summary="Facilities checked; no trace of the child in our region.",

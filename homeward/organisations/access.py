@@ -57,6 +57,14 @@ def require_permission(membership: Membership, permission: Permission) -> None:
         raise PermissionDenied(f"your role cannot {permission.label.lower()}")
 
 
+def require_own(membership: Membership, organisation_id: int | None, what: str) -> None:
+    """Every action's re-check of what the access layer already hides: another organisation's
+    object is a 404 (`Http404`, which the pages and the API both answer as not found), never a
+    403 or a 422 that would tell it exists, however the caller came by the object."""
+    if organisation_id != membership.organisation_id:
+        raise Http404(f"no such {what}")
+
+
 def staff_user(request: HttpRequest) -> User:
     """The signed-in user of a view that `member_required` already guards."""
     user = request.user

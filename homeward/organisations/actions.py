@@ -1,5 +1,8 @@
-"""Every write to organisations, memberships and tokens. Each action runs in one transaction,
-takes a keyword-only `acting_user`, and records its audit event in that transaction."""
+"""Every write to organisations, memberships and tokens. Each action runs in one transaction and
+records its audit event in that transaction. An action a member takes for her organisation takes
+her `membership` (the actor is `membership.user`) and re-checks that what it changes is her
+organisation's; what a person does for herself (an invitation she answers, her token, her
+language) takes `acting_user`; seeding (`add_member`, `create_organisation`) has none."""
 
 from __future__ import annotations
 
@@ -10,11 +13,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
 from homeward.organisations import tasks
+from homeward.organisations.access import require_own, require_permission
 from homeward.organisations.middleware import ORGANISATION_SESSION_KEY
 from homeward.organisations.models import (
     ApiToken,
@@ -149,8 +154,7 @@ def add_member(
 
 def invite_member(
     *,
-    acting_user: User,
-    organisation: Organisation,
+    membership: Membership,
     email: str,
     role: str,
     full_name: str = "",
@@ -159,6 +163,8 @@ def invite_member(
     the address accepts while signed in (`accept_invitation`), and what the inviting admin
     learns is the same whether or not the address has an account. An address without one gets
     an account with no password; the invitation mail carries the link to choose it."""
+    require_permission(membership, Permission.MANAGE_MEMBERS)
+    organisation = membership.organisation
     _check_role_fits(organisation, role)
     email = _clean_email(email)
     with transaction.atomic():
@@ -176,12 +182,12 @@ def invite_member(
             email=email,
             invitee=invitee,
             role=role,
-            invited_by=acting_user,
+            invited_by=membership.user,
             created_at=now,
             expires_at=now + timedelta(days=settings.INVITATION_DAYS),
         )
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=organisation,
             action="organisations.invitation.create",
             target=invitation,
@@ -259,14 +265,16 @@ def decline_invitation(*, acting_user: User, invitation: Invitation) -> Invitati
     return invitation
 
 
-def revoke_invitation(*, acting_user: User, invitation: Invitation) -> Invitation:
+def revoke_invitation(*, membership: Membership, invitation: Invitation) -> Invitation:
     """The inviting organisation withdraws a pending invitation; it can no longer be accepted."""
+    require_permission(membership, Permission.MANAGE_MEMBERS)
+    require_own(membership, invitation.organisation_id, "invitation")
     with transaction.atomic():
         invitation = _lock_pending(invitation)
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=invitation.organisation,
             action="organisations.invitation.revoke",
             target=invitation,
@@ -275,23 +283,25 @@ def revoke_invitation(*, acting_user: User, invitation: Invitation) -> Invitatio
     return invitation
 
 
-def change_role(*, acting_user: User, membership: Membership, role: str) -> Membership:
-    _check_role_fits(membership.organisation, role)
+def change_role(*, membership: Membership, member: Membership, role: str) -> Membership:
+    require_permission(membership, Permission.MANAGE_MEMBERS)
+    require_own(membership, member.organisation_id, "member")
+    _check_role_fits(member.organisation, role)
     with transaction.atomic():
-        membership = Membership.objects.select_for_update().get(pk=membership.pk)
-        if membership.role == role:
-            return membership
-        _check_keeps_an_admin(membership, new_role=role, deactivating=False)
-        membership.role = role
-        membership.save(update_fields=["role"])
+        member = Membership.objects.select_for_update().get(pk=member.pk)
+        if member.role == role:
+            return member
+        _check_keeps_an_admin(member, new_role=role, deactivating=False)
+        member.role = role
+        member.save(update_fields=["role"])
         record_event(
-            actor=acting_user,
-            organisation=membership.organisation,
+            actor=membership.user,
+            organisation=member.organisation,
             action="organisations.member.change_role",
-            target=membership,
+            target=member,
             fields=["role"],
         )
-    return membership
+    return member
 
 
 def _sessions_in(user: User, organisation: Organisation) -> list[UserSession]:
@@ -309,61 +319,63 @@ def _sessions_in(user: User, organisation: Organisation) -> list[UserSession]:
     return chosen
 
 
-def deactivate_member(*, acting_user: User, membership: Membership) -> Membership:
+def deactivate_member(*, membership: Membership, member: Membership) -> Membership:
     """Ends the membership, the person's sessions that work in this organisation and her API
     tokens bound to it, at once. Her other memberships, with their sessions and tokens, go on
     working, and her account stays active: one organisation cannot lock a person out of
     another. An account without an active membership simply has nothing to see."""
+    require_permission(membership, Permission.MANAGE_MEMBERS)
+    require_own(membership, member.organisation_id, "member")
     with transaction.atomic():
-        membership = (
+        member = (
             Membership.objects.select_for_update()
             .select_related("user", "organisation")
-            .get(pk=membership.pk)
+            .get(pk=member.pk)
         )
-        if not membership.is_active:
-            return membership
-        _check_keeps_an_admin(membership, new_role=None, deactivating=True)
+        if not member.is_active:
+            return member
+        _check_keeps_an_admin(member, new_role=None, deactivating=True)
         now = timezone.now()
-        membership.is_active = False
-        membership.deactivated_at = now
-        membership.save(update_fields=["is_active", "deactivated_at"])
+        member.is_active = False
+        member.deactivated_at = now
+        member.save(update_fields=["is_active", "deactivated_at"])
         ApiToken.objects.filter(
-            user=membership.user, organisation=membership.organisation, revoked_at__isnull=True
+            user=member.user, organisation=member.organisation, revoked_at__isnull=True
         ).update(revoked_at=now)
-        for session in _sessions_in(membership.user, membership.organisation):
+        for session in _sessions_in(member.user, member.organisation):
             session.end()
         record_event(
-            actor=acting_user,
-            organisation=membership.organisation,
+            actor=membership.user,
+            organisation=member.organisation,
             action="organisations.member.deactivate",
-            target=membership,
+            target=member,
             fields=["is_active", "deactivated_at", "sessions", "api_tokens"],
         )
-    return membership
+    return member
 
 
-def reactivate_member(*, acting_user: User, membership: Membership) -> Membership:
+def reactivate_member(*, membership: Membership, member: Membership) -> Membership:
     """Gives the membership back. The person's sessions stay in the organisation they are in."""
+    require_permission(membership, Permission.MANAGE_MEMBERS)
+    require_own(membership, member.organisation_id, "member")
     with transaction.atomic():
-        membership = Membership.objects.select_for_update().get(pk=membership.pk)
-        if membership.is_active:
-            return membership
-        membership.is_active = True
-        membership.deactivated_at = None
-        membership.save(update_fields=["is_active", "deactivated_at"])
+        member = Membership.objects.select_for_update().get(pk=member.pk)
+        if member.is_active:
+            return member
+        member.is_active = True
+        member.deactivated_at = None
+        member.save(update_fields=["is_active", "deactivated_at"])
         record_event(
-            actor=acting_user,
-            organisation=membership.organisation,
+            actor=membership.user,
+            organisation=member.organisation,
             action="organisations.member.reactivate",
-            target=membership,
+            target=member,
             fields=["is_active"],
         )
-    return membership
+    return member
 
 
-def create_api_token(
-    *, acting_user: User, membership: Membership, name: str, days: int = 90
-) -> NewToken:
+def create_api_token(*, membership: Membership, name: str, days: int = 90) -> NewToken:
     if not 1 <= days <= settings.API_TOKEN_MAX_DAYS:
         raise ValidationError(
             {
@@ -376,7 +388,7 @@ def create_api_token(
     full, prefix, digest = generate_secret()
     with transaction.atomic():
         token = ApiToken.objects.create(
-            user=acting_user,
+            user=membership.user,
             organisation=membership.organisation,
             name=name.strip(),
             prefix=prefix,
@@ -384,7 +396,7 @@ def create_api_token(
             expires_at=timezone.now() + timedelta(days=days),
         )
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="organisations.api_token.create",
             target=token,
@@ -394,6 +406,9 @@ def create_api_token(
 
 
 def revoke_api_token(*, acting_user: User, token: ApiToken) -> ApiToken:
+    """A token is its holder's alone: anyone else's is the access layer's 404."""
+    if token.user_id != acting_user.pk:
+        raise Http404("no such token")
     with transaction.atomic():
         token = ApiToken.objects.select_for_update().get(pk=token.pk)
         if token.revoked_at is None:

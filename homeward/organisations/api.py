@@ -149,8 +149,7 @@ def invite_member(request: HttpRequest, payload: MemberIn) -> Status[InvitationO
     membership = actor.require_membership()
     access.require_permission(membership, Permission.MANAGE_MEMBERS)
     invitation = actions.invite_member(
-        acting_user=actor.user,
-        organisation=membership.organisation,
+        membership=membership,
         email=payload.email,
         full_name=payload.full_name,
         role=payload.role,
@@ -178,8 +177,9 @@ def list_invitations(request: HttpRequest) -> list[InvitationOut]:
 )
 def revoke_invitation(request: HttpRequest, invitation_id: Id) -> InvitationOut:
     actor = _actor(request)
-    invitation = access.access_invitation_by_id(actor.require_membership(), invitation_id)
-    return _invitation(actions.revoke_invitation(acting_user=actor.user, invitation=invitation))
+    membership = actor.require_membership()
+    invitation = access.access_invitation_by_id(membership, invitation_id)
+    return _invitation(actions.revoke_invitation(membership=membership, invitation=invitation))
 
 
 def _invitee(request: HttpRequest) -> access.Actor:
@@ -239,10 +239,9 @@ def decline_invitation(request: HttpRequest, invitation_id: Id) -> InvitationOut
 )
 def change_member_role(request: HttpRequest, member_id: Id, payload: RoleIn) -> MemberOut:
     actor = _actor(request)
-    target = access.access_member_by_id(actor.require_membership(), member_id)
-    return _member(
-        actions.change_role(acting_user=actor.user, membership=target, role=payload.role)
-    )
+    membership = actor.require_membership()
+    target = access.access_member_by_id(membership, member_id)
+    return _member(actions.change_role(membership=membership, member=target, role=payload.role))
 
 
 @router.post(
@@ -253,8 +252,9 @@ def change_member_role(request: HttpRequest, member_id: Id, payload: RoleIn) -> 
 )
 def deactivate_member(request: HttpRequest, member_id: Id) -> MemberOut:
     actor = _actor(request)
-    target = access.access_member_by_id(actor.require_membership(), member_id)
-    return _member(actions.deactivate_member(acting_user=actor.user, membership=target))
+    membership = actor.require_membership()
+    target = access.access_member_by_id(membership, member_id)
+    return _member(actions.deactivate_member(membership=membership, member=target))
 
 
 class HotlineFilter(Schema):

@@ -58,8 +58,8 @@ def member_detail(request: HttpRequest, member_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.change_role(
-                acting_user=access.staff_user(request),
-                membership=member,
+                membership=membership,
+                member=member,
                 role=form.cleaned_data["role"],
             )
         except ValidationError as error:
@@ -75,7 +75,7 @@ def member_detail(request: HttpRequest, member_id: int) -> HttpResponse:
 def member_deactivate(request: HttpRequest, member_id: int) -> HttpResponse:
     member = access.access_member_by_id(access.current_membership(request), member_id)
     try:
-        actions.deactivate_member(acting_user=access.staff_user(request), membership=member)
+        actions.deactivate_member(membership=access.current_membership(request), member=member)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -94,7 +94,7 @@ def member_deactivate(request: HttpRequest, member_id: int) -> HttpResponse:
 @access.member_required(Permission.MANAGE_MEMBERS)
 def member_reactivate(request: HttpRequest, member_id: int) -> HttpResponse:
     member = access.access_member_by_id(access.current_membership(request), member_id)
-    actions.reactivate_member(acting_user=access.staff_user(request), membership=member)
+    actions.reactivate_member(membership=access.current_membership(request), member=member)
     messages.success(request, _("%(name)s is active again.") % {"name": member.user})
     return redirect("member_detail", member_id=member.pk)
 
@@ -106,8 +106,7 @@ def member_invite(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             invitation = actions.invite_member(
-                acting_user=access.staff_user(request),
-                organisation=membership.organisation,
+                membership=membership,
                 email=form.cleaned_data["email"],
                 full_name=form.cleaned_data["full_name"],
                 role=form.cleaned_data["role"],
@@ -130,7 +129,7 @@ def member_invite(request: HttpRequest) -> HttpResponse:
 @access.member_required(Permission.MANAGE_MEMBERS)
 def invitation_revoke(request: HttpRequest, invitation_id: int) -> HttpResponse:
     invitation = access.access_invitation_by_id(access.current_membership(request), invitation_id)
-    actions.revoke_invitation(acting_user=access.staff_user(request), invitation=invitation)
+    actions.revoke_invitation(membership=access.current_membership(request), invitation=invitation)
     messages.success(
         request, _("The invitation to %(email)s is revoked.") % {"email": invitation.email}
     )
@@ -210,7 +209,6 @@ def token_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             created = actions.create_api_token(
-                acting_user=user,
                 membership=membership,
                 name=form.cleaned_data["name"],
                 days=form.cleaned_data["days"],

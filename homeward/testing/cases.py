@@ -31,7 +31,6 @@ def make_case(
     fields.setdefault("disappeared_on", timezone.localdate() - timedelta(days=1))
     fields.setdefault("last_seen_country", organisation.country)
     return actions.open_case(
-        acting_user=editor.user,
         membership=editor,
         children=children
         or [

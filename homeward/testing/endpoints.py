@@ -34,9 +34,7 @@ def _fixed(url: str) -> UrlBuilder:
 def _token_url(cast: Cast, org: Organisation, requester: str) -> str:
     own = cast.org_of(requester).pk == org.pk
     holder = cast.member(requester) if own else member_in(cast, org)
-    token = actions.create_api_token(
-        acting_user=holder.user, membership=holder, name="matrix", days=1
-    ).token
+    token = actions.create_api_token(membership=holder, name="matrix", days=1).token
     return reverse("token_revoke", args=[token.pk])
 
 

@@ -45,11 +45,9 @@ def _api_closed_case(suffix: str) -> UrlBuilder:
         case = make_case(cast, org)
         editor, approver = _api_editor(cast, org), _api_approver(cast, org)
         closure = case_actions.request_closure(
-            acting_user=editor.user, membership=editor, case=case, outcome="still_missing"
+            membership=editor, case=case, outcome="still_missing"
         )
-        case_actions.decide_closure(
-            acting_user=approver.user, membership=approver, closure=closure, approve=True
-        )
+        case_actions.decide_closure(membership=approver, closure=closure, approve=True)
         return f"{_API}/cases/{case.pk}{suffix}"
 
     return build
@@ -58,7 +56,7 @@ def _api_closed_case(suffix: str) -> UrlBuilder:
 def _api_closure(cast: Cast, org: Organisation, requester: str) -> str:
     editor = _api_editor(cast, org)
     closure = case_actions.request_closure(
-        acting_user=editor.user, membership=editor, case=make_case(cast, org), outcome="returned",
+        membership=editor, case=make_case(cast, org), outcome="returned",
         found_on=timezone.localdate(),
     )  # fmt: skip
     return f"{_API}/closures/{closure.pk}/decision"
@@ -67,7 +65,7 @@ def _api_closure(cast: Cast, org: Organisation, requester: str) -> str:
 def _api_contact(cast: Cast, org: Organisation, requester: str) -> str:
     editor = _api_editor(cast, org)
     contact = case_actions.log_contact(
-        acting_user=editor.user, membership=editor, channel="sms", caller="child",
+        membership=editor, channel="sms", caller="child",
         contact_type="information",
     )  # fmt: skip
     return f"{_API}/contacts/{contact.pk}"
@@ -189,7 +187,7 @@ def _import_job(suffix: str) -> UrlBuilder:
     def build(cast: Cast, org: Organisation, requester: str) -> str:
         editor = _api_editor(cast, org)
         job = upload_import(
-            acting_user=editor.user, membership=editor, kind="contacts",
+            membership=editor, kind="contacts",
             file_name="matrix-contacts.csv", content=_MATRIX_CONTACTS_CSV, dry_run=True,
         )  # fmt: skip
         return f"{_TRANSFER}/import/{job.pk}/{suffix}"
@@ -249,7 +247,7 @@ def _child_page(suffix: str = "", *, photo: bool = False) -> UrlBuilder:
             Image.new("RGB", (8, 8), "blue").save(data, format="JPEG")
             editor = _api_editor(cast, org)
             case_actions.set_child_photo(
-                acting_user=editor.user, membership=editor, child=child,
+                membership=editor, child=child,
                 upload=SimpleUploadedFile("p.jpg", data.getvalue(), content_type="image/jpeg"),
             )  # fmt: skip
         return f"/children/{child.pk}/{suffix}"
@@ -263,7 +261,7 @@ def _contact_page(suffix: str = "") -> UrlBuilder:
     def build(cast: Cast, org: Organisation, requester: str) -> str:
         editor = _api_editor(cast, org)
         contact = case_actions.log_contact(
-            acting_user=editor.user, membership=editor, channel="sms", caller="parent",
+            membership=editor, channel="sms", caller="parent",
             contact_type="new_case",
         )  # fmt: skip
         return f"/contacts/{contact.pk}/{suffix}"

@@ -63,7 +63,7 @@ def _xb_case(cast: Cast, org: Organisation) -> Case:
         return make_case(cast, org)
     operator = _xb_member(cast, org, "operator")
     return _case_actions.open_case(
-        acting_user=operator.user, membership=operator, category="runaway",
+        membership=operator, category="runaway",
         subcategory="from_home",
         children=[{"given_names": "Mila", "family_name": "Matrix", "sex": "female"}],
     )  # fmt: skip
@@ -88,7 +88,7 @@ def _xb_photo(cast: Cast, case: Case) -> None:
     Image.new("RGB", (8, 8), "blue").save(data, format="JPEG")
     editor = _xb_member(cast, case.organisation, "operator")
     _case_actions.set_child_photo(
-        acting_user=editor.user, membership=editor, child=case.case_children.get().child,
+        membership=editor, child=case.case_children.get().child,
         upload=SimpleUploadedFile("p.jpg", data.getvalue(), content_type="image/jpeg"),
     )  # fmt: skip
 
@@ -122,32 +122,28 @@ def _xb_request(
             fields.append(f"child.{child_id}.photo")
         operator = _xb_member(cast, sender, "operator")
         request = _xb_actions.draft_request(
-            acting_user=operator.user, membership=operator, case=case, receiver=receiver,
+            membership=operator, case=case, receiver=receiver,
             request_type="locate", urgency="urgent", question="A question from the matrix.",
             shared_fields=fields,
         )  # fmt: skip
         message_id = 0
         if state != "draft":
             sending = _xb_member(cast, sender, "supervisor" if photo or names else "operator")
-            _xb_actions.send_request(acting_user=sending.user, membership=sending, request=request)
+            _xb_actions.send_request(membership=sending, request=request)
         if state == "acknowledged":
             answering = _xb_member(cast, receiver, "operator")
-            _xb_actions.acknowledge(
-                acting_user=answering.user, membership=answering, request=request
-            )
+            _xb_actions.acknowledge(membership=answering, request=request)
         if state == "located":
             answering = _xb_member(cast, receiver, "operator")
-            _xb_actions.report_located(
-                acting_user=answering.user, membership=answering, request=request
-            )
+            _xb_actions.report_located(membership=answering, request=request)
             CooperationRequest.objects.filter(pk=request.pk).update(sent_at=_XB_LONG_AGO)
         if state == "sent_with_attachment":
             message_id = _xb_actions.post_message(
-                acting_user=operator.user, membership=operator, request=request, body="matrix",
+                membership=operator, request=request, body="matrix",
                 attachment=SimpleUploadedFile("m.txt", b"matrix", content_type="text/plain"),
             ).pk  # fmt: skip
         if revoked:
-            _xb_actions.revoke_share(acting_user=operator.user, membership=operator,
+            _xb_actions.revoke_share(membership=operator,
                                      request=request)  # fmt: skip
         tail = suffix.format(child_key=f"child-{child_id}", message_id=message_id)
         return f"{_XB_API}/requests/{request.pk}{tail}"

@@ -31,8 +31,7 @@ def invitation_from(cast: Cast, organisation: Organisation, email: str) -> Invit
     if pending is not None:
         return pending
     return actions.invite_member(
-        acting_user=_admin_of(cast, organisation).user,
-        organisation=organisation,
+        membership=_admin_of(cast, organisation),
         email=email,
         role=roles_for_kind(organisation.kind)[0],
     )

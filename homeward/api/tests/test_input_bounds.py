@@ -43,9 +43,7 @@ PAGED_OPERATIONS = [
 
 def _client(cast: Cast, name: str = "be_supervisor") -> tuple[Client, dict[str, str]]:
     member = cast.member(name)
-    secret = actions.create_api_token(
-        acting_user=member.user, membership=member, name="t", days=1
-    ).secret
+    secret = actions.create_api_token(membership=member, name="t", days=1).secret
     return Client(raise_request_exception=False), {"Authorization": f"Bearer {secret}"}
 
 

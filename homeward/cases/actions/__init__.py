@@ -1,6 +1,7 @@
 """Every write to contacts, cases and children. Each action runs in one transaction, takes a
-keyword-only `acting_user`, checks the member's permission, and records its audit event (and
-where it matters a timeline entry) in that same transaction.
+keyword-only `membership` (the acting user is its user), checks the member's permission and that
+the object is the member's organisation's, and records its audit event (and where it matters a
+timeline entry) in that same transaction.
 
 `add_timeline` is the one for other apps: it writes an entry (with a message the app registered
 in cases/timeline.py) inside the caller's own transaction, beside the caller's audit event."""

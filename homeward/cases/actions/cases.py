@@ -38,7 +38,7 @@ from homeward.cases.models import (
 )
 from homeward.cases.versions import require_version
 from homeward.core.references import next_number, prefix
-from homeward.organisations.models import Membership, Organisation, User
+from homeward.organisations.models import Membership, Organisation
 
 CASE_FIELDS = {
     "category",
@@ -119,7 +119,6 @@ def _check_subcategory(case: Case) -> None:
 
 def open_case(
     *,
-    acting_user: User,
     membership: Membership,
     children: Sequence[ChildInput],
     contact: Contact | None = None,
@@ -136,7 +135,9 @@ def open_case(
     unknown = sorted(set(fields) - CASE_FIELDS)
     if unknown:
         raise ValidationError({name: _("Unknown field.") for name in unknown})
-    case = Case(organisation=membership.organisation, assigned_to=acting_user, **fields)
+    if contact is not None:
+        require_editor(membership, contact)
+    case = Case(organisation=membership.organisation, assigned_to=membership.user, **fields)
     case.reference = "pending"
     validate(case, exclude=["assigned_to"])
     _check_subcategory(case)
@@ -145,25 +146,21 @@ def open_case(
         case.reference = _next_reference(membership.organisation, case.reported_at.year)
         case.save()
         for child_input in children:
-            attach_child(
-                acting_user=acting_user, membership=membership, case=case, data=child_input
-            )
+            attach_child(membership=membership, case=case, data=child_input)
         if section:
-            update_section(
-                acting_user=acting_user, membership=membership, case=case, changes=section
-            )
+            update_section(membership=membership, case=case, changes=section)
         add_timeline(
             case,
             TimelineKind.STATUS,
-            actor=acting_user,
+            actor=membership.user,
             message="status",
             params={"status": Status.OPEN},
         )
         if contact is not None:
             Contact.objects.filter(pk=contact.pk).update(case=case)
-            timeline_contact(case, contact, actor=acting_user)
+            timeline_contact(case, contact, actor=membership.user)
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.case.create",
             target=case,
@@ -174,7 +171,6 @@ def open_case(
 
 def update_case(
     *,
-    acting_user: User,
     membership: Membership,
     case: Case,
     changes: Mapping[str, Any],
@@ -197,7 +193,7 @@ def update_case(
         _check_dates(case)
         case.save()
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.case.update",
             target=case,
@@ -208,7 +204,6 @@ def update_case(
 
 def update_section(
     *,
-    acting_user: User,
     membership: Membership,
     case: Case,
     changes: Mapping[str, Any],
@@ -229,7 +224,7 @@ def update_section(
             validate(section, exclude=["case"])
             section.save()
             record_event(
-                actor=acting_user,
+                actor=membership.user,
                 organisation=membership.organisation,
                 action=f"cases.{model._meta.model_name}.update",
                 target=section,
@@ -238,9 +233,7 @@ def update_section(
     return section
 
 
-def change_status(
-    *, acting_user: User, membership: Membership, case: Case, status: str, note: str = ""
-) -> Case:
+def change_status(*, membership: Membership, case: Case, status: str, note: str = "") -> Case:
     """Move along the workflow. Closing and reopening have their own actions."""
     require_editor(membership, case)
     with transaction.atomic():
@@ -259,13 +252,13 @@ def change_status(
         add_timeline(
             case,
             TimelineKind.STATUS,
-            actor=acting_user,
+            actor=membership.user,
             message="status",
             params={"status": status},
             text=note,
         )
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.case.status",
             target=case,
@@ -276,7 +269,6 @@ def change_status(
 
 def assign_case(
     *,
-    acting_user: User,
     membership: Membership,
     case: Case,
     assignee: Membership,
@@ -293,13 +285,13 @@ def assign_case(
         add_timeline(
             case,
             TimelineKind.HANDOVER if handover_note else TimelineKind.ASSIGNMENT,
-            actor=acting_user,
+            actor=membership.user,
             message="assigned",
             params={"name": str(assignee.user)},
             text=handover_note,
         )
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.case.assign",
             target=case,
@@ -310,7 +302,6 @@ def assign_case(
 
 def record_timeline(
     *,
-    acting_user: User,
     membership: Membership,
     case: Case,
     kind: str,
@@ -328,10 +319,10 @@ def record_timeline(
         raise ValidationError({"occurred_at": _("This time is in the future.")})
     with transaction.atomic():
         event = add_timeline(
-            case, kind, actor=acting_user, text=text.strip(), occurred_at=occurred_at
+            case, kind, actor=membership.user, text=text.strip(), occurred_at=occurred_at
         )
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.timeline.create",
             target=event,

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,7 +28,7 @@ from homeward.cases.name_index import rebuild_name_keys
 from homeward.cases.versions import require_version
 from homeward.core.images import clean_image
 from homeward.organisations.access import require_permission
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
 ChildInput = Mapping[str, Any]
@@ -136,9 +137,7 @@ def _check_child_of_case(child: Child, case: Case) -> None:
         )
 
 
-def attach_child(
-    *, acting_user: User, membership: Membership, case: Case, data: ChildInput
-) -> CaseChild:
+def attach_child(*, membership: Membership, case: Case, data: ChildInput) -> CaseChild:
     """Within an open transaction: a new child, or an earlier case's child (repeat episode)."""
     existing = data.get("existing_child")
     if existing is not None:
@@ -165,16 +164,16 @@ def attach_child(
         rebuild_name_keys(child)
         changed = sorted(fields) + (["other_names"] if data.get("other_names") else [])
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.child.create",
             target=child,
             fields=changed,
         )
     link = CaseChild.objects.create(case=case, child=child, clothing=data.get("clothing", ""))
-    add_timeline(case, TimelineKind.CHILD, actor=acting_user, text=str(child))
+    add_timeline(case, TimelineKind.CHILD, actor=membership.user, text=str(child))
     record_event(
-        actor=acting_user,
+        actor=membership.user,
         organisation=membership.organisation,
         action="cases.case.add_child",
         target=case,
@@ -183,18 +182,22 @@ def attach_child(
     return link
 
 
-def add_child_to_case(
-    *, acting_user: User, membership: Membership, case: Case, data: ChildInput
-) -> CaseChild:
+def _locked(membership: Membership, child: Child) -> Child:
+    """The child's row, locked; a child deleted meanwhile is the access layer's 404 too."""
+    return get_object_or_404(
+        Child.objects.select_for_update(), pk=child.pk, organisation=membership.organisation
+    )
+
+
+def add_child_to_case(*, membership: Membership, case: Case, data: ChildInput) -> CaseChild:
     require_editor(membership, case)
     require_medical(membership, data)
     with transaction.atomic():
-        return attach_child(acting_user=acting_user, membership=membership, case=case, data=data)
+        return attach_child(membership=membership, case=case, data=data)
 
 
 def update_child(
     *,
-    acting_user: User,
     membership: Membership,
     child: Child,
     changes: Mapping[str, Any],
@@ -202,13 +205,11 @@ def update_child(
     if_match: str | None = None,
 ) -> Child:
     """Writes `changes` only; `seen` and `if_match` as for update_case."""
-    require_editor(membership)
+    require_editor(membership, child)
     if set(changes) & MEDICAL_FIELDS:  # even clearing them: they are not the editor's to see
         require_permission(membership, Permission.VIEW_MEDICAL)
     with transaction.atomic():
-        child = Child.objects.select_for_update().get(
-            pk=child.pk, organisation=membership.organisation
-        )
+        child = _locked(membership, child)
         require_version(child, if_match)
         refuse_overwrite(child, changes, seen)
         changed = apply_changes(child, changes, CHILD_FIELDS)
@@ -220,7 +221,7 @@ def update_child(
         if {"given_names", "family_name", "original_script_name"} & set(changed):
             rebuild_name_keys(child)
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.child.update",
             target=child,
@@ -231,14 +232,13 @@ def update_child(
 
 def add_child_name(
     *,
-    acting_user: User,
     membership: Membership,
     child: Child,
     value: str,
     kind: str = "other_form",
     source: str = "",
 ) -> ChildName:
-    require_editor(membership)
+    require_editor(membership, child)
     if not value.strip():
         raise ValidationError({"value": _("Give the name as it was written.")})
     if kind not in ChildName.Kind.values:
@@ -247,7 +247,7 @@ def add_child_name(
         name = ChildName.objects.create(child=child, value=value.strip(), kind=kind, source=source)
         rebuild_name_keys(child)
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.child.add_name",
             target=child,
@@ -256,21 +256,17 @@ def add_child_name(
     return name
 
 
-def set_child_photo(
-    *, acting_user: User, membership: Membership, child: Child, upload: UploadedFile
-) -> Child:
-    require_editor(membership)
+def set_child_photo(*, membership: Membership, child: Child, upload: UploadedFile) -> Child:
+    require_editor(membership, child)
     require_permission(membership, Permission.VIEW_PHOTOS)
     content = clean_image(upload, field="photo")
     with transaction.atomic():
-        child = Child.objects.select_for_update().get(
-            pk=child.pk, organisation=membership.organisation
-        )
+        child = _locked(membership, child)
         old = child.photo.name if child.photo else None
         child.photo.save(f"child-{child.pk}.jpg", content, save=False)
         child.save(update_fields=["photo", "updated_at"])
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.child.photo",
             target=child,

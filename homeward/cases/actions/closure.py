@@ -13,8 +13,8 @@ from homeward.cases import closing
 from homeward.cases.actions.common import add_timeline, require_editor
 from homeward.cases.choices import Outcome, Status, Support, TimelineKind
 from homeward.cases.models import Case, Closure
-from homeward.organisations.access import require_permission
-from homeward.organisations.models import Membership, User
+from homeward.organisations.access import require_own, require_permission
+from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
 FOUND_OUTCOMES = set(Outcome.values) - {Outcome.STILL_MISSING}
@@ -22,7 +22,6 @@ FOUND_OUTCOMES = set(Outcome.values) - {Outcome.STILL_MISSING}
 
 def request_closure(
     *,
-    acting_user: User,
     membership: Membership,
     case: Case,
     outcome: str,
@@ -62,19 +61,19 @@ def request_closure(
             found_place=found_place,
             how_found=how_found,
             support_offered=list(support_offered),
-            requested_by=acting_user,
+            requested_by=membership.user,
         )
         case.status = Status.CLOSURE_REQUESTED
         case.save(update_fields=["status", "updated_at"])
         add_timeline(
             case,
             TimelineKind.CLOSURE,
-            actor=acting_user,
+            actor=membership.user,
             message="closure_requested",
             params={"outcome": outcome},
         )
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.closure.request",
             target=closure,
@@ -91,12 +90,11 @@ def request_closure(
 
 
 def decide_closure(
-    *, acting_user: User, membership: Membership, closure: Closure, approve: bool, note: str = ""
+    *, membership: Membership, closure: Closure, approve: bool, note: str = ""
 ) -> Closure:
     """A supervisor approves the closure (the case closes) or sends it back with a note."""
     require_permission(membership, Permission.APPROVE)
-    if closure.case.organisation_id != membership.organisation_id:
-        raise ValidationError("this closure belongs to another organisation")
+    require_own(membership, closure.case.organisation_id, "closure")
     if not approve and not note.strip():
         raise ValidationError({"decision_note": _("Say what is missing before it can close.")})
     with transaction.atomic():
@@ -105,7 +103,7 @@ def decide_closure(
             raise ValidationError({"state": _("This closure was already decided.")})
         now = timezone.now()
         closure.state = Closure.State.APPROVED if approve else Closure.State.RETURNED
-        closure.decided_by, closure.decided_at, closure.decision_note = acting_user, now, note
+        closure.decided_by, closure.decided_at, closure.decision_note = membership.user, now, note
         closure.save()
         case = closure.case
         case.status = (
@@ -116,16 +114,16 @@ def decide_closure(
         case.closed_at = now if approve else None
         case.save(update_fields=["status", "closed_at", "updated_at"])
         if approve:
-            closing.case_closed(acting_user=acting_user, membership=membership, case=case)
+            closing.case_closed(membership=membership, case=case)
         add_timeline(
             case,
             TimelineKind.CLOSURE,
-            actor=acting_user,
+            actor=membership.user,
             message="closure_approved" if approve else "closure_returned",
             text=note,
         )
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.closure.approve" if approve else "cases.closure.return",
             target=closure,
@@ -134,7 +132,7 @@ def decide_closure(
     return closure
 
 
-def reopen_case(*, acting_user: User, membership: Membership, case: Case, reason: str) -> Case:
+def reopen_case(*, membership: Membership, case: Case, reason: str) -> Case:
     require_editor(membership, case)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the case is reopened.")})
@@ -147,12 +145,12 @@ def reopen_case(*, acting_user: User, membership: Membership, case: Case, reason
         add_timeline(
             case,
             TimelineKind.STATUS,
-            actor=acting_user,
+            actor=membership.user,
             message="reopened",
             text=reason.strip(),
         )
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.case.reopen",
             target=case,

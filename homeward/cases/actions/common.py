@@ -13,17 +13,19 @@ from django.utils.translation import gettext as _
 
 from homeward.cases import timeline
 from homeward.cases.choices import TimelineKind
-from homeward.cases.models import Case, Contact, TimelineEvent
+from homeward.cases.models import Case, Child, Contact, TimelineEvent
 from homeward.core import wording
-from homeward.organisations.access import require_permission
+from homeward.organisations.access import require_own, require_permission
 from homeward.organisations.models import Membership, User
 from homeward.organisations.roles import Permission
 
 
-def require_editor(membership: Membership, case: Case | None = None) -> None:
+def require_editor(membership: Membership, record: Case | Child | Contact | None = None) -> None:
+    """The member may edit cases, and `record` (the case, child or contact the action writes)
+    is her organisation's: another's is the access layer's 404."""
     require_permission(membership, Permission.EDIT_CASES)
-    if case is not None and case.organisation_id != membership.organisation_id:
-        raise ValidationError("this case belongs to another organisation")
+    if record is not None:
+        require_own(membership, record.organisation_id, type(record).__name__.lower())
 
 
 MEDICAL_FIELDS = {"vulnerabilities", "medical_notes"}

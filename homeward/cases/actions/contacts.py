@@ -12,20 +12,18 @@ from homeward.audit.actions import record_event
 from homeward.cases.actions.common import require_editor, timeline_contact, validate
 from homeward.cases.choices import ContactType
 from homeward.cases.models import Case, Contact
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 
 CALLER_DETAILS = ("caller_name", "caller_phone", "caller_email")
 CLOCK_SKEW = timedelta(minutes=5)
 """A call's start may be a few minutes ahead: the operator's and the server's clocks differ."""
 
 
-def log_contact(
-    *, acting_user: User, membership: Membership, case: Case | None = None, **fields: Any
-) -> Contact:
+def log_contact(*, membership: Membership, case: Case | None = None, **fields: Any) -> Contact:
     """Log one contact in one step. Caller details are kept only with the caller's consent."""
     require_editor(membership, case)
     contact = Contact(
-        organisation=membership.organisation, case=case, logged_by=acting_user, **fields
+        organisation=membership.organisation, case=case, logged_by=membership.user, **fields
     )
     if not contact.caller_consent:
         given = [name for name in CALLER_DETAILS if getattr(contact, name)]
@@ -43,23 +41,22 @@ def log_contact(
     with transaction.atomic():
         contact.save(force_insert=True)
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.contact.create",
             target=contact,
             fields=sorted(fields) + (["case"] if case else []),
         )
         if case is not None:
-            timeline_contact(case, contact, actor=acting_user)
+            timeline_contact(case, contact, actor=membership.user)
     return contact
 
 
-def link_contact(
-    *, acting_user: User, membership: Membership, contact: Contact, case: Case
-) -> None:
+def link_contact(*, membership: Membership, contact: Contact, case: Case) -> None:
     """Attach a contact that has no case yet to one of the hotline's cases (a "new case" whose
     case was opened some other way, or that turned out to be about a known case); it joins that
     case's timeline."""
+    require_editor(membership, contact)
     require_editor(membership, case)
     if contact.case_id is not None:
         raise ValidationError({"case": _("This contact is already linked to a case.")})
@@ -67,13 +64,13 @@ def link_contact(
         Contact.objects.filter(pk=contact.pk).update(case=case)
         contact.case = case
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.contact.update",
             target=contact,
             fields=["case"],
         )
-        timeline_contact(case, contact, actor=acting_user)
+        timeline_contact(case, contact, actor=membership.user)
 
 
 RETYPES = tuple(
@@ -82,11 +79,9 @@ RETYPES = tuple(
 """What a "new case" contact without a case may turn out to have been about."""
 
 
-def retype_contact(
-    *, acting_user: User, membership: Membership, contact: Contact, contact_type: str
-) -> None:
+def retype_contact(*, membership: Membership, contact: Contact, contact_type: str) -> None:
     """Say what a contact logged as a new case, with no case opened, was about after all."""
-    require_editor(membership)
+    require_editor(membership, contact)
     if contact.case_id is not None or contact.contact_type != ContactType.NEW_CASE:
         raise ValidationError(
             {"contact_type": _("Only a new-case contact without a case can change its kind.")}
@@ -97,7 +92,7 @@ def retype_contact(
         Contact.objects.filter(pk=contact.pk).update(contact_type=contact_type)
         contact.contact_type = contact_type
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.contact.update",
             target=contact,

@@ -13,14 +13,13 @@ from homeward.audit.actions import record_event
 from homeward.cases.actions.common import add_timeline, require_editor
 from homeward.cases.choices import RiskFactorKind, RiskGrade, TimelineKind
 from homeward.cases.models import Case, RiskAssessment, RiskFactor
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 
 FACTOR_FIELDS = ("kind", "detail", "source", "observed_at")
 
 
 def assess_risk(
     *,
-    acting_user: User,
     membership: Membership,
     case: Case,
     grade: str,
@@ -56,7 +55,11 @@ def assess_risk(
         raise ValidationError(errors)
     with transaction.atomic():
         assessment = RiskAssessment.objects.create(
-            case=case, grade=grade, rationale=rationale, assessed_by=acting_user, assessed_at=now
+            case=case,
+            grade=grade,
+            rationale=rationale,
+            assessed_by=membership.user,
+            assessed_at=now,
         )
         RiskFactor.objects.bulk_create(
             RiskFactor(assessment=assessment, kind=k, detail=d, source=s, observed_at=o)
@@ -70,9 +73,9 @@ def assess_risk(
             if previous
             else ("risk", {"grade": grade})
         )
-        add_timeline(case, TimelineKind.RISK, actor=acting_user, message=message, params=params)
+        add_timeline(case, TimelineKind.RISK, actor=membership.user, message=message, params=params)
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.risk.assess",
             target=case,

@@ -36,7 +36,7 @@ from homeward.cases.schemas.timeline import TimelineIn, TimelineOut
 from homeward.core.api_types import Id
 from homeward.core.handlers import named_in_body
 from homeward.organisations.access import record_read_by, require_permission, who
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
 router = Router(tags=["cases"])
@@ -45,9 +45,9 @@ SEARCH_LIMIT = 500
 """GET /cases?q= ranks at most this many matches."""
 
 
-def _case(request: HttpRequest, case_id: Id) -> tuple[User, Membership, Case]:
-    user, membership = who(request)
-    return user, membership, access.locate_case(membership, case_id)
+def _case(request: HttpRequest, case_id: Id) -> tuple[Membership, Case]:
+    _user, membership = who(request)
+    return membership, access.locate_case(membership, case_id)
 
 
 @router.get(
@@ -78,7 +78,7 @@ def list_cases(
     summary="Open a case for one or more children (siblings share a case)",
 )
 def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
-    user, membership = who(request)
+    _user, membership = who(request)
     require_permission(membership, Permission.EDIT_CASES)  # before any reference is looked up
     fields = payload.changes()
     children = [
@@ -92,7 +92,6 @@ def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
         else None
     )
     case = actions.open_case(
-        acting_user=user,
         membership=membership,
         children=children,
         contact=contact,
@@ -128,9 +127,8 @@ def update_case(
     response: HttpResponse,
     if_match: str | None = IF_MATCH,
 ) -> CaseOut:
-    user, membership, case = _case(request, case_id)
+    membership, case = _case(request, case_id)
     case = actions.update_case(
-        acting_user=user,
         membership=membership,
         case=case,
         changes=payload.changes(),
@@ -147,10 +145,8 @@ def update_case(
     summary="Set fields of the category's own section (the fields you send)",
 )
 def update_section(request: HttpRequest, case_id: Id, payload: SectionIn) -> SectionOut | None:
-    user, membership, case = _case(request, case_id)
-    section = actions.update_section(
-        acting_user=user, membership=membership, case=case, changes=payload.changes()
-    )
+    membership, case = _case(request, case_id)
+    section = actions.update_section(membership=membership, case=case, changes=payload.changes())
     return section_out(section)
 
 
@@ -161,9 +157,8 @@ def update_section(request: HttpRequest, case_id: Id, payload: SectionIn) -> Sec
     summary="Move a case along",
 )
 def change_status(request: HttpRequest, case_id: Id, payload: StatusIn) -> CaseOut:
-    user, membership, case = _case(request, case_id)
+    membership, case = _case(request, case_id)
     case = actions.change_status(
-        acting_user=user,
         membership=membership,
         case=case,
         status=str(payload.status),
@@ -179,13 +174,12 @@ def change_status(request: HttpRequest, case_id: Id, payload: StatusIn) -> CaseO
     summary="Assign a case to a colleague, with a handover note",
 )
 def assign_case(request: HttpRequest, case_id: Id, payload: AssignIn) -> CaseOut:
-    user, membership, case = _case(request, case_id)
+    membership, case = _case(request, case_id)
     require_permission(membership, Permission.EDIT_CASES)  # before the colleague is looked up
     assignee = access.case_workers_of(membership).filter(pk=payload.member_id).first()
     if assignee is None:
         raise ValidationError({"member_id": _("Choose an active colleague who works cases.")})
     case = actions.assign_case(
-        acting_user=user,
         membership=membership,
         case=case,
         assignee=assignee,
@@ -202,7 +196,7 @@ def assign_case(request: HttpRequest, case_id: Id, payload: AssignIn) -> CaseOut
 )
 @paginate
 def case_timeline(request: HttpRequest, case_id: Id) -> QuerySet[TimelineEvent]:
-    _user, membership, case = _case(request, case_id)
+    membership, case = _case(request, case_id)
     record_read_by(membership, "cases.timeline.read", case, ["timeline"])
     return case.timeline.select_related("actor").order_by("occurred_at", "pk")
 
@@ -216,9 +210,8 @@ def case_timeline(request: HttpRequest, case_id: Id) -> QuerySet[TimelineEvent]:
 def add_timeline_entry(
     request: HttpRequest, case_id: Id, payload: TimelineIn
 ) -> Status[TimelineOut]:
-    user, membership, case = _case(request, case_id)
+    membership, case = _case(request, case_id)
     event = actions.record_timeline(
-        acting_user=user,
         membership=membership,
         case=case,
         kind=str(payload.kind),
@@ -236,7 +229,7 @@ def add_timeline_entry(
 )
 @paginate
 def risk_history(request: HttpRequest, case_id: Id) -> list[RiskOut]:
-    _user, membership, case = _case(request, case_id)
+    membership, case = _case(request, case_id)
     record_read_by(membership, "cases.risk.read", case, ["risk_grade", "risk_factors", "rationale"])
     assessments = case.risk_assessments.select_related("assessed_by").prefetch_related("factors")
     return [risk_out(assessment, membership) for assessment in assessments]
@@ -249,9 +242,8 @@ def risk_history(request: HttpRequest, case_id: Id) -> list[RiskOut]:
     summary="Assess (or reassess) the risk, with the factors behind it",
 )
 def assess_risk(request: HttpRequest, case_id: Id, payload: RiskIn) -> Status[RiskOut]:
-    user, membership, case = _case(request, case_id)
+    membership, case = _case(request, case_id)
     assessment = actions.assess_risk(
-        acting_user=user,
         membership=membership,
         case=case,
         grade=str(payload.grade),
@@ -268,10 +260,8 @@ def assess_risk(request: HttpRequest, case_id: Id, payload: RiskIn) -> Status[Ri
     summary="Request closure with the outcome; a supervisor approves",
 )
 def request_closure(request: HttpRequest, case_id: Id, payload: ClosureIn) -> Status[ClosureOut]:
-    user, membership, case = _case(request, case_id)
-    closure = actions.request_closure(
-        acting_user=user, membership=membership, case=case, **payload.model_dump()
-    )
+    membership, case = _case(request, case_id)
+    closure = actions.request_closure(membership=membership, case=case, **payload.model_dump())
     return Status(201, closure_out(closure))
 
 
@@ -282,9 +272,8 @@ def request_closure(request: HttpRequest, case_id: Id, payload: ClosureIn) -> St
     summary="Approve a closure (the case closes) or send it back with a note",
 )
 def decide_closure(request: HttpRequest, closure_id: Id, payload: DecisionIn) -> ClosureOut:
-    user, membership = who(request)
+    _user, membership = who(request)
     closure = actions.decide_closure(
-        acting_user=user,
         membership=membership,
         closure=access.access_closure_by_id(membership, closure_id),
         approve=payload.decision == "approve",
@@ -300,10 +289,8 @@ def decide_closure(request: HttpRequest, closure_id: Id, payload: DecisionIn) ->
     summary="Reopen a closed case",
 )
 def reopen_case(request: HttpRequest, case_id: Id, payload: ReopenIn) -> CaseOut:
-    user, membership, case = _case(request, case_id)
-    case = actions.reopen_case(
-        acting_user=user, membership=membership, case=case, reason=payload.reason
-    )
+    membership, case = _case(request, case_id)
+    case = actions.reopen_case(membership=membership, case=case, reason=payload.reason)
     return case_out(case)
 
 
@@ -314,10 +301,9 @@ def reopen_case(request: HttpRequest, case_id: Id, payload: ReopenIn) -> CaseOut
     summary="Add a child to a case: a new child, or one of an earlier case",
 )
 def add_child(request: HttpRequest, case_id: Id, payload: ChildIn) -> Status[CaseChildOut]:
-    user, membership, case = _case(request, case_id)
+    membership, case = _case(request, case_id)
     require_permission(membership, Permission.EDIT_CASES)  # before any reference is looked up
     link = actions.add_child_to_case(
-        acting_user=user,
         membership=membership,
         case=case,
         data=child_input(membership, payload.changes()),

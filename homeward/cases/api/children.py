@@ -54,9 +54,8 @@ def update_child(
     response: HttpResponse,
     if_match: str | None = IF_MATCH,
 ) -> ChildOut:
-    user, membership = who(request)
+    _user, membership = who(request)
     child = actions.update_child(
-        acting_user=user,
         membership=membership,
         child=access.access_child_by_id(membership, child_id),
         changes=payload.changes(),
@@ -75,9 +74,8 @@ def update_child(
 def add_child_name(
     request: HttpRequest, child_id: Id, payload: ChildNameIn
 ) -> Status[ChildNameOut]:
-    user, membership = who(request)
+    _user, membership = who(request)
     name = actions.add_child_name(
-        acting_user=user,
         membership=membership,
         child=access.access_child_by_id(membership, child_id),
         value=payload.value,
@@ -138,12 +136,12 @@ def _uploaded_photo(request: HttpRequest) -> UploadedFile:
     openapi_extra=PHOTO_UPLOAD_SCHEMA,
 )
 def set_child_photo(request: HttpRequest, child_id: Id) -> ChildOut:
-    user, membership = who(request)
+    _user, membership = who(request)
     child = access.access_child_by_id(membership, child_id)
     require_permission(membership, Permission.EDIT_CASES)
     require_permission(membership, Permission.VIEW_PHOTOS)
     child = actions.set_child_photo(
-        acting_user=user, membership=membership, child=child, upload=_uploaded_photo(request)
+        membership=membership, child=child, upload=_uploaded_photo(request)
     )
     return child_out(access.view_child(membership, child))
 

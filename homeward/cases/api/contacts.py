@@ -25,7 +25,7 @@ router = Router(tags=["contacts"])
     "/contacts", operation_id="log_contact", response={201: ContactOut}, summary="Log one contact"
 )
 def log_contact(request: HttpRequest, payload: ContactIn) -> Status[ContactOut]:
-    user, membership = who(request)
+    _user, membership = who(request)
     fields = payload.changes()
     case_id = fields.pop("case_id", None)
     case = (
@@ -33,7 +33,7 @@ def log_contact(request: HttpRequest, payload: ContactIn) -> Status[ContactOut]:
         if case_id is not None
         else None
     )
-    contact = actions.log_contact(acting_user=user, membership=membership, case=case, **fields)
+    contact = actions.log_contact(membership=membership, case=case, **fields)
     return Status(201, contact_out(contact))
 
 

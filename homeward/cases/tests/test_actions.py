@@ -20,12 +20,12 @@ pytestmark = pytest.mark.django_db
 
 def _op(cast: Cast) -> dict[str, Any]:
     member = cast.member("be_operator")
-    return {"acting_user": member.user, "membership": member}
+    return {"membership": member}
 
 
 def _sup(cast: Cast) -> dict[str, Any]:
     member = cast.member("be_supervisor")
-    return {"acting_user": member.user, "membership": member}
+    return {"membership": member}
 
 
 def test_a_contact_is_logged_in_one_step_and_audited(cast: Cast) -> None:
@@ -139,7 +139,6 @@ def test_a_repeat_episode_links_the_same_child(cast: Cast) -> None:
     assert set(child.episodes.values_list("case_id", flat=True)) == {first.pk, second.pk}
     with pytest.raises(ValidationError):
         actions.open_case(
-            acting_user=cast.user("fr_operator"),
             membership=cast.member("fr_operator"),
             category="runaway",
             children=[{"existing_child": child}],
@@ -247,7 +246,6 @@ def test_roles_without_case_access_cannot_write(cast: Cast) -> None:
     admin = cast.member("be_admin")
     with pytest.raises(PermissionDenied):
         actions.log_contact(
-            acting_user=admin.user,
             membership=admin,
             channel="sms",
             caller="public",
@@ -256,7 +254,7 @@ def test_roles_without_case_access_cannot_write(cast: Cast) -> None:
     dpo = cast.member("be_dpo")
     with pytest.raises(PermissionDenied):
         make_case(cast).pk and actions.record_timeline(
-            acting_user=dpo.user, membership=dpo, case=Case.objects.get(), kind="note", text="x"
+            membership=dpo, case=Case.objects.get(), kind="note", text="x"
         )
 
 

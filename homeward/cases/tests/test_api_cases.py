@@ -30,9 +30,7 @@ class Api:
 
     def __init__(self, cast: Cast, name: str) -> None:
         member = cast.member(name)
-        self.secret = org_actions.create_api_token(
-            acting_user=member.user, membership=member, name="test", days=1
-        ).secret
+        self.secret = org_actions.create_api_token(membership=member, name="test", days=1).secret
         self.client = Client()
 
     def _send(self, method: str, path: str, body: Any = None) -> Any:
@@ -307,7 +305,6 @@ def test_lists_are_filtered_and_paginated(cast: Cast) -> None:
 
     member = cast.member("be_operator")
     first = actions.log_contact(
-        acting_user=member.user,
         membership=member,
         case=runaway,
         channel="chat",
@@ -317,7 +314,6 @@ def test_lists_are_filtered_and_paginated(cast: Cast) -> None:
         caller_name="Lena",
     )
     actions.log_contact(
-        acting_user=member.user,
         membership=member,
         channel="sms",
         caller="public",
@@ -439,16 +435,13 @@ def test_another_hotline_gets_404_on_every_url(cast: Cast) -> None:
     case = make_case(cast)
     child = case.case_children.get().child
     contact = actions.log_contact(
-        acting_user=operator.user,
         membership=operator,
         case=case,
         channel="sms",
         caller="child",
         contact_type="existing_case",
     )
-    closure = actions.request_closure(
-        acting_user=operator.user, membership=operator, case=case, outcome="still_missing"
-    )
+    closure = actions.request_closure(membership=operator, case=case, outcome="still_missing")
     urls = [
         ("get", f"/contacts/{contact.pk}", None),
         ("get", f"/cases/{case.pk}", None),
@@ -498,7 +491,7 @@ def test_a_case_and_the_list_take_as_many_queries_whatever_their_size(
     operator, supervisor = cast.member("be_operator"), cast.member("be_supervisor")
     client = Api(cast, "be_operator")
     small = make_case(cast)
-    actions.assess_risk(acting_user=operator.user, membership=operator, case=small, grade="low")
+    actions.assess_risk(membership=operator, case=small, grade="low")
     _ok(client.get("/cases"))  # the token's first use
     one_child = _queries(lambda: _ok(client.get(f"/cases/{small.pk}")))
     one_row = _queries(lambda: _ok(client.get("/cases")))
@@ -514,18 +507,14 @@ def test_a_case_and_the_list_take_as_many_queries_whatever_their_size(
         ],
     )
     actions.assess_risk(
-        acting_user=operator.user,
         membership=operator,
         case=big,
         grade="high",
         factors=[{"kind": "age", "source": f"source {i}"} for i in range(3)],
     )
     for _ in range(2):
-        closure = actions.request_closure(
-            acting_user=operator.user, membership=operator, case=big, outcome="still_missing"
-        )
+        closure = actions.request_closure(membership=operator, case=big, outcome="still_missing")
         actions.decide_closure(
-            acting_user=supervisor.user,
             membership=supervisor,
             closure=closure,
             approve=False,

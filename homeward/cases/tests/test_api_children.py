@@ -57,7 +57,6 @@ def _child_with_medical_notes(cast: Cast) -> Child:
     child = make_case(cast).case_children.get().child
     supervisor = cast.member("be_supervisor")
     return actions.update_child(
-        acting_user=supervisor.user,
         membership=supervisor,
         child=child,
         changes={"medical_notes": "Needs insulin twice a day.", "vulnerabilities": ["diabetes"]},
@@ -78,9 +77,7 @@ def test_each_role_sees_the_fields_the_permission_table_allows(
     child = _child_with_medical_notes(cast)
     operator = cast.member("be_operator")
     upload = SimpleUploadedFile("p.jpg", _jpeg(), content_type="image/jpeg")
-    actions.set_child_photo(
-        acting_user=operator.user, membership=operator, child=child, upload=upload
-    )
+    actions.set_child_photo(membership=operator, child=child, upload=upload)
 
     response = cast.client(member).get(f"{API}/children/{child.pk}")
     assert response.status_code == 200

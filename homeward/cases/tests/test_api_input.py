@@ -226,7 +226,6 @@ def test_an_operator_cannot_write_medical_details_when_creating(cast: Cast, fiel
     assert Child.objects.count() == before and Case.objects.count() == 1
     with pytest.raises(PermissionDenied):
         actions.add_child_to_case(
-            acting_user=cast.user("be_operator"),
             membership=cast.member("be_operator"),
             case=case,
             data={**NEW_CHILD, **medical},

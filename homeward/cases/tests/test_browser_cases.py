@@ -92,7 +92,6 @@ def test_a_supervisor_approves_the_closure(page: Any, cast_live: Cast) -> None:
     case = make_case(cast_live)
     operator = cast_live.member("be_operator")
     actions.request_closure(
-        acting_user=operator.user,
         membership=operator,
         case=case,
         outcome="returned",

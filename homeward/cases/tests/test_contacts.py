@@ -17,7 +17,6 @@ pytestmark = pytest.mark.django_db
 def _new_case_contact(cast: Cast, notes: str = "") -> Contact:
     operator = cast.member("be_operator")
     return actions.log_contact(
-        acting_user=operator.user,
         membership=operator,
         channel="phone_116000",
         caller="parent",

@@ -36,7 +36,7 @@ def cases(cast: Cast) -> dict[str, Case]:
     )
     child = be_runaway.case_children.get().child
     actions.update_child(
-        acting_user=supervisor.user, membership=supervisor, child=child,
+        membership=supervisor, child=child,
         changes={"medical_notes": MEDICAL_NOTE, "vulnerabilities": ["asthma"]},
     )  # fmt: skip
     be_abduction = make_case(

@@ -202,7 +202,7 @@ def test_the_upload_form_refuses_other_extensions_and_large_files(cast: Cast, se
     member = cast.member("be_operator")
     with pytest.raises(ValidationError, match="larger than 20 MB"):
         importing.upload_import(
-            acting_user=member.user, membership=member, kind="cases", file_name="big.csv",
+            membership=member, kind="cases", file_name="big.csv",
             content=b"x" * (20 * 2**20 + 1), dry_run=True,
         )  # fmt: skip
 
@@ -405,7 +405,7 @@ def test_progress_is_updated_while_checking_and_ends_at_the_total(
 def test_the_progress_fragment_polls_only_while_the_job_runs(cast: Cast) -> None:
     member = cast.member("be_operator")
     job = importing.upload_import(
-        acting_user=member.user, membership=member, kind="contacts", file_name="c.csv",
+        membership=member, kind="contacts", file_name="c.csv",
         content=(FILES / "contacts_valid.csv").read_bytes(), dry_run=True,
     )  # fmt: skip
     client = cast.client("be_operator")
@@ -426,7 +426,7 @@ def test_the_progress_fragment_polls_only_while_the_job_runs(cast: Cast) -> None
 def test_another_organisation_s_job_is_404(cast: Cast) -> None:
     member = cast.member("be_operator")
     job = importing.upload_import(
-        acting_user=member.user, membership=member, kind="contacts", file_name="be-only.csv",
+        membership=member, kind="contacts", file_name="be-only.csv",
         content=(FILES / "contacts_valid.csv").read_bytes(), dry_run=True,
     )  # fmt: skip
     fr = cast.client("fr_operator")

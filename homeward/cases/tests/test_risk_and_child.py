@@ -72,7 +72,7 @@ def test_the_case_page_shows_the_photo_to_those_allowed(
     Image.new("RGB", (8, 8), "blue").save(data, format="JPEG")
     operator = cast.member("be_operator")
     actions.set_child_photo(
-        acting_user=operator.user, membership=operator, child=child,
+        membership=operator, child=child,
         upload=SimpleUploadedFile("p.jpg", data.getvalue(), content_type="image/jpeg"),
     )  # fmt: skip
     photo = f'src="/children/{child.pk}/photo/"'

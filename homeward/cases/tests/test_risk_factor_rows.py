@@ -24,7 +24,7 @@ def test_a_row_with_detail_but_no_factor_is_refused_not_dropped(cast: Cast) -> N
     operator = cast.member("be_operator")
     with pytest.raises(ValidationError) as raised:
         actions.assess_risk(
-            acting_user=operator.user, membership=operator, case=case, grade="medium",
+            membership=operator, case=case, grade="medium",
             factors=[{"kind": "", "detail": "Seen with an older man", "source": "aunt"}],
         )  # fmt: skip
     assert raised.value.message_dict == {"factors.0.kind": ["Choose the factor this row is about."]}

@@ -22,7 +22,7 @@ def shown(case: Case) -> list[str]:
 @pytest.mark.django_db
 def test_entries_written_in_french_read_in_german_and_in_english(cast: Cast) -> None:
     operator = cast.member("be_operator")
-    by: dict[str, Any] = {"acting_user": operator.user, "membership": operator}
+    by: dict[str, Any] = {"membership": operator}
     with translation.override("fr"):
         case = make_case(cast)
         factor = {"kind": "medical", "detail": "insuline", "source": "mère"}
@@ -50,7 +50,7 @@ def test_entries_written_in_french_read_in_german_and_in_english(cast: Cast) -> 
 def test_the_api_answers_in_the_readers_language(cast: Cast) -> None:
     case = make_case(cast)
     operator = cast.member("be_operator")
-    actions.assess_risk(acting_user=operator.user, membership=operator, case=case, grade="low")
+    actions.assess_risk(membership=operator, case=case, grade="low")
     client = cast.client("be_operator")
     url = f"/api/v1/cases/{case.pk}/timeline"
     french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").json()["items"]

@@ -120,7 +120,6 @@ def test_an_invalid_case_form_names_the_field(cast: Cast) -> None:
 def test_the_case_page_logs_each_childs_read_and_stands_out_at_high_risk(cast: Cast) -> None:
     case = make_case(cast)
     actions.assess_risk(
-        acting_user=cast.user("be_operator"),
         membership=cast.member("be_operator"),
         case=case,
         grade="high",
@@ -141,7 +140,6 @@ def test_another_hotline_gets_404_on_every_case_url(cast: Cast) -> None:
     case = make_case(cast)
     child = case.case_children.get().child
     closure = actions.request_closure(
-        acting_user=cast.user("be_operator"),
         membership=cast.member("be_operator"),
         case=case,
         outcome="still_missing",
@@ -208,7 +206,6 @@ def test_medical_details_show_only_to_supervisors(cast: Cast) -> None:
     case = make_case(cast)
     child = case.case_children.get().child
     actions.update_child(
-        acting_user=cast.user("be_supervisor"),
         membership=cast.member("be_supervisor"),
         child=child,
         changes={"medical_notes": "needs insulin daily"},
@@ -306,7 +303,6 @@ def test_the_handover_summary_lists_my_cases_first(cast: Cast) -> None:
 def test_the_dashboard_shows_my_cases_and_what_needs_attention(cast: Cast) -> None:
     case = make_case(cast)
     actions.assess_risk(
-        acting_user=cast.user("be_operator"),
         membership=cast.member("be_operator"),
         case=case,
         grade="high",
@@ -322,7 +318,6 @@ def test_the_dashboard_shows_my_cases_and_what_needs_attention(cast: Cast) -> No
 def test_a_medical_risk_factor_is_a_medical_detail(cast: Cast) -> None:
     case = make_case(cast)
     actions.assess_risk(
-        acting_user=cast.user("be_supervisor"),
         membership=cast.member("be_supervisor"),
         case=case,
         grade="high",
@@ -339,7 +334,6 @@ def test_a_medical_risk_factor_is_a_medical_detail(cast: Cast) -> None:
 def test_the_case_shows_its_current_risk_factors_details_by_permission(cast: Cast) -> None:
     case = make_case(cast)
     actions.assess_risk(
-        acting_user=cast.user("be_supervisor"),
         membership=cast.member("be_supervisor"),
         case=case,
         grade="high",

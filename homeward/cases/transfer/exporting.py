@@ -23,7 +23,7 @@ from homeward.cases.choices import BirthPrecision
 from homeward.cases.models import Case, Child
 from homeward.cases.transfer.template import CONTENT_TYPES, Cell, csv_bytes, xlsx_bytes
 from homeward.organisations.access import require_permission
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
 CASE_COLUMNS = (
@@ -145,7 +145,6 @@ def _table_rows(records: list[dict[str, Any]]) -> Iterator[list[Cell]]:
 
 def export_cases(
     *,
-    acting_user: User,
     membership: Membership,
     file_format: str,
     filters: ExportFilters,
@@ -176,7 +175,7 @@ def export_cases(
             columns = list(TABLE_COLUMNS)
             content = csv_bytes(TABLE_COLUMNS, _table_rows(records))
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=organisation,
             action="cases.export",
             object_type="cases.case",

@@ -16,7 +16,7 @@ from homeward.cases.transfer.columns import MAX_FILE_BYTES, Kind
 from homeward.cases.transfer.processing import check_job
 from homeward.cases.transfer.tasks import process_import
 from homeward.organisations.access import require_permission
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
 RUNNING_STATES = (ImportJob.State.PENDING, ImportJob.State.VALIDATING, ImportJob.State.IMPORTING)
@@ -24,7 +24,6 @@ RUNNING_STATES = (ImportJob.State.PENDING, ImportJob.State.VALIDATING, ImportJob
 
 def upload_import(
     *,
-    acting_user: User,
     membership: Membership,
     kind: str,
     file_name: str,
@@ -44,14 +43,14 @@ def upload_import(
     with transaction.atomic():
         job = ImportJob.objects.create(
             organisation=membership.organisation,
-            created_by=acting_user,
+            created_by=membership.user,
             kind=kind,
             file_name=PurePath(file_name).name[:255] or "upload",
             content=content,
             dry_run=dry_run,
         )
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.import.upload",
             target=job,
@@ -61,7 +60,7 @@ def upload_import(
     return job
 
 
-def start_import(*, acting_user: User, membership: Membership, job: ImportJob) -> ImportJob:
+def start_import(*, membership: Membership, job: ImportJob) -> ImportJob:
     """Imports a file whose dry run passed: it is checked again, then imported."""
     check_job(membership, job)
     with transaction.atomic():
@@ -72,7 +71,7 @@ def start_import(*, acting_user: User, membership: Membership, job: ImportJob) -
         job.processed_rows, job.finished_at = 0, None
         job.save(update_fields=["dry_run", "state", "processed_rows", "finished_at"])
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.import.start",
             target=job,

@@ -31,8 +31,8 @@ from homeward.cases.transfer.validation import (
     errors_from_validation,
     valid_rows,
 )
-from homeward.organisations.access import require_permission
-from homeward.organisations.models import Membership, User
+from homeward.organisations.access import require_own, require_permission
+from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
 logger = logging.getLogger(__name__)
@@ -48,8 +48,7 @@ class ImportRowFailed(Exception):
 
 def check_job(membership: Membership, job: ImportJob) -> None:
     require_permission(membership, Permission.EDIT_CASES)
-    if job.organisation_id != membership.organisation_id:
-        raise ValidationError("this import belongs to another organisation")
+    require_own(membership, job.organisation_id, "import")
 
 
 def uploader_membership(job: ImportJob) -> Membership | None:
@@ -144,21 +143,16 @@ def fail_job(*, job: ImportJob, errors: list[dict[str, Any]]) -> ImportJob:
     return job
 
 
-def _write_row(kind: str, acting_user: User, membership: Membership, row: CheckedRow) -> None:
+def _write_row(kind: str, membership: Membership, row: CheckedRow) -> None:
     if kind == Kind.CASES:
         case_fields, child = case_arguments(row.values)
-        actions.open_case(
-            acting_user=acting_user, membership=membership, children=[child], **case_fields
-        )
+        actions.open_case(membership=membership, children=[child], **case_fields)
     else:
-        actions.log_contact(
-            acting_user=acting_user, membership=membership, **contact_arguments(row.values)
-        )
+        actions.log_contact(membership=membership, **contact_arguments(row.values))
 
 
 def import_job(
     *,
-    acting_user: User,
     membership: Membership,
     job: ImportJob,
     on_progress: Callable[[int], None] | None = None,
@@ -172,7 +166,7 @@ def import_job(
     with transaction.atomic():
         for row in rows:
             try:
-                _write_row(job.kind, acting_user, membership, row)
+                _write_row(job.kind, membership, row)
             except ValidationError as error:
                 raise ImportRowFailed(
                     errors_from_validation(job.kind, row.row, error, row.values)
@@ -196,7 +190,7 @@ def import_job(
             ]
         )
         record_event(
-            actor=acting_user,
+            actor=membership.user,
             organisation=membership.organisation,
             action="cases.import",
             target=job,

@@ -47,7 +47,6 @@ def process_import(job_id: int) -> str:
         return str(job.state)
     try:
         job = processing.import_job(
-            acting_user=membership.user,
             membership=membership,
             job=job,
             on_progress=lambda done: processing.set_progress(job, processed=done),

@@ -18,7 +18,7 @@ from homeward.cases.transfer import exporting, importing
 from homeward.cases.transfer.columns import COLUMNS, MAX_ERRORS, Kind
 from homeward.cases.transfer.forms import ExportForm, UploadForm
 from homeward.cases.transfer.template import CONTENT_TYPES, TableFormat, csv_bytes, template_file
-from homeward.organisations.access import current_membership, member_required, staff_user
+from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.roles import Permission
 
 RECENT_JOBS = 20
@@ -58,7 +58,6 @@ def import_page(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             job = importing.upload_import(
-                acting_user=staff_user(request),
                 membership=membership,
                 kind=form.cleaned_data["kind"],
                 file_name=upload.name or "",
@@ -116,7 +115,7 @@ def import_job_start(request: HttpRequest, job_id: int) -> HttpResponse:
     membership = current_membership(request)
     job = access_import_job_by_id(membership, job_id)
     try:
-        importing.start_import(acting_user=staff_user(request), membership=membership, job=job)
+        importing.start_import(membership=membership, job=job)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -130,7 +129,6 @@ def case_export(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         export = exporting.export_cases(
-            acting_user=staff_user(request),
             membership=current_membership(request),
             file_format=data["file_format"],
             filters=exporting.ExportFilters(

@@ -69,7 +69,6 @@ def case_new(request: HttpRequest) -> HttpResponse:
             ]
         try:
             case = actions.open_case(
-                acting_user=membership.user,
                 membership=membership,
                 contact=contact,
                 children=data,
@@ -163,7 +162,6 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
         changes, seen = form.edits()
         try:
             actions.update_case(
-                acting_user=membership.user,
                 membership=membership,
                 case=case,
                 changes=changes,
@@ -188,9 +186,7 @@ def timeline_add(request: HttpRequest, case_id: int) -> HttpResponse:
     form = TimelineForm(request.POST)
     if form.is_valid():
         try:
-            actions.record_timeline(
-                acting_user=membership.user, membership=membership, case=case, **form.cleaned_data
-            )
+            actions.record_timeline(membership=membership, case=case, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -209,7 +205,6 @@ def status_change(request: HttpRequest, case_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             actions.change_status(
-                acting_user=membership.user,
                 membership=membership,
                 case=case,
                 status=form.cleaned_data["status"],
@@ -228,7 +223,6 @@ def child_add(request: HttpRequest, case_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.add_child_to_case(
-                acting_user=membership.user,
                 membership=membership,
                 case=case,
                 data=form.child_data(),
@@ -263,7 +257,6 @@ def section_edit(request: HttpRequest, case_id: int) -> HttpResponse:
         changes, seen = form.edits()
         try:
             actions.update_section(
-                acting_user=membership.user,
                 membership=membership,
                 case=case,
                 changes=changes,

@@ -74,7 +74,6 @@ def child_photo_upload(request: HttpRequest, child_id: int) -> HttpResponse:
     else:
         try:
             actions.set_child_photo(
-                acting_user=membership.user,
                 membership=membership,
                 child=child,
                 upload=form.cleaned_data["photo"],
@@ -95,7 +94,6 @@ def child_name_add(request: HttpRequest, child_id: int) -> HttpResponse:
     child = access.access_child_by_id(membership, child_id)
     try:
         actions.add_child_name(
-            acting_user=membership.user,
             membership=membership,
             child=child,
             value=request.POST.get("value", ""),
@@ -119,7 +117,6 @@ def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
         changes, seen = form.edits()
         try:
             actions.update_child(
-                acting_user=membership.user,
                 membership=membership,
                 child=child,
                 changes=changes,

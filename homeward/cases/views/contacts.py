@@ -39,7 +39,6 @@ def contact_log(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             contact = actions.log_contact(
-                acting_user=membership.user,
                 membership=membership,
                 case=case,
                 **form.action_fields(),
@@ -85,9 +84,7 @@ def contact_link(request: HttpRequest, contact_id: int) -> HttpResponse:
             form.add_error("reference", _("Your hotline has no case with this reference."))
         else:
             try:
-                actions.link_contact(
-                    acting_user=membership.user, membership=membership, contact=contact, case=case
-                )
+                actions.link_contact(membership=membership, contact=contact, case=case)
             except ValidationError as error:
                 add_errors(form, error)
             else:
@@ -105,7 +102,6 @@ def contact_retype(request: HttpRequest, contact_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             actions.retype_contact(
-                acting_user=membership.user,
                 membership=membership,
                 contact=contact,
                 contact_type=form.cleaned_data["contact_type"],

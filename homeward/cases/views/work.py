@@ -40,7 +40,6 @@ def risk_assess(request: HttpRequest, case_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_bound and form.is_valid() and factors.is_valid():
         try:
             actions.assess_risk(
-                acting_user=membership.user,
                 membership=membership,
                 case=case,
                 factors=factors.cleaned_data,
@@ -73,9 +72,7 @@ def case_assign(request: HttpRequest, case_id: int) -> HttpResponse:
     form = AssignForm(request.POST or None, colleagues=colleagues)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.assign_case(
-                acting_user=membership.user, membership=membership, case=case, **form.cleaned_data
-            )
+            actions.assign_case(membership=membership, case=case, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -91,9 +88,7 @@ def closure_request(request: HttpRequest, case_id: int) -> HttpResponse:
     form = ClosureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.request_closure(
-                acting_user=membership.user, membership=membership, case=case, **form.cleaned_data
-            )
+            actions.request_closure(membership=membership, case=case, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -111,7 +106,6 @@ def closure_decide(request: HttpRequest, closure_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             actions.decide_closure(
-                acting_user=membership.user,
                 membership=membership,
                 closure=closure,
                 approve=form.cleaned_data["approve"],
@@ -133,7 +127,6 @@ def case_reopen(request: HttpRequest, case_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             actions.reopen_case(
-                acting_user=membership.user,
                 membership=membership,
                 case=case,
                 reason=form.cleaned_data["reason"],

@@ -100,8 +100,8 @@ def test_a_failed_write_leaves_nothing_half_written(
     monkeypatch.setattr("homeward.organisations.actions.record_event", audit_fails)
     with pytest.raises(OperationalError):
         actions.change_role(
-            acting_user=cast.user("be_admin"),
-            membership=cast.member("be_operator"),
+            membership=cast.member("be_admin"),
+            member=cast.member("be_operator"),
             role="supervisor",
         )
     cast.member("be_operator").refresh_from_db()

@@ -143,17 +143,13 @@ def _every_kind_of_case(cast: Cast) -> list[Case]:
     make_case(cast, category="criminal_abduction", subcategory="")
     make_case(cast, category="otherwise_missing", subcategory="")
     actions.assess_risk(
-        acting_user=supervisor.user,
         membership=supervisor,
         case=abduction,
         grade="high",
         factors=[{"kind": kind, "source": "Noor"} for kind in choices.RiskFactorKind.values],
     )
-    actions.change_status(
-        acting_user=operator.user, membership=operator, case=runaway, status="active_search"
-    )
+    actions.change_status(membership=operator, case=runaway, status="active_search")
     actions.request_closure(
-        acting_user=operator.user,
         membership=operator,
         case=migration,
         outcome="found_safe",
@@ -163,12 +159,10 @@ def _every_kind_of_case(cast: Cast) -> list[Case]:
         support_offered=list(choices.Support.values),
     )
     closure = actions.request_closure(
-        acting_user=operator.user, membership=operator, case=lost, outcome="located_police",
+        membership=operator, case=lost, outcome="located_police",
         found_on=timezone.localdate(), found_country="NL", found_place="Breda",
     )  # fmt: skip
-    actions.decide_closure(
-        acting_user=supervisor.user, membership=supervisor, closure=closure, approve=True
-    )
+    actions.decide_closure(membership=supervisor, closure=closure, approve=True)
     return [abduction, migration, runaway, lost]
 
 
@@ -191,7 +185,7 @@ def test_every_desk_page_is_in_the_readers_language(cast: Cast, language: str) -
     cases = _every_kind_of_case(cast)
     operator = cast.member("be_operator")
     contact = actions.log_contact(
-        acting_user=operator.user, membership=operator, channel="chat", caller="relative",
+        membership=operator, channel="chat", caller="relative",
         contact_type="new_case", started_at=timezone.now() - timedelta(minutes=5),
     )  # fmt: skip
     data_names = [cast.be.name, cast.fr.name, "Homeward"]

@@ -24,7 +24,6 @@ def test_case_child_and_contact_pages_and_api_are_not_cached(cast: Cast) -> None
     case = make_case(cast)
     child_id = case.case_children.get().child_id
     contact = case_actions.log_contact(
-        acting_user=operator.user,
         membership=operator,
         case=case,
         channel="sms",
@@ -32,9 +31,7 @@ def test_case_child_and_contact_pages_and_api_are_not_cached(cast: Cast) -> None
         contact_type="information",
     )
     session = cast.client("be_operator")
-    token = actions.create_api_token(
-        acting_user=operator.user, membership=operator, name="cache test", days=1
-    ).secret
+    token = actions.create_api_token(membership=operator, name="cache test", days=1).secret
     machine = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
     for client, url in [
         (session, f"/cases/{case.pk}/"),

@@ -1,5 +1,5 @@
 """Every write of the cross-border procedure. Each action runs in one transaction, takes a
-keyword-only `acting_user`, checks which side may act in which state, and records its audit
+keyword-only `membership.user`, checks which side may act in which state, and records its audit
 event in that transaction; notices go out on commit. One module per concern: the sender's
 actions, the receiver's, the conversation, the deadline watch, the located child's decision,
 the receiver's own case, and what a case's closure ends."""

@@ -21,7 +21,7 @@ from homeward.crossborder.models import (
     CooperationRequest,
 )
 from homeward.crossborder.notify import ASKS_TO_ACKNOWLEDGE, mark_done, notify
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
 
@@ -62,17 +62,13 @@ def receiver_transition(
     return request
 
 
-def acknowledge(
-    *, acting_user: User, membership: Membership, request: CooperationRequest
-) -> CooperationRequest:
+def acknowledge(*, membership: Membership, request: CooperationRequest) -> CooperationRequest:
     return receiver_transition(
         membership, request, [State.SENT], State.ACKNOWLEDGED, EventKind.ACKNOWLEDGED
     )
 
 
-def start_work(
-    *, acting_user: User, membership: Membership, request: CooperationRequest
-) -> CooperationRequest:
+def start_work(*, membership: Membership, request: CooperationRequest) -> CooperationRequest:
     return receiver_transition(
         membership,
         request,
@@ -83,7 +79,7 @@ def start_work(
 
 
 def complete(
-    *, acting_user: User, membership: Membership, request: CooperationRequest, summary: str = ""
+    *, membership: Membership, request: CooperationRequest, summary: str = ""
 ) -> CooperationRequest:
     return receiver_transition(
         membership,
@@ -96,7 +92,7 @@ def complete(
 
 
 def decline(
-    *, acting_user: User, membership: Membership, request: CooperationRequest, reason: str
+    *, membership: Membership, request: CooperationRequest, reason: str
 ) -> CooperationRequest:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why you decline.")})
@@ -106,7 +102,7 @@ def decline(
 
 
 def report_located(
-    *, acting_user: User, membership: Membership, request: CooperationRequest, note: str = ""
+    *, membership: Membership, request: CooperationRequest, note: str = ""
 ) -> CooperationRequest:
     """The receiver reports the child located: the sender is told at once and the 12-hour
     decision clock starts (Regulation (EU) 2018/1862 art. 33)."""
@@ -143,7 +139,7 @@ def report_located(
 
 
 def link_receiver_case(
-    *, acting_user: User, membership: Membership, request: CooperationRequest, case: Case
+    *, membership: Membership, request: CooperationRequest, case: Case
 ) -> CooperationRequest:
     """The receiver's own case for this request: each side then sees the other's status only."""
     require_side(membership, request, "receiver")

@@ -16,19 +16,19 @@ from homeward.crossborder.actions.common import add_event
 from homeward.crossborder.actions.requests import revoke_share, withdraw
 from homeward.crossborder.choices import OPEN_STATES, EventKind, State
 from homeward.crossborder.models import CooperationRequest
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 
 
-def end_requests_of_closed_case(*, acting_user: User, membership: Membership, case: Case) -> None:
+def end_requests_of_closed_case(*, membership: Membership, case: Case) -> None:
     org = membership.organisation
     outgoing = CooperationRequest.objects.filter(case=case, sender=org).order_by("pk")
     for request in outgoing.filter(state__in=[State.DRAFT, State.AWAITING_APPROVAL, *OPEN_STATES]):
         if request.state in OPEN_STATES:
             add_event(request, EventKind.CASE_CLOSED, membership)
-        withdraw(acting_user=acting_user, membership=membership, request=request)
+        withdraw(membership=membership, request=request)
     shared = outgoing.filter(sent_at__isnull=False, share_revoked_at__isnull=True)
     for request in shared:
-        revoke_share(acting_user=acting_user, membership=membership, request=request)
+        revoke_share(membership=membership, request=request)
     incoming = CooperationRequest.objects.filter(
         receiver_case=case, receiver=org, state__in=OPEN_STATES
     ).order_by("pk")

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
+from homeward.crossborder.access import sees
 from homeward.crossborder.models import (
     CooperationRequest,
     RequestEvent,
@@ -19,11 +21,13 @@ from homeward.organisations.roles import Permission
 
 
 def require_side(membership: Membership, request: CooperationRequest, side: str) -> None:
-    """`side` is "sender", "receiver" or "either" (a party to the request)."""
+    """`side` is "sender", "receiver" or "either" (a party to the request). A hotline the
+    request does not exist for (a third one, or the receiver of a draft) gets the access
+    layer's 404; the other party, who sees the request, is refused (403)."""
     require_permission(membership, Permission.EDIT_CASES)
+    if not sees(membership, request):
+        raise Http404("no such request")
     org = membership.organisation_id
-    if side == "either" and org not in (request.sender_id, request.receiver_id):
-        raise PermissionDenied(_("Only the two hotlines of the request can do this."))
     if side == "sender" and request.sender_id != org:
         raise PermissionDenied(_("Only the hotline that sent the request can do this."))
     if side == "receiver" and request.receiver_id != org:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
 from homeward.crossborder.access import notifications_of
-from homeward.crossborder.actions.common import add_event, audit, locked
+from homeward.crossborder.actions.common import add_event, audit, locked, require_side
 from homeward.crossborder.attachments import clean_attachment
 from homeward.crossborder.choices import OPEN_STATES, EventKind, State
 from homeward.crossborder.models import (
@@ -20,14 +20,11 @@ from homeward.crossborder.models import (
     RequestEvent,
 )
 from homeward.crossborder.notify import notify
-from homeward.organisations.access import require_permission
-from homeward.organisations.models import Membership, User
-from homeward.organisations.roles import Permission
+from homeward.organisations.models import Membership
 
 
 def post_message(
     *,
-    acting_user: User,
     membership: Membership,
     request: CooperationRequest,
     body: str,
@@ -36,9 +33,7 @@ def post_message(
     attachment: UploadedFile | None = None,
 ) -> RequestEvent:
     """A message, or a structured event such as "police contacted", from either side."""
-    require_permission(membership, Permission.EDIT_CASES)
-    if membership.organisation_id not in (request.sender_id, request.receiver_id):
-        raise PermissionDenied
+    require_side(membership, request, "either")
     if kind not in (EventKind.MESSAGE, EventKind.POLICE_CONTACTED):
         raise ValidationError({"kind": _("This kind of entry is written by Homeward itself.")})
     if not body.strip() and attachment is None:
@@ -59,9 +54,7 @@ def post_message(
     return event
 
 
-def mark_notifications_read(
-    *, acting_user: User, membership: Membership, ids: Iterable[int] | None = None
-) -> int:
+def mark_notifications_read(*, membership: Membership, ids: Iterable[int] | None = None) -> int:
     """Marks the member's own unread notices read (all of them, or those ids). A notice holds
     no personal data, but the change is recorded like every other."""
     with transaction.atomic():
@@ -71,7 +64,7 @@ def mark_notifications_read(
         marked = unread.update(read_at=timezone.now())
         if marked:
             record_event(
-                actor=acting_user,
+                actor=membership.user,
                 organisation=membership.organisation,
                 action="crossborder.notifications.read",
                 object_type="notification",

@@ -16,14 +16,13 @@ from homeward.crossborder.actions.common import add_event, audit, locked, requir
 from homeward.crossborder.choices import OPEN_STATES, EventKind, State
 from homeward.crossborder.models import CooperationRequest
 from homeward.crossborder.notify import ASKS_TO_DECIDE, mark_done, notify
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 
 DECISION_FIELDS = ["decision", "decision_authority", "decided_at", "decision_recorded_by"]
 
 
 def record_decision(
     *,
-    acting_user: User,
     membership: Membership,
     request: CooperationRequest,
     decision: str,
@@ -54,7 +53,7 @@ def record_decision(
         if request.decided_at is not None:
             raise ValidationError({"state": _("The decision was already recorded.")})
         request.decision, request.decision_authority = decision.strip(), authority.strip()
-        request.decided_at, request.decision_recorded_by = decided_at, acting_user
+        request.decided_at, request.decision_recorded_by = decided_at, membership.user
         request.decision_organisation = membership.organisation
         request.save(update_fields=[*DECISION_FIELDS, "decision_organisation"])
         add_event(request, EventKind.DECISION, membership, request.decision)
@@ -69,7 +68,7 @@ def record_decision(
             add_timeline(
                 case,
                 TimelineKind.INFORMATION,
-                actor=acting_user if own else None,
+                actor=membership.user if own else None,
                 message="crossborder_decided",
                 params={"ref": request.reference, "authority": request.decision_authority},
                 text=request.decision,

@@ -18,12 +18,11 @@ from homeward.crossborder.actions.common import audit, locked, require_side
 from homeward.crossborder.choices import OPEN_STATES, State
 from homeward.crossborder.models import CooperationRequest
 from homeward.crossborder.prefill import COPIED_CASE_FIELDS, shared_children
-from homeward.organisations.models import Membership, User
+from homeward.organisations.models import Membership
 
 
 def open_case_from_request(
     *,
-    acting_user: User,
     membership: Membership,
     request: CooperationRequest,
     category: str,
@@ -46,7 +45,6 @@ def open_case_from_request(
     with transaction.atomic():
         request = locked(request, [State.SENT, *OPEN_STATES])
         case = case_actions.open_case(
-            acting_user=acting_user,
             membership=membership,
             children=children,
             category=category,
@@ -60,7 +58,7 @@ def open_case_from_request(
         add_timeline(
             case,
             TimelineKind.INFORMATION,
-            actor=acting_user,
+            actor=membership.user,
             message="crossborder_opened",
             params={"ref": request.reference, "org": request.sender.name},
         )

@@ -37,7 +37,7 @@ from homeward.crossborder.sharing import (
     shares_personal_data,
 )
 from homeward.organisations.access import require_permission
-from homeward.organisations.models import Membership, Organisation, User
+from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import OrganisationKind, Permission
 
 
@@ -51,7 +51,6 @@ def _ack_minutes(urgency: str) -> int:
 
 def draft_request(
     *,
-    acting_user: User,
     membership: Membership,
     case: Case,
     receiver: Organisation,
@@ -83,7 +82,7 @@ def draft_request(
         question=question.strip(),
         languages=languages or [],
         shared_fields=chosen,
-        created_by=acting_user,
+        created_by=membership.user,
     )
     request.full_clean(exclude=["created_by", "case", "sender", "receiver", "reference"])
     with transaction.atomic():
@@ -148,9 +147,7 @@ def _take_snapshot(request: CooperationRequest, membership: Membership) -> Snaps
     return snapshot
 
 
-def send_request(
-    *, acting_user: User, membership: Membership, request: CooperationRequest
-) -> CooperationRequest:
+def send_request(*, membership: Membership, request: CooperationRequest) -> CooperationRequest:
     """Send a draft; when personal data is shared and the organisation requires it, it waits
     for a supervisor's approval first (a supervisor's own request is approved by sending)."""
     require_side(membership, request, "sender")
@@ -170,21 +167,19 @@ def send_request(
             audit(membership, "request.submit", request, ["state"])
             return request
         if membership.has_perm(Permission.APPROVE):
-            request.approved_by = acting_user
+            request.approved_by = membership.user
         _dispatch(request, membership)
         mark_done(request, ASKS_TO_APPROVE)
         audit(membership, "request.send", request, ["state", "shared_fields", "snapshot"])
     return request
 
 
-def approve_request(
-    *, acting_user: User, membership: Membership, request: CooperationRequest
-) -> CooperationRequest:
+def approve_request(*, membership: Membership, request: CooperationRequest) -> CooperationRequest:
     require_permission(membership, Permission.APPROVE)
     require_side(membership, request, "sender")
     with transaction.atomic():
         request = locked(request, [State.AWAITING_APPROVAL])
-        request.approved_by = acting_user
+        request.approved_by = membership.user
         _dispatch(request, membership)
         mark_done(request, ASKS_TO_APPROVE)
         audit(membership, "request.approve", request, ["state", "approved_by", "snapshot"])
@@ -192,7 +187,7 @@ def approve_request(
 
 
 def send_back(
-    *, acting_user: User, membership: Membership, request: CooperationRequest, reason: str
+    *, membership: Membership, request: CooperationRequest, reason: str
 ) -> CooperationRequest:
     """A supervisor does not approve the sharing: the request goes back to its author as a
     draft, with the reason, to amend and send again. The other hotline never knew of it."""
@@ -203,7 +198,7 @@ def send_back(
     with transaction.atomic():
         request = locked(request, [State.AWAITING_APPROVAL])
         request.state = State.DRAFT
-        request.returned_reason, request.returned_by = reason.strip(), acting_user
+        request.returned_reason, request.returned_by = reason.strip(), membership.user
         request.save(update_fields=["state", "returned_reason", "returned_by"])
         mark_done(request, ASKS_TO_APPROVE)
         notify(membership.organisation, request, "sent_back", only=request.created_by)
@@ -213,7 +208,6 @@ def send_back(
 
 def amend_draft(
     *,
-    acting_user: User,
     membership: Membership,
     request: CooperationRequest,
     shared_fields: Iterable[str],
@@ -230,7 +224,6 @@ def amend_draft(
 
 def push_update(
     *,
-    acting_user: User,
     membership: Membership,
     request: CooperationRequest,
     shared_fields: Iterable[str] | None = None,
@@ -269,9 +262,7 @@ def push_update(
     return snapshot
 
 
-def revoke_share(
-    *, acting_user: User, membership: Membership, request: CooperationRequest
-) -> CooperationRequest:
+def revoke_share(*, membership: Membership, request: CooperationRequest) -> CooperationRequest:
     """Withdraws everything the sender shared from the receiver, on its next request: the
     snapshot, the question, the content and attachments of the sender's messages until now
     (`access.conversation`). The photo copies made for the share are deleted from storage once
@@ -323,7 +314,7 @@ def _purge_shared_photos(request: CooperationRequest) -> None:
 
 
 def withdraw(
-    *, acting_user: User, membership: Membership, request: CooperationRequest, reason: str = ""
+    *, membership: Membership, request: CooperationRequest, reason: str = ""
 ) -> CooperationRequest:
     """The sender takes the request back. What it shared was shared for this request only, so
     a request that left is also revoked (`revoke_share`), in the same step: the receiver is

@@ -113,7 +113,7 @@ def _message(request: HttpRequest) -> tuple[MessageIn, UploadedFile | None]:
 )
 @paginate
 def list_messages(request: HttpRequest, request_id: Id) -> QuerySet[RequestEvent]:
-    _user, membership, item = request_in_url(request, request_id)
+    membership, item = request_in_url(request, request_id)
     record_read_by(membership, "crossborder.messages.read", item, ["messages"])
     return access.conversation(membership, item)
 
@@ -126,11 +126,10 @@ def list_messages(request: HttpRequest, request_id: Id) -> QuerySet[RequestEvent
     openapi_extra=MESSAGE_BODY_SCHEMA,
 )
 def post_message(request: HttpRequest, request_id: Id) -> Status[RequestEvent]:
-    user, membership, item = request_in_url(request, request_id)
+    membership, item = request_in_url(request, request_id)
     require_permission(membership, Permission.EDIT_CASES)  # before the body is read
     payload, attachment = _message(request)
     event = actions.post_message(
-        acting_user=user,
         membership=membership,
         request=item,
         body=payload.body,
@@ -149,7 +148,7 @@ def post_message(request: HttpRequest, request_id: Id) -> Status[RequestEvent]:
     openapi_extra=ATTACHMENT_DOWNLOAD_SCHEMA,
 )
 def get_attachment(request: HttpRequest, request_id: Id, message_id: Id) -> HttpResponseBase:
-    _user, membership, item = request_in_url(request, request_id)
+    membership, item = request_in_url(request, request_id)
     event = access.attachment_event(membership, item, message_id)
     try:
         with event.attachment.open("rb") as attachment:
@@ -198,7 +197,5 @@ def mark_notifications_read(request: HttpRequest, payload: MarkReadIn) -> Marked
             raise ValidationError(
                 [{"loc": ("ids",), "msg": _("Not all of these are your notices.")}]
             )
-    marked = actions.mark_notifications_read(
-        acting_user=membership.user, membership=membership, ids=payload.ids
-    )
+    marked = actions.mark_notifications_read(membership=membership, ids=payload.ids)
     return MarkedOut(marked=marked)

@@ -87,11 +87,10 @@ def _receiver(organisation: Organisation, country: str) -> Organisation:
     summary="Draft a request from one of your cases, with the fields you choose to share",
 )
 def create_request(request: HttpRequest, payload: RequestIn) -> Status[CooperationRequest]:
-    user, membership = who(request)
+    _user, membership = who(request)
     require_permission(membership, Permission.EDIT_CASES)  # before any reference is looked up
     case = named_in_body("case_id", lambda: case_access.locate_case(membership, payload.case_id))
     draft = actions.draft_request(
-        acting_user=user,
         membership=membership,
         case=case,
         receiver=_receiver(membership.organisation, payload.receiver_country),
@@ -112,7 +111,7 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status[Cooperati
     summary="One request as your side sees it (an audited read; never the other side's case)",
 )
 def get_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
-    _user, membership, item = request_in_url(request, request_id)
+    membership, item = request_in_url(request, request_id)
     record_read_by(membership, "crossborder.request.read", item, REQUEST_READ_FIELDS)
     return item
 
@@ -124,8 +123,8 @@ def get_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
     summary="Send a draft (it waits for a supervisor when personal data is shared)",
 )
 def send_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
-    return actions.send_request(acting_user=user, membership=membership, request=item)
+    membership, item = request_in_url(request, request_id)
+    return actions.send_request(membership=membership, request=item)
 
 
 @router.post(
@@ -135,8 +134,8 @@ def send_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
     summary="Approve sharing personal data: the request goes (supervisors)",
 )
 def approve_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
-    return actions.approve_request(acting_user=user, membership=membership, request=item)
+    membership, item = request_in_url(request, request_id)
+    return actions.approve_request(membership=membership, request=item)
 
 
 @router.post(
@@ -146,10 +145,8 @@ def approve_request(request: HttpRequest, request_id: Id) -> CooperationRequest:
     summary="Send the sharing back to its author with a reason, instead of approving (supervisors)",
 )
 def send_back(request: HttpRequest, request_id: Id, payload: ReasonIn) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
-    return actions.send_back(
-        acting_user=user, membership=membership, request=item, reason=payload.reason
-    )
+    membership, item = request_in_url(request, request_id)
+    return actions.send_back(membership=membership, request=item, reason=payload.reason)
 
 
 @router.post(
@@ -159,8 +156,8 @@ def send_back(request: HttpRequest, request_id: Id, payload: ReasonIn) -> Cooper
     summary="Acknowledge a request sent to you (stops the deadline watch)",
 )
 def acknowledge(request: HttpRequest, request_id: Id) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
-    return actions.acknowledge(acting_user=user, membership=membership, request=item)
+    membership, item = request_in_url(request, request_id)
+    return actions.acknowledge(membership=membership, request=item)
 
 
 @router.post(
@@ -170,8 +167,8 @@ def acknowledge(request: HttpRequest, request_id: Id) -> CooperationRequest:
     summary="Start working on a request sent to you",
 )
 def start_work(request: HttpRequest, request_id: Id) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
-    return actions.start_work(acting_user=user, membership=membership, request=item)
+    membership, item = request_in_url(request, request_id)
+    return actions.start_work(membership=membership, request=item)
 
 
 @router.post(
@@ -181,10 +178,8 @@ def start_work(request: HttpRequest, request_id: Id) -> CooperationRequest:
     summary="Complete a request sent to you, with a summary",
 )
 def complete(request: HttpRequest, request_id: Id, payload: SummaryIn) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
-    return actions.complete(
-        acting_user=user, membership=membership, request=item, summary=payload.summary
-    )
+    membership, item = request_in_url(request, request_id)
+    return actions.complete(membership=membership, request=item, summary=payload.summary)
 
 
 @router.post(
@@ -194,10 +189,8 @@ def complete(request: HttpRequest, request_id: Id, payload: SummaryIn) -> Cooper
     summary="Decline a request sent to you, saying why",
 )
 def decline(request: HttpRequest, request_id: Id, payload: ReasonIn) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
-    return actions.decline(
-        acting_user=user, membership=membership, request=item, reason=payload.reason
-    )
+    membership, item = request_in_url(request, request_id)
+    return actions.decline(membership=membership, request=item, reason=payload.reason)
 
 
 @router.post(
@@ -207,10 +200,8 @@ def decline(request: HttpRequest, request_id: Id, payload: ReasonIn) -> Cooperat
     summary="Withdraw your request",
 )
 def withdraw(request: HttpRequest, request_id: Id, payload: OptionalReasonIn) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
-    return actions.withdraw(
-        acting_user=user, membership=membership, request=item, reason=payload.reason
-    )
+    membership, item = request_in_url(request, request_id)
+    return actions.withdraw(membership=membership, request=item, reason=payload.reason)
 
 
 @router.post(
@@ -220,10 +211,8 @@ def withdraw(request: HttpRequest, request_id: Id, payload: OptionalReasonIn) ->
     summary="Report the child located: the sender must decide within 12 hours (decision_due_at)",
 )
 def report_located(request: HttpRequest, request_id: Id, payload: NoteIn) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
-    return actions.report_located(
-        acting_user=user, membership=membership, request=item, note=payload.note
-    )
+    membership, item = request_in_url(request, request_id)
+    return actions.report_located(membership=membership, request=item, note=payload.note)
 
 
 @router.post(
@@ -235,9 +224,8 @@ def report_located(request: HttpRequest, request_id: Id, payload: NoteIn) -> Coo
 def record_decision(
     request: HttpRequest, request_id: Id, payload: DecisionIn
 ) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
+    membership, item = request_in_url(request, request_id)
     return actions.record_decision(
-        acting_user=user,
         membership=membership,
         request=item,
         decision=payload.decision,
@@ -253,9 +241,8 @@ def record_decision(
     summary="Open your own case from a request sent to you, from what was shared, linked to it",
 )
 def open_case(request: HttpRequest, request_id: Id, payload: OpenCaseIn) -> Status[Case]:
-    user, membership, item = request_in_url(request, request_id)
+    membership, item = request_in_url(request, request_id)
     case = actions.open_case_from_request(
-        acting_user=user,
         membership=membership,
         request=item,
         category=str(payload.category),
@@ -272,9 +259,7 @@ def open_case(request: HttpRequest, request_id: Id, payload: OpenCaseIn) -> Stat
     summary="Link your own hotline's case to a request sent to you",
 )
 def link_case(request: HttpRequest, request_id: Id, payload: LinkCaseIn) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
+    membership, item = request_in_url(request, request_id)
     require_permission(membership, Permission.EDIT_CASES)  # before the case is looked up
     case = named_in_body("case_id", lambda: case_access.locate_case(membership, payload.case_id))
-    return actions.link_receiver_case(
-        acting_user=user, membership=membership, request=item, case=case
-    )
+    return actions.link_receiver_case(membership=membership, request=item, case=case)

@@ -56,7 +56,7 @@ def list_shareable_fields(request: HttpRequest, case_id: Id) -> list[ShareableFi
     summary="What was shared, as last sent (both sides; 404 to the receiver once revoked)",
 )
 def get_snapshot(request: HttpRequest, request_id: Id) -> SnapshotOut:
-    _user, membership, item = request_in_url(request, request_id)
+    membership, item = request_in_url(request, request_id)
     view = access.shared_snapshot(membership, item)
     return snapshot_out(view.snapshot)
 
@@ -69,7 +69,7 @@ def get_snapshot(request: HttpRequest, request_id: Id) -> SnapshotOut:
     openapi_extra=PHOTO_DOWNLOAD_SCHEMA,
 )
 def get_shared_photo(request: HttpRequest, request_id: Id, child_key: str) -> HttpResponse:
-    _user, membership, item = request_in_url(request, request_id)
+    membership, item = request_in_url(request, request_id)
     require_permission(membership, Permission.VIEW_PHOTOS)
     name = access.shared_photo_name(membership, item, child_key)
     try:
@@ -91,10 +91,8 @@ def get_shared_photo(request: HttpRequest, request_id: Id, child_key: str) -> Ht
     summary="Send the receiver a fresh snapshot, of the same fields or of a new choice",
 )
 def push_update(request: HttpRequest, request_id: Id, payload: PushIn) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
-    actions.push_update(
-        acting_user=user, membership=membership, request=item, shared_fields=payload.shared_fields
-    )
+    membership, item = request_in_url(request, request_id)
+    actions.push_update(membership=membership, request=item, shared_fields=payload.shared_fields)
     return access.access_request_by_id(membership, item.pk)
 
 
@@ -105,5 +103,5 @@ def push_update(request: HttpRequest, request_id: Id, payload: PushIn) -> Cooper
     summary="Revoke the share: the receiver loses the snapshot on its next request",
 )
 def revoke_share(request: HttpRequest, request_id: Id) -> CooperationRequest:
-    user, membership, item = request_in_url(request, request_id)
-    return actions.revoke_share(acting_user=user, membership=membership, request=item)
+    membership, item = request_in_url(request, request_id)
+    return actions.revoke_share(membership=membership, request=item)

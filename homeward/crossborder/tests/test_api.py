@@ -27,9 +27,7 @@ UNSHARED = "Unshared-Qzxvy"  # a synthetic family name the sender never ticks
 
 
 def _client(member: Membership) -> Client:
-    secret = org_actions.create_api_token(
-        acting_user=member.user, membership=member, name="xb", days=1
-    ).secret
+    secret = org_actions.create_api_token(membership=member, name="xb", days=1).secret
     return Client(headers={"Authorization": f"Bearer {secret}"})
 
 
@@ -61,7 +59,6 @@ def _case_with_photo(cast: Cast) -> Case:
     )
     operator = cast.member("be_operator")
     case_actions.set_child_photo(
-        acting_user=operator.user,
         membership=operator,
         child=case.case_children.get().child,
         upload=SimpleUploadedFile("p.jpg", _jpeg(), content_type="image/jpeg"),

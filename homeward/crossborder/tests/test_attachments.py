@@ -34,19 +34,17 @@ def _request(cast: Cast) -> CooperationRequest:
     case = make_case(cast)
     operator = cast.member("be_operator")
     request = actions.draft_request(
-        acting_user=operator.user, membership=operator, case=case, receiver=cast.fr,
+        membership=operator, case=case, receiver=cast.fr,
         request_type="locate", urgency="normal", question="A synthetic question.",
         shared_fields=["case.reference"],
     )  # fmt: skip
-    actions.send_request(acting_user=operator.user, membership=operator, request=request)
+    actions.send_request(membership=operator, request=request)
     request.refresh_from_db()
     return request
 
 
 def _token_client(member: Membership) -> Client:
-    secret = org_actions.create_api_token(
-        acting_user=member.user, membership=member, name="attachments", days=1
-    ).secret
+    secret = org_actions.create_api_token(membership=member, name="attachments", days=1).secret
     return Client(headers={"Authorization": f"Bearer {secret}"})
 
 
@@ -217,7 +215,7 @@ def test_a_hostile_file_name_is_cleaned_before_it_is_stored_or_served(
     request = _request(cast)
     operator = cast.member("be_operator")
     event = actions.post_message(
-        acting_user=operator.user, membership=operator, request=request, body="",
+        membership=operator, request=request, body="",
         attachment=_file(name, b"synthetic", "text/plain"),
     )  # fmt: skip
     assert event.attachment_name == shown

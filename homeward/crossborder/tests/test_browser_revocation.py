@@ -29,7 +29,7 @@ FRANCE_SAYS = "We will visit tomorrow morning."
 
 def _as(cast: Cast, name: str) -> dict[str, Any]:
     member = cast.member(name)
-    return {"acting_user": member.user, "membership": member}
+    return {"membership": member}
 
 
 def test_after_revocation_the_receiver_opens_nothing_that_was_shared(

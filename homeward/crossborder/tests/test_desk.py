@@ -35,7 +35,7 @@ pytestmark = pytest.mark.django_db
 
 def _as(cast: Cast, name: str) -> dict[str, Any]:
     member = cast.member(name)
-    return {"acting_user": member.user, "membership": member}
+    return {"membership": member}
 
 
 def _sent(cast: Cast, *, names: bool = True, **case_fields: Any) -> CooperationRequest:
@@ -119,7 +119,7 @@ def test_a_decision_the_sender_recorded_is_withdrawn_with_the_share(cast: Cast) 
     )
     actions.revoke_share(**_as(cast, "be_operator"), request=request)
     secret = org_actions.create_api_token(
-        acting_user=cast.user("fr_operator"), membership=cast.member("fr_operator"), name="t",
+        membership=cast.member("fr_operator"), name="t",
         days=1,
     ).secret  # fmt: skip
     api = Client(headers={"Authorization": f"Bearer {secret}"})

@@ -128,7 +128,7 @@ class SharedRequest:
 
 
 def _as(member: Membership) -> dict[str, Any]:
-    return {"acting_user": member.user, "membership": member}
+    return {"membership": member}
 
 
 class SharingMachine(RuleBasedStateMachine):

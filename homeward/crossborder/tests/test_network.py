@@ -18,7 +18,6 @@ def _sent(cast: Cast, *, acknowledge_after: timedelta | None) -> CooperationRequ
     operator = cast.member("be_operator")
     case = make_case(cast)
     request = actions.draft_request(
-        acting_user=operator.user,
         membership=operator,
         case=case,
         receiver=cast.fr,
@@ -28,10 +27,10 @@ def _sent(cast: Cast, *, acknowledge_after: timedelta | None) -> CooperationRequ
         shared_fields=[f"child.{case.case_children.get().child_id}.given_names"],
     )
     supervisor = cast.member("be_supervisor")
-    actions.send_request(acting_user=supervisor.user, membership=supervisor, request=request)
+    actions.send_request(membership=supervisor, request=request)
     if acknowledge_after is not None:
         fr = cast.member("fr_operator")
-        actions.acknowledge(acting_user=fr.user, membership=fr, request=request)
+        actions.acknowledge(membership=fr, request=request)
         request.refresh_from_db()
         assert request.sent_at is not None
         CooperationRequest.objects.filter(pk=request.pk).update(
@@ -60,7 +59,6 @@ def test_a_request_that_never_left_is_not_counted(cast: Cast) -> None:
     operator, supervisor = cast.member("be_operator"), cast.member("be_supervisor")
     case = make_case(cast)
     never_left = actions.draft_request(
-        acting_user=operator.user,
         membership=operator,
         case=case,
         receiver=cast.fr,
@@ -68,11 +66,9 @@ def test_a_request_that_never_left_is_not_counted(cast: Cast) -> None:
         question="Where is he?",
         shared_fields=[f"child.{case.case_children.get().child_id}.given_names"],
     )
-    actions.send_request(acting_user=operator.user, membership=operator, request=never_left)
-    actions.send_back(
-        acting_user=supervisor.user, membership=supervisor, request=never_left, reason="Too much"
-    )
-    actions.withdraw(acting_user=operator.user, membership=operator, request=never_left)
+    actions.send_request(membership=operator, request=never_left)
+    actions.send_back(membership=supervisor, request=never_left, reason="Too much")
+    actions.withdraw(membership=operator, request=never_left)
     never_left.refresh_from_db()
     assert never_left.state == "withdrawn" and never_left.sent_at is None
 

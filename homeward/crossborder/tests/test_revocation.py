@@ -50,13 +50,11 @@ class Shared:
 
 def _as(cast: Cast, name: str) -> dict[str, Any]:
     member = cast.member(name)
-    return {"acting_user": member.user, "membership": member}
+    return {"membership": member}
 
 
 def _token_client(member: Membership) -> Client:
-    secret = org_actions.create_api_token(
-        acting_user=member.user, membership=member, name="revocation", days=1
-    ).secret
+    secret = org_actions.create_api_token(membership=member, name="revocation", days=1).secret
     return Client(headers={"Authorization": f"Bearer {secret}"})
 
 

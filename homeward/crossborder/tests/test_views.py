@@ -37,7 +37,7 @@ CHILD = {
 
 def _as(cast: Cast, name: str) -> dict[str, Any]:
     member = cast.member(name)
-    return {"acting_user": member.user, "membership": member}
+    return {"membership": member}
 
 
 def _case(cast: Cast, *, photo: bool = False) -> Case:

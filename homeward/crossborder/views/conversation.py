@@ -35,7 +35,6 @@ def message_post(request: HttpRequest, request_id: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             actions.post_message(
-                acting_user=membership.user,
                 membership=membership,
                 request=item,
                 body=data["body"],

@@ -31,7 +31,6 @@ def request_open_case(request: HttpRequest, request_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             case = actions.open_case_from_request(
-                acting_user=membership.user,
                 membership=membership,
                 request=item,
                 **form.cleaned_data,

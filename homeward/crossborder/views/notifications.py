@@ -36,7 +36,6 @@ def notifications_read(request: HttpRequest) -> HttpResponse:
     membership = current_membership(request)
     notice_id = parse_id(request.POST.get("notification"))
     actions.mark_notifications_read(
-        acting_user=membership.user,
         membership=membership,
         ids=[notice_id] if notice_id is not None else None,
     )

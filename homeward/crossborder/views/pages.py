@@ -65,7 +65,6 @@ def request_new(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             item = actions.draft_request(
-                acting_user=membership.user,
                 membership=membership,
                 case=case,
                 receiver=data["receiver"],
@@ -82,9 +81,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Draft %(ref)s saved.") % {"ref": item.reference})
                 return redirect("xb_request_detail", request_id=item.pk)
             try:
-                item = actions.send_request(
-                    acting_user=membership.user, membership=membership, request=item
-                )
+                item = actions.send_request(membership=membership, request=item)
             except ValidationError as error:
                 flash_errors(request, error)
             else:

@@ -46,7 +46,7 @@ def _button(
     membership = current_membership(request)
     item = access.access_request_by_id(membership, request_id)
     try:
-        action(acting_user=membership.user, membership=membership, request=item)
+        action(membership=membership, request=item)
     except ValidationError as error:
         flash_errors(request, error)
     else:
@@ -85,9 +85,7 @@ def request_send(request: HttpRequest, request_id: int) -> HttpResponse:
     membership = current_membership(request)
     item = access.access_request_by_id(membership, request_id)
     try:
-        item = actions.send_request(
-            acting_user=membership.user, membership=membership, request=item
-        )
+        item = actions.send_request(membership=membership, request=item)
     except ValidationError as error:
         flash_errors(request, error)
     else:
@@ -108,9 +106,7 @@ def request_approve(request: HttpRequest, request_id: int) -> HttpResponse:
 @member_required(Permission.APPROVE)
 def request_send_back(request: HttpRequest, request_id: int) -> HttpResponse:
     def perform(m: Membership, item: CooperationRequest, data: dict[str, Any]) -> object:
-        return actions.send_back(
-            acting_user=m.user, membership=m, request=item, reason=data["reason"]
-        )
+        return actions.send_back(membership=m, request=item, reason=data["reason"])
 
     return _with_form(
         request,
@@ -145,9 +141,7 @@ def request_revoke(request: HttpRequest, request_id: int) -> HttpResponse:
 @member_required(Permission.EDIT_CASES)
 def request_withdraw(request: HttpRequest, request_id: int) -> HttpResponse:
     def perform(m: Membership, item: CooperationRequest, data: dict[str, Any]) -> object:
-        return actions.withdraw(
-            acting_user=m.user, membership=m, request=item, reason=data["reason"]
-        )
+        return actions.withdraw(membership=m, request=item, reason=data["reason"])
 
     return _with_form(
         request, request_id, WithdrawForm, "withdraw_form", perform, _("Request withdrawn.")
@@ -170,14 +164,12 @@ def request_sharing(request: HttpRequest, request_id: int) -> HttpResponse:
         try:
             if draft:  # nothing has left yet: the draft changes, and is sent as usual
                 actions.amend_draft(
-                    acting_user=membership.user,
                     membership=membership,
                     request=item,
                     shared_fields=form.cleaned_data["shared_fields"],
                 )
             else:
                 actions.push_update(
-                    acting_user=membership.user,
                     membership=membership,
                     request=item,
                     shared_fields=form.cleaned_data["shared_fields"],
@@ -226,9 +218,7 @@ def request_start(request: HttpRequest, request_id: int) -> HttpResponse:
 @member_required(Permission.EDIT_CASES)
 def request_located(request: HttpRequest, request_id: int) -> HttpResponse:
     def perform(m: Membership, item: CooperationRequest, data: dict[str, Any]) -> object:
-        return actions.report_located(
-            acting_user=m.user, membership=m, request=item, note=data["note"]
-        )
+        return actions.report_located(membership=m, request=item, note=data["note"])
 
     return _with_form(
         request,
@@ -248,7 +238,6 @@ def request_located(request: HttpRequest, request_id: int) -> HttpResponse:
 def request_decision(request: HttpRequest, request_id: int) -> HttpResponse:
     def perform(m: Membership, item: CooperationRequest, data: dict[str, Any]) -> object:
         return actions.record_decision(
-            acting_user=m.user,
             membership=m,
             request=item,
             decision=data["decision"],
@@ -270,9 +259,7 @@ def request_decision(request: HttpRequest, request_id: int) -> HttpResponse:
 @member_required(Permission.EDIT_CASES)
 def request_complete(request: HttpRequest, request_id: int) -> HttpResponse:
     def perform(m: Membership, item: CooperationRequest, data: dict[str, Any]) -> object:
-        return actions.complete(
-            acting_user=m.user, membership=m, request=item, summary=data["summary"]
-        )
+        return actions.complete(membership=m, request=item, summary=data["summary"])
 
     return _with_form(
         request, request_id, CompleteForm, "complete_form", perform, _("Request completed.")
@@ -283,9 +270,7 @@ def request_complete(request: HttpRequest, request_id: int) -> HttpResponse:
 @member_required(Permission.EDIT_CASES)
 def request_decline(request: HttpRequest, request_id: int) -> HttpResponse:
     def perform(m: Membership, item: CooperationRequest, data: dict[str, Any]) -> object:
-        return actions.decline(
-            acting_user=m.user, membership=m, request=item, reason=data["reason"]
-        )
+        return actions.decline(membership=m, request=item, reason=data["reason"])
 
     return _with_form(
         request, request_id, DeclineForm, "decline_form", perform, _("Request declined.")
@@ -302,7 +287,7 @@ def request_link_case(request: HttpRequest, request_id: int) -> HttpResponse:
             raise ValidationError(
                 {"reference": _("Your hotline has no case with this reference.")}
             ) from None
-        return actions.link_receiver_case(acting_user=m.user, membership=m, request=item, case=case)
+        return actions.link_receiver_case(membership=m, request=item, case=case)
 
     return _with_form(
         request,

@@ -18,10 +18,10 @@ pytestmark = pytest.mark.django_db
 
 def test_the_dpo_sees_their_own_organisations_events_only(cast: Cast) -> None:
     actions.change_role(
-        acting_user=cast.user("be_admin"), membership=cast.member("be_operator"), role="supervisor"
+        membership=cast.member("be_admin"), member=cast.member("be_operator"), role="supervisor"
     )
     actions.change_role(
-        acting_user=cast.user("fr_admin"), membership=cast.member("fr_operator"), role="supervisor"
+        membership=cast.member("fr_admin"), member=cast.member("fr_operator"), role="supervisor"
     )
     response = cast.client("be_dpo").get("/audit/?action=organisations.member.change_role")
     assert response.status_code == 200
@@ -66,7 +66,7 @@ def test_an_operator_may_not_read_the_trail(cast: Cast) -> None:
 
 def test_the_page_shows_field_names_never_values(cast: Cast) -> None:
     actions.change_role(
-        acting_user=cast.user("be_admin"), membership=cast.member("be_operator"), role="supervisor"
+        membership=cast.member("be_admin"), member=cast.member("be_operator"), role="supervisor"
     )
     event = AuditEvent.objects.filter(action="organisations.member.change_role").get()
     assert event.fields == ["role"]
@@ -76,7 +76,7 @@ def test_the_page_shows_field_names_never_values(cast: Cast) -> None:
 
 def test_actions_read_as_words_without_their_codes(cast: Cast) -> None:
     actions.change_role(
-        acting_user=cast.user("be_admin"), membership=cast.member("be_operator"), role="supervisor"
+        membership=cast.member("be_admin"), member=cast.member("be_operator"), role="supervisor"
     )
     client = cast.client("be_dpo")
     for language, label in (("en", "Member's role changed"), ("fr", "Rôle du membre modifié")):

@@ -242,7 +242,6 @@ def test_bulk_writes_exactly_n_searchable_cases_that_later_cases_follow(network:
     assert child.pk in {match.child.id for match in found}
 
     case = actions.open_case(
-        acting_user=operator.user,
         membership=operator,
         children=[{"given_names": "Lena", "family_name": "Peeters", "sex": "female"}],
         category=Category.RUNAWAY,

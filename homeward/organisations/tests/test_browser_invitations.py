@@ -19,8 +19,7 @@ pytestmark = pytest.mark.browser
 
 def test_a_signed_in_supervisor_accepts_an_invitation(page: Any, cast_live: Cast) -> None:
     actions.invite_member(
-        acting_user=cast_live.user("be_admin"),
-        organisation=cast_live.be,
+        membership=cast_live.member("be_admin"),
         email="fr_supervisor@cast.test",
         role="operator",
     )

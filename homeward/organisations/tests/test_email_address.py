@@ -25,9 +25,7 @@ def test_an_address_cannot_be_claimed_to_capture_an_invitation(cast: Cast) -> No
     assert not EmailAddress.objects.filter(email__iexact=new_hire).exists()
 
     admin = cast.member("be_admin")
-    invitation = actions.invite_member(
-        acting_user=admin.user, organisation=admin.organisation, email=new_hire, role="supervisor"
-    )
+    invitation = actions.invite_member(membership=admin, email=new_hire, role="supervisor")
     assert invitation.invitee_id != cast.user("fr_operator").pk
     assert not Invitation.objects.filter(invitee=cast.user("fr_operator")).exists()
     assert attacker.get("/account/invitations/").content.decode().count("accept") == 0

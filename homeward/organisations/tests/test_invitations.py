@@ -24,9 +24,7 @@ API = "/api/v1"
 
 def _bearer(cast: Cast, name: str) -> dict[str, str]:
     member = cast.member(name)
-    secret = actions.create_api_token(
-        acting_user=member.user, membership=member, name="t", days=30
-    ).secret
+    secret = actions.create_api_token(membership=member, name="t", days=30).secret
     return {"Authorization": f"Bearer {secret}"}
 
 
@@ -57,8 +55,7 @@ def test_another_hotlines_supervisor_cannot_be_taken_over(
     sign_in(french_browser, "fr_supervisor@cast.test")
     assert french_browser.get("/dashboard/").context["membership"].organisation == cast.fr
     french_token = {
-        "Authorization": "Bearer "
-        + actions.create_api_token(acting_user=victim.user, membership=victim, name="s").secret
+        "Authorization": "Bearer " + actions.create_api_token(membership=victim, name="s").secret
     }
 
     # Belgium's admin invites her address: the answer names nobody and she is not a member.
@@ -114,9 +111,9 @@ def test_deactivation_ends_the_sessions_working_in_that_organisation(cast: Cast)
     in_france.post("/organisation/switch/", {"organisation": cast.fr.pk})
     assert in_france.get("/dashboard/").context["membership"].organisation == cast.fr
     member = cast.member("be_operator")
-    belgian_token = actions.create_api_token(acting_user=user, membership=member, name="b").secret
+    belgian_token = actions.create_api_token(membership=member, name="b").secret
 
-    actions.deactivate_member(acting_user=cast.user("be_admin"), membership=member)
+    actions.deactivate_member(membership=cast.member("be_admin"), member=member)
 
     assert in_belgium.get("/dashboard/").status_code == 302  # signed out
     assert in_france.get("/dashboard/").context["membership"].organisation == cast.fr
@@ -168,14 +165,12 @@ def test_an_address_already_a_member_here_is_refused_by_name_of_field(cast: Cast
 
 def test_accepting_and_declining_are_audited(cast: Cast) -> None:
     to_accept = actions.invite_member(
-        acting_user=cast.user("be_admin"),
-        organisation=cast.be,
+        membership=cast.member("be_admin"),
         email="fr_operator@cast.test",
         role="operator",
     )
     to_decline = actions.invite_member(
-        acting_user=cast.user("be_admin"),
-        organisation=cast.be,
+        membership=cast.member("be_admin"),
         email="fr_dpo@cast.test",
         role="dpo",
     )
@@ -193,8 +188,7 @@ def test_accepting_and_declining_are_audited(cast: Cast) -> None:
 
 def test_nobody_answers_someone_elses_invitation(cast: Cast) -> None:
     invitation = actions.invite_member(
-        acting_user=cast.user("be_admin"),
-        organisation=cast.be,
+        membership=cast.member("be_admin"),
         email="fr_supervisor@cast.test",
         role="supervisor",
     )
@@ -215,15 +209,14 @@ def test_nobody_answers_someone_elses_invitation(cast: Cast) -> None:
 @pytest.mark.parametrize("ending", ["accepted", "declined", "revoked", "expired"])
 def test_an_invitation_no_longer_open_cannot_be_replayed(cast: Cast, ending: str) -> None:
     invitation = actions.invite_member(
-        acting_user=cast.user("be_admin"),
-        organisation=cast.be,
+        membership=cast.member("be_admin"),
         email="fr_supervisor@cast.test",
         role="supervisor",
     )
     invitee = cast.user("fr_supervisor")
     if ending == "accepted":
         membership = actions.accept_invitation(acting_user=invitee, invitation=invitation)
-        actions.deactivate_member(acting_user=cast.user("be_admin"), membership=membership)
+        actions.deactivate_member(membership=cast.member("be_admin"), member=membership)
     elif ending == "declined":
         actions.decline_invitation(acting_user=invitee, invitation=invitation)
     elif ending == "revoked":
@@ -242,8 +235,7 @@ def test_an_invitation_no_longer_open_cannot_be_replayed(cast: Cast, ending: str
 
 def test_an_admin_cannot_revoke_or_see_another_organisations_invitations(cast: Cast) -> None:
     invitation = actions.invite_member(
-        acting_user=cast.user("fr_admin"),
-        organisation=cast.fr,
+        membership=cast.member("fr_admin"),
         email="someone@cast.test",
         role="operator",
     )
@@ -258,8 +250,7 @@ def test_an_admin_cannot_revoke_or_see_another_organisations_invitations(cast: C
 
 def test_a_token_cannot_answer_invitations(cast: Cast) -> None:
     invitation = actions.invite_member(
-        acting_user=cast.user("be_admin"),
-        organisation=cast.be,
+        membership=cast.member("be_admin"),
         email="fr_supervisor@cast.test",
         role="supervisor",
     )

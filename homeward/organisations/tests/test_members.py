@@ -41,8 +41,7 @@ def test_an_invitation_creates_the_account_and_mails_a_link(
 
 def test_an_existing_person_can_join_a_second_organisation(cast: Cast) -> None:
     invitation = actions.invite_member(
-        acting_user=cast.user("fr_admin"),
-        organisation=cast.fr,
+        membership=cast.member("fr_admin"),
         email="be_operator@cast.test",
         role="supervisor",
     )
@@ -50,8 +49,7 @@ def test_an_existing_person_can_join_a_second_organisation(cast: Cast) -> None:
     assert Membership.objects.filter(user=cast.user("be_operator")).count() == 2
     with pytest.raises(ValidationError) as raised:
         actions.invite_member(
-            acting_user=cast.user("fr_admin"),
-            organisation=cast.fr,
+            membership=cast.member("fr_admin"),
             email="be_operator@cast.test",
             role="operator",
         )
@@ -90,11 +88,11 @@ def test_changing_a_role_is_audited_with_the_field_name(cast: Cast) -> None:
 def test_the_last_admin_cannot_remove_themself(cast: Cast) -> None:
     admin = cast.member("be_admin")
     with pytest.raises(ValidationError):
-        actions.change_role(acting_user=admin.user, membership=admin, role="operator")
+        actions.change_role(membership=admin, member=admin, role="operator")
     with pytest.raises(ValidationError):
-        actions.deactivate_member(acting_user=admin.user, membership=admin)
+        actions.deactivate_member(membership=admin, member=admin)
     cast.join("admin2@cast.test", cast.be, "org_admin")
-    actions.change_role(acting_user=admin.user, membership=admin, role="dpo")
+    actions.change_role(membership=admin, member=admin, role="dpo")
 
 
 def test_deactivation_ends_sessions_and_tokens_at_once(cast: Cast) -> None:
@@ -103,9 +101,7 @@ def test_deactivation_ends_sessions_and_tokens_at_once(cast: Cast) -> None:
     response = sign_in(browser, "be_operator@cast.test")
     assert response.status_code == 302 and response["Location"] == "/dashboard/"
     assert browser.get("/dashboard/").status_code == 200
-    token = actions.create_api_token(
-        acting_user=operator.user, membership=operator, name="script"
-    ).secret
+    token = actions.create_api_token(membership=operator, name="script").secret
     assert Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
 
     deactivated = cast.client("be_admin").post(f"/organisation/members/{operator.pk}/deactivate/")
@@ -125,9 +121,7 @@ def test_deactivation_ends_sessions_and_tokens_at_once(cast: Cast) -> None:
 
 def test_deactivation_in_one_organisation_keeps_the_other(cast: Cast) -> None:
     cast.join("be_operator@cast.test", cast.fr, "operator")
-    actions.deactivate_member(
-        acting_user=cast.user("be_admin"), membership=cast.member("be_operator")
-    )
+    actions.deactivate_member(membership=cast.member("be_admin"), member=cast.member("be_operator"))
     user = cast.user("be_operator")
     user.refresh_from_db()
     assert user.is_active
@@ -139,7 +133,7 @@ def test_deactivation_in_one_organisation_keeps_the_other(cast: Cast) -> None:
 
 def test_reactivation_restores_access(cast: Cast) -> None:
     operator = cast.member("be_operator")
-    actions.deactivate_member(acting_user=cast.user("be_admin"), membership=operator)
+    actions.deactivate_member(membership=cast.member("be_admin"), member=operator)
     cast.client("be_admin").post(f"/organisation/members/{operator.pk}/reactivate/")
     operator.refresh_from_db()
     operator.user.refresh_from_db()

@@ -21,9 +21,7 @@ MFA_REAUTHENTICATE = "/accounts/2fa/reauthenticate/"
 
 
 def _token_client(membership: Membership) -> Client:
-    secret = actions.create_api_token(
-        acting_user=membership.user, membership=membership, name="script", days=30
-    ).secret
+    secret = actions.create_api_token(membership=membership, name="script", days=30).secret
     return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
 
 
