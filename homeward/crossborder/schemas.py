@@ -28,7 +28,7 @@ from homeward.cases.schemas import (
 from homeward.crossborder.choices import RequestType, State, Urgency
 from homeward.crossborder.models import CooperationRequest, Notification, RequestEvent, Snapshot
 from homeward.crossborder.sharing import shares_personal_data
-from homeward.organisations.api_types import JsonId, QueryBool
+from homeward.organisations.api_types import JsonId, Moment, QueryBool
 from homeward.organisations.models import Membership
 
 Side = Literal["sender", "receiver"]
@@ -113,7 +113,7 @@ class NoteIn(In):
 class DecisionIn(In):
     decision: Text = Field(description="what was decided on the located child")
     decision_authority: Line200 = Field(description="the authority that decided")
-    decided_at: datetime = Field(
+    decided_at: Moment = Field(
         description="when it was decided: not in the future, not before the request was sent"
     )
 
