@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
-from homeward.cases.actions.common import add_timeline, require_editor
+from homeward.cases.actions.common import add_timeline, case_began, require_editor
 from homeward.cases.choices import RiskFactorKind, RiskGrade, TimelineKind
 from homeward.cases.models import Case, RiskAssessment, RiskFactor
 from homeward.organisations.models import Membership, User
@@ -30,6 +30,7 @@ def assess_risk(
     if grade not in RiskGrade.values:
         raise ValidationError({"grade": _("Choose very low, low, medium or high.")})
     now = timezone.now()
+    began, refusal = case_began(case) if factors else (now, "")
     rows = []
     for index, factor in enumerate(factors):
         kind = factor.get("kind", "")
@@ -42,6 +43,8 @@ def assess_risk(
             raise ValidationError(
                 {f"factors.{index}.observed_at": _("This time is in the future.")}
             )
+        if observed_at < began:
+            raise ValidationError({f"factors.{index}.observed_at": refusal})
         rows.append(
             (kind, str(factor.get("detail", "")), str(factor["source"]).strip(), observed_at)
         )
