@@ -28,6 +28,8 @@ from homeward.cases.choices import (
     Support,
     TimelineKind,
 )
+from homeward.core import dates
+from homeward.core.dates import DayField, MomentField
 from homeward.organisations.models import Channel, Membership
 
 
@@ -39,10 +41,6 @@ def country_choices() -> list[tuple[str, str]]:
 
 def optional_country_choices() -> list[tuple[str, str]]:
     return [("", "—"), *country_choices()]
-
-
-DATE = forms.DateInput(attrs={"type": "date"})
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 class RemembersWhatWasSeen(forms.BaseForm):
@@ -98,8 +96,8 @@ class ContactForm(forms.Form):
         label=_("About"), choices=ContactType.choices, initial=ContactType.NEW_CASE
     )
     language = forms.CharField(label=_("Language"), max_length=16, required=False)
-    started_at = forms.DateTimeField(
-        label=_("Started"), widget=DATETIME, required=False, help_text=_("Leave empty for now.")
+    started_at = MomentField(
+        label=_("Started"), required=False, help_text=_("Leave empty for now.")
     )
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"), min_value=0, max_value=600, required=False
@@ -141,7 +139,7 @@ class CaseForm(forms.Form):
         label=_("Subcategory"), choices=[("", "—"), *Subcategory.choices], required=False
     )
     is_cross_border = forms.BooleanField(label=_("Cross-border"), required=False)
-    disappeared_on = forms.DateField(label=_("Disappeared on"), widget=DATE, required=False)
+    disappeared_on = DayField(label=_("Disappeared on"), required=False)
     disappeared_approximate = forms.BooleanField(label=_("Date is approximate"), required=False)
     last_seen_country = forms.ChoiceField(
         label=_("Last seen: country"), choices=optional_country_choices, required=False
@@ -171,16 +169,14 @@ class CaseForm(forms.Form):
     police_reference = forms.CharField(
         label=_("National police reference"), max_length=64, required=False
     )
-    police_reported_on = forms.DateField(
-        label=_("Reported to police on"), widget=DATE, required=False
-    )
+    police_reported_on = DayField(label=_("Reported to police on"), required=False)
     sis_category = forms.ChoiceField(
         label=_("SIS alert category requested"),
         choices=[("", "—"), *SisCategory.choices],
         required=False,
     )
-    interpol_notice_requested_on = forms.DateField(
-        label=_("Interpol yellow notice requested on"), widget=DATE, required=False
+    interpol_notice_requested_on = DayField(
+        label=_("Interpol yellow notice requested on"), required=False
     )
     hague_file = forms.CharField(
         label=_("Hague Convention central authority file"), max_length=64, required=False
@@ -200,7 +196,7 @@ class ChildForm(forms.Form):
     )
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices, initial=Sex.UNKNOWN)
     birth_precision = forms.ChoiceField(label=_("Date of birth is"), choices=BirthPrecision.choices)
-    birth_date = forms.DateField(label=_("Date of birth"), widget=DATE, required=False)
+    birth_date = DayField(label=_("Date of birth"), required=False)
     birth_year = forms.IntegerField(
         label=_("Year of birth"), min_value=1990, max_value=2100, required=False
     )
@@ -268,7 +264,7 @@ class RiskFactorForm(forms.Form):
     )
     detail = forms.CharField(label=_("Detail"), max_length=500, required=False)
     source = forms.CharField(label=_("Source"), max_length=200, required=False)
-    observed_at = forms.DateTimeField(label=_("When"), widget=DATETIME, required=False)
+    observed_at = MomentField(label=_("When"), required=False)
 
 
 MAX_RISK_FACTORS = 40
@@ -300,7 +296,7 @@ class TimelineForm(forms.Form):
         initial=TimelineKind.NOTE,
     )
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}))
-    occurred_at = forms.DateTimeField(label=_("When (if not now)"), widget=DATETIME, required=False)
+    occurred_at = MomentField(label=_("When (if not now)"), required=False)
 
 
 class StatusForm(forms.Form):
@@ -332,7 +328,7 @@ class AssignForm(forms.Form):
 
 class ClosureForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
-    found_on = forms.DateField(label=_("Found on"), widget=DATE, required=False)
+    found_on = DayField(label=_("Found on"), required=False)
     found_country = forms.ChoiceField(
         label=_("Found in country"), choices=optional_country_choices, required=False
     )
@@ -384,8 +380,8 @@ class CaseFilterForm(forms.Form):
     country = forms.ChoiceField(
         label=_("Last seen in"), choices=optional_country_choices, required=False
     )
-    reported_from = forms.DateField(label=_("Reported from"), widget=DATE, required=False)
-    reported_to = forms.DateField(label=_("Reported until"), widget=DATE, required=False)
+    reported_from = DayField(label=_("Reported from"), required=False)
+    reported_to = DayField(label=_("Reported until"), required=False)
 
 
 class CaseEditForm(RemembersWhatWasSeen, CaseForm):
@@ -394,6 +390,9 @@ class CaseEditForm(RemembersWhatWasSeen, CaseForm):
 
 class SectionForm(RemembersWhatWasSeen, forms.ModelForm):  # type: ignore[type-arg]
     """A category's own section (the model is chosen by modelform_factory)."""
+
+    class Meta:
+        formfield_callback = dates.formfield
 
 
 class ChildEditForm(RemembersWhatWasSeen, forms.Form):
@@ -406,14 +405,14 @@ class ChildEditForm(RemembersWhatWasSeen, forms.Form):
     )
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
     birth_precision = forms.ChoiceField(label=_("Date of birth is"), choices=BirthPrecision.choices)
-    birth_date = forms.DateField(label=_("Date of birth"), widget=DATE, required=False)
+    birth_date = DayField(label=_("Date of birth"), required=False)
     birth_year = forms.IntegerField(
         label=_("Year of birth"), min_value=1990, max_value=2100, required=False
     )
     estimated_age = forms.IntegerField(
         label=_("Estimated age"), min_value=0, max_value=25, required=False
     )
-    age_estimated_on = forms.DateField(label=_("Age estimated on"), widget=DATE, required=False)
+    age_estimated_on = DayField(label=_("Age estimated on"), required=False)
     nationalities = forms.MultipleChoiceField(
         label=_("Nationalities"), choices=country_choices, required=False
     )

@@ -116,6 +116,7 @@ TEMPLATES = [
             "builtins": [
                 "homeward.core.templatetags.form_token",
                 "homeward.core.templatetags.form_errors",
+                "homeward.core.templatetags.dates",
             ],
         },
     }

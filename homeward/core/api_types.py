@@ -23,6 +23,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from homeward.core.dates import out_of_range_message, within_range
+
 MAX_ID = 2**63 - 1
 """The largest id a row can have: PostgreSQL's bigint and SQLite's INTEGER."""
 
@@ -84,10 +86,18 @@ JsonInt = Annotated[int, Strict()]
 """An integer in a JSON body: a JSON number, not "5", 5.5 or true."""
 JsonBool = Annotated[bool, Strict()]
 """A boolean in a JSON body: true or false, not 1 or "yes"."""
-Day = Annotated[date, BeforeValidator(_day_text)]
-"""A date, YYYY-MM-DD."""
-Moment = Annotated[AwareDatetime, BeforeValidator(_moment_text)]
-"""A time with its offset, RFC 3339."""
+
+
+def _within_range(value: date) -> date:
+    if not within_range(value):
+        raise PydanticCustomError("date_out_of_range", out_of_range_message())
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_day_text), AfterValidator(_within_range)]
+"""A date, YYYY-MM-DD, from 1900 to 2100."""
+Moment = Annotated[AwareDatetime, BeforeValidator(_moment_text), AfterValidator(_within_range)]
+"""A time with its offset, RFC 3339, from 1900 to 2100."""
 
 Id = Annotated[QueryInt, Field(ge=1, le=MAX_ID)]
 """An id in a path or a query string."""

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import TextChoices
-from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.functional import Promise
+
+from homeward.core.dates import local
 
 
 @dataclass(frozen=True)
@@ -56,5 +57,5 @@ def _shown(message: Message, name: str, value: Any) -> str:
         return str(choices(value).label) if value in choices.values else str(value)
     if name in message.moments:
         moment = parse_datetime(str(value))
-        return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M %Z") if moment else str(value)
+        return local(moment).strftime("%Y-%m-%d %H:%M %Z") if moment else str(value)
     return str(value)

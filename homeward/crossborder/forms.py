@@ -17,6 +17,7 @@ from django_countries import countries
 
 from homeward.cases.choices import Category, Subcategory
 from homeward.cases.models import Case
+from homeward.core.dates import MomentField
 from homeward.core.templatetags.language_names import language_name
 from homeward.crossborder.choices import (
     CASE_SHARE_FIELDS,
@@ -237,10 +238,7 @@ class DecisionForm(forms.Form):
         max_length=200,
         help_text=_("For example: the public prosecutor of Lille, the youth court of Ghent"),
     )
-    decided_at = forms.DateTimeField(
-        label=_("When it was decided"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
+    decided_at = MomentField(label=_("When it was decided"))
 
 
 class SendBackForm(forms.Form):

@@ -22,6 +22,7 @@ from homeward.core.api_types import (
     Language,
     Line100,
     Line200,
+    Moment,
     PersonOut,
     QueryBool,
     Text,
@@ -114,7 +115,7 @@ class NoteIn(In):
 class DecisionIn(In):
     decision: Text = Field(description="what was decided on the located child")
     decision_authority: Line200 = Field(description="the authority that decided")
-    decided_at: datetime = Field(
+    decided_at: Moment = Field(
         description="when it was decided: not in the future, not before the request was sent"
     )
 

@@ -7,20 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from homeward.audit.wording import ACTION_LABELS, action_label
+from homeward.core.dates import DayField
 
 
 class EventFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     actor = forms.EmailField(label=_("Actor's e-mail"), required=False)
     object_type = forms.CharField(label=_("Object type"), required=False, max_length=100)
-    since = forms.DateField(
-        label=pgettext_lazy("the first day of a date range", "From"),
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    until = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = DayField(label=pgettext_lazy("the first day of a date range", "From"), required=False)
+    until = DayField(label=_("Until"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """The actions are offered by name, sorted in the reader's language."""

@@ -14,6 +14,7 @@ from homeward.cases.actions.children import ChildInput, attach_child
 from homeward.cases.actions.common import (
     add_timeline,
     apply_changes,
+    case_began,
     refuse_overwrite,
     require_editor,
     require_medical,
@@ -317,6 +318,10 @@ def record_timeline(
         raise ValidationError({"text": _("Say what happened.")})
     if occurred_at is not None and occurred_at > timezone.now():
         raise ValidationError({"occurred_at": _("This time is in the future.")})
+    if occurred_at is not None:
+        began, refusal = case_began(case)
+        if occurred_at < began:
+            raise ValidationError({"occurred_at": refusal})
     with transaction.atomic():
         event = add_timeline(
             case, kind, actor=membership.user, text=text.strip(), occurred_at=occurred_at

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
 from homeward.cases.actions.common import (
+    ADULT_AGE,
     MEDICAL_FIELDS,
     add_timeline,
     apply_changes,
@@ -100,9 +101,6 @@ def _check_birth(child: Child) -> None:
         )
     if not (child.given_names or child.family_name or child.original_script_name):
         raise ValidationError({"given_names": _("Give at least one name, even a nickname.")})
-
-
-ADULT_AGE = 18
 
 
 def _check_child_of_case(child: Child, case: Case) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.cases import timeline
-from homeward.cases.choices import TimelineKind
+from homeward.cases.choices import BirthPrecision, TimelineKind
 from homeward.cases.models import Case, Child, Contact, TimelineEvent
 from homeward.core import wording
 from homeward.organisations.access import require_own, require_permission
@@ -138,3 +138,33 @@ __all__ = [
     "timeline_contact",
     "validate",
 ]
+
+
+ADULT_AGE = 18
+
+
+def case_began(case: Case) -> tuple[datetime, str]:
+    """The first moment anything recorded in a case (a timeline entry, a risk factor's time)
+    can have happened, with the message refusing an earlier one: its children's lifetime, from
+    the earliest known birth (a date of birth, or 1 January of a year of birth); with none
+    known, from 18 years before the case was reported (a case is for a child under 18)."""
+    births = []
+    for child in Child.objects.filter(episodes__case=case):
+        if child.birth_precision == BirthPrecision.EXACT and child.birth_date:
+            births.append(child.birth_date)
+        elif child.birth_precision == BirthPrecision.YEAR and child.birth_year:
+            births.append(date(child.birth_year, 1, 1))
+    if births:
+        first = min(births)
+        message = _("This is before the child was born (%(day)s).")
+    else:
+        reported = timezone.localdate(case.reported_at)
+        try:
+            first = reported.replace(year=reported.year - ADULT_AGE)
+        except ValueError:  # reported on 29 February
+            first = reported.replace(year=reported.year - ADULT_AGE, day=28)
+        message = _(
+            "This is more than 18 years before the case was reported (before %(day)s): a "
+            "case is for a child under 18."
+        )
+    return case.organisation.day_start(first), message % {"day": first.isoformat()}

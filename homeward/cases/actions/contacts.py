@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,6 +17,8 @@ from homeward.organisations.models import Membership
 CALLER_DETAILS = ("caller_name", "caller_phone", "caller_email")
 CLOCK_SKEW = timedelta(minutes=5)
 """A call's start may be a few minutes ahead: the operator's and the server's clocks differ."""
+FIRST_CONTACT_DAY = date(2007, 2, 15)
+"""Commission Decision 2007/116/EC reserved 116 000 for the hotlines that day."""
 
 
 def log_contact(*, membership: Membership, case: Case | None = None, **fields: Any) -> Contact:
@@ -33,6 +35,17 @@ def log_contact(*, membership: Membership, case: Case | None = None, **fields: A
             )
     if contact.started_at is not None and contact.started_at > timezone.now() + CLOCK_SKEW:
         raise ValidationError({"started_at": _("This time is in the future.")})
+    if contact.started_at is not None and contact.started_at < contact.organisation.day_start(
+        FIRST_CONTACT_DAY
+    ):
+        raise ValidationError(
+            {
+                "started_at": _(
+                    "A contact cannot start before %(day)s, when the 116 000 number was reserved."
+                )
+                % {"day": FIRST_CONTACT_DAY.isoformat()}
+            }
+        )
     if contact.contact_type == ContactType.EXISTING_CASE and case is None:
         raise ValidationError(
             {"contact_type": _("Say which case this contact is about, or choose another kind.")}

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
-from homeward.cases.actions.common import add_timeline, require_editor
+from homeward.cases.actions.common import add_timeline, case_began, require_editor
 from homeward.cases.choices import RiskFactorKind, RiskGrade, TimelineKind
 from homeward.cases.models import Case, RiskAssessment, RiskFactor
 from homeward.organisations.models import Membership
@@ -35,11 +35,12 @@ def assess_risk(
     if grade not in RiskGrade.values:
         errors["grade"] = [_("Choose very low, low, medium or high.")]
     now = timezone.now()
+    began, refusal = case_began(case) if factors else (now, "")
     rows = []
     for index, factor in enumerate(factors):
         if not any(str(factor.get(name) or "").strip() for name in FACTOR_FIELDS):
             continue
-        for name, message in _factor_errors(factor, now).items():
+        for name, message in _factor_errors(factor, now, began, refusal).items():
             errors[f"factors.{index}.{name}"] = [message]
         rows.append(
             (
@@ -84,7 +85,9 @@ def assess_risk(
     return assessment
 
 
-def _factor_errors(factor: Mapping[str, Any], now: datetime) -> dict[str, str]:
+def _factor_errors(
+    factor: Mapping[str, Any], now: datetime, began: datetime, refusal: str
+) -> dict[str, str]:
     errors = {}
     kind = factor.get("kind") or ""
     if not kind:
@@ -93,6 +96,9 @@ def _factor_errors(factor: Mapping[str, Any], now: datetime) -> dict[str, str]:
         errors["kind"] = _("Unknown risk factor.")
     if not str(factor.get("source") or "").strip():
         errors["source"] = _("Say where this comes from.")
-    if (factor.get("observed_at") or now) > now:
+    observed_at = factor.get("observed_at") or now
+    if observed_at > now:
         errors["observed_at"] = _("This time is in the future.")
+    elif observed_at < began:
+        errors["observed_at"] = refusal
     return errors

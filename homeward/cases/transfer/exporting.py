@@ -22,6 +22,7 @@ from homeward.cases.access import cases_of
 from homeward.cases.choices import BirthPrecision
 from homeward.cases.models import Case, Child
 from homeward.cases.transfer.template import CONTENT_TYPES, Cell, csv_bytes, xlsx_bytes
+from homeward.core.dates import local
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
@@ -103,7 +104,7 @@ def _cases(membership: Membership, filters: ExportFilters, zone: ZoneInfo) -> Qu
 
 def _value(value: Any, zone: ZoneInfo) -> Cell:
     if isinstance(value, datetime):
-        return value.astimezone(zone).isoformat(timespec="seconds")
+        return local(value, zone).isoformat(timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
     if value is None or isinstance(value, str | int | float | bool):

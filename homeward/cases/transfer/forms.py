@@ -10,6 +10,7 @@ from homeward.cases.choices import Category, Status
 from homeward.cases.models import ImportJob
 from homeward.cases.transfer.columns import MAX_FILE_BYTES, MAX_ROWS
 from homeward.cases.transfer.exporting import ExportFormat
+from homeward.core.dates import DayField
 
 ACCEPTED_SUFFIXES = {".csv", ".xlsx"}
 
@@ -66,12 +67,8 @@ class ExportForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Category"), choices=[("", _("Any")), *Category.choices], required=False
     )
-    reported_from = forms.DateField(
-        label=_("Reported from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    reported_to = forms.DateField(
-        label=_("Reported until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    reported_from = DayField(label=_("Reported from"), required=False)
+    reported_to = DayField(label=_("Reported until"), required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

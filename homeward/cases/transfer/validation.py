@@ -33,6 +33,7 @@ from homeward.cases.transfer.columns import (
     columns_of,
 )
 from homeward.cases.transfer.reading import FileProblem, open_table
+from homeward.core.dates import out_of_range_message, within_range
 from homeward.organisations.models import Organisation
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -327,6 +328,8 @@ class Checker:
             value = date.fromisoformat(text)
         except ValueError:
             raise ValidationError(_("This date does not exist.")) from None
+        if not within_range(value):
+            raise ValidationError(out_of_range_message())
         if value > self.today:
             raise ValidationError(_("This date is in the future."))
         return value
@@ -340,6 +343,8 @@ class Checker:
             value = datetime.fromisoformat(text.replace(" ", "T"))
         except ValueError:
             raise ValidationError(_("This date or time does not exist.")) from None
+        if not within_range(value):
+            raise ValidationError(out_of_range_message())
         if timezone.is_naive(value):
             value = value.replace(tzinfo=self.zone)
         if value > self.now + CLOCK_SKEW:

@@ -36,6 +36,8 @@ from homeward.demo.network import (
 )
 from homeward.organisations.models import Organisation
 
+LIST_COMMAND = "HOMEWARD_DEMO=1 .venv/bin/homeward demo --list"
+"""As the README gives it: settings refuse to load without a secret key outside the demo."""
 QUIET_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LOCAL_MAIL = "django.core.mail.backends.locmem.EmailBackend"
 
@@ -128,8 +130,7 @@ class Command(BaseCommand):
                 )
         self._write_table([login for login in logins if login.is_highlighted])
         self.stdout.write(
-            f"Other countries: operator@<cc>.{DOMAIN} etc.; "
-            "run `homeward demo --list` to print all."
+            f"Other countries: operator@<cc>.{DOMAIN} etc.; run `{LIST_COMMAND}` to print all."
         )
 
     def _bulk(self, count: int, seed: int) -> None:
