@@ -261,11 +261,11 @@ class Actor:
         return self.membership
 
 
-def who(request: HttpRequest) -> tuple[User, Membership]:
-    """The acting user of an API request and their membership in the current organisation
-    (else 403)."""
+def who(request: HttpRequest) -> Membership:
+    """The membership an API request acts as, in the current organisation (else 403); the
+    acting user is its user."""
     actor: Actor = request.auth  # type: ignore[attr-defined]
-    return actor.user, actor.require_membership()
+    return actor.require_membership()
 
 
 def record_read_by(

@@ -46,7 +46,7 @@ SEARCH_LIMIT = 500
 
 
 def _case(request: HttpRequest, case_id: Id) -> tuple[Membership, Case]:
-    _user, membership = who(request)
+    membership = who(request)
     return membership, access.locate_case(membership, case_id)
 
 
@@ -60,7 +60,7 @@ def _case(request: HttpRequest, case_id: Id) -> tuple[Membership, Case]:
 def list_cases(
     request: HttpRequest, filters: Query[CaseListQuery]
 ) -> QuerySet[Case, dict[str, Any]] | list[dict[str, Any]]:
-    _user, membership = who(request)
+    membership = who(request)
     narrowing = filters.case_filter()
     if filters.q and filters.q.strip():
         matches = search.search_cases(membership, filters.q, narrowing, limit=SEARCH_LIMIT)
@@ -78,7 +78,7 @@ def list_cases(
     summary="Open a case for one or more children (siblings share a case)",
 )
 def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
-    _user, membership = who(request)
+    membership = who(request)
     require_permission(membership, Permission.EDIT_CASES)  # before any reference is looked up
     fields = payload.changes()
     children = [
@@ -108,7 +108,7 @@ def open_case(request: HttpRequest, payload: CaseIn) -> Status[CaseDetailOut]:
     summary="One case, with its children (its ETag names this version of the case)",
 )
 def get_case(request: HttpRequest, case_id: Id, response: HttpResponse) -> CaseDetailOut:
-    _user, membership = who(request)
+    membership = who(request)
     detail = access.read_case(membership, case_id)
     response["ETag"] = versions.etag(detail.case)
     return case_detail_out(detail, membership)
@@ -272,7 +272,7 @@ def request_closure(request: HttpRequest, case_id: Id, payload: ClosureIn) -> St
     summary="Approve a closure (the case closes) or send it back with a note",
 )
 def decide_closure(request: HttpRequest, closure_id: Id, payload: DecisionIn) -> ClosureOut:
-    _user, membership = who(request)
+    membership = who(request)
     closure = actions.decide_closure(
         membership=membership,
         closure=access.access_closure_by_id(membership, closure_id),

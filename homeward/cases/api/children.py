@@ -34,7 +34,7 @@ router = Router(tags=["children"])
     summary="One child, as your role may see them (an audited read)",
 )
 def get_child(request: HttpRequest, child_id: Id, response: HttpResponse) -> ChildOut:
-    _user, membership = who(request)
+    membership = who(request)
     child = access.access_child_by_id(membership, child_id)
     response["ETag"] = versions.etag(child)
     return child_out(access.view_child(membership, child))
@@ -54,7 +54,7 @@ def update_child(
     response: HttpResponse,
     if_match: str | None = IF_MATCH,
 ) -> ChildOut:
-    _user, membership = who(request)
+    membership = who(request)
     child = actions.update_child(
         membership=membership,
         child=access.access_child_by_id(membership, child_id),
@@ -74,7 +74,7 @@ def update_child(
 def add_child_name(
     request: HttpRequest, child_id: Id, payload: ChildNameIn
 ) -> Status[ChildNameOut]:
-    _user, membership = who(request)
+    membership = who(request)
     name = actions.add_child_name(
         membership=membership,
         child=access.access_child_by_id(membership, child_id),
@@ -136,7 +136,7 @@ def _uploaded_photo(request: HttpRequest) -> UploadedFile:
     openapi_extra=PHOTO_UPLOAD_SCHEMA,
 )
 def set_child_photo(request: HttpRequest, child_id: Id) -> ChildOut:
-    _user, membership = who(request)
+    membership = who(request)
     child = access.access_child_by_id(membership, child_id)
     require_permission(membership, Permission.EDIT_CASES)
     require_permission(membership, Permission.VIEW_PHOTOS)
@@ -154,7 +154,7 @@ def set_child_photo(request: HttpRequest, child_id: Id) -> ChildOut:
     openapi_extra=PHOTO_DOWNLOAD_SCHEMA,
 )
 def get_child_photo(request: HttpRequest, child_id: Id) -> HttpResponse:
-    _user, membership = who(request)
+    membership = who(request)
     child = access.access_child_by_id(membership, child_id)
     require_permission(membership, Permission.VIEW_PHOTOS)
     if not child.photo:

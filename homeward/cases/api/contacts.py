@@ -25,7 +25,7 @@ router = Router(tags=["contacts"])
     "/contacts", operation_id="log_contact", response={201: ContactOut}, summary="Log one contact"
 )
 def log_contact(request: HttpRequest, payload: ContactIn) -> Status[ContactOut]:
-    _user, membership = who(request)
+    membership = who(request)
     fields = payload.changes()
     case_id = fields.pop("case_id", None)
     case = (
@@ -45,7 +45,7 @@ def log_contact(request: HttpRequest, payload: ContactIn) -> Status[ContactOut]:
 )
 @paginate
 def list_contacts(request: HttpRequest, filters: Query[ContactFilter]) -> QuerySet[Contact]:
-    _user, membership = who(request)
+    membership = who(request)
     contacts = filters.apply(access.contacts_of(membership), membership.organisation)
     return contacts.order_by("-started_at", "-pk")
 
@@ -57,7 +57,7 @@ def list_contacts(request: HttpRequest, filters: Query[ContactFilter]) -> QueryS
     summary="One contact (an audited read)",
 )
 def get_contact(request: HttpRequest, contact_id: Id) -> ContactOut:
-    _user, membership = who(request)
+    membership = who(request)
     contact = access.access_contact_by_id(membership, contact_id)
     record_read_by(membership, "cases.contact.read", contact, access.CONTACT_READ_FIELDS)
     return contact_out(contact)

@@ -28,7 +28,7 @@ router = Router(tags=["search"])
 def search_children(
     request: HttpRequest, filters: Query[ChildSearchFilter]
 ) -> list[dict[str, Any]]:
-    _user, membership = who(request)
+    membership = who(request)
     matches = search.search_children(membership, filters.q, limit=filters.limit)
     today = timezone.localdate()
     return [child_match_out(m, today) for m in matches]
@@ -43,7 +43,7 @@ def search_children(
 def likely_existing(
     request: HttpRequest, filters: Query[LikelyExistingFilter]
 ) -> list[dict[str, Any]]:
-    _user, membership = who(request)
+    membership = who(request)
     matches = search.likely_existing_children(
         membership,
         given_names=filters.given_names,

@@ -12,5 +12,5 @@ from homeward.organisations.models import Membership
 def request_in_url(request: HttpRequest, request_id: Id) -> tuple[Membership, CooperationRequest]:
     """The asking member and the request named in the URL: 404 when it is not theirs (a third
     hotline, or a receiver before the request was sent), 403 without view_cases."""
-    _user, membership = who(request)
+    membership = who(request)
     return membership, access.access_request_by_id(membership, request_id)

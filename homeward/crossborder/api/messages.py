@@ -172,7 +172,7 @@ def get_attachment(request: HttpRequest, request_id: Id, message_id: Id) -> Http
 def list_notifications(
     request: HttpRequest, filters: Query[NotificationFilter]
 ) -> QuerySet[Notification]:
-    _user, membership = who(request)
+    membership = who(request)
     require_permission(membership, Permission.VIEW_CASES)
     notices = access.notifications_of(membership)
     if filters.unread is not None:
@@ -187,7 +187,7 @@ def list_notifications(
     summary="Mark your notices read: the ids you send, or all of them",
 )
 def mark_notifications_read(request: HttpRequest, payload: MarkReadIn) -> MarkedOut:
-    _user, membership = who(request)
+    membership = who(request)
     require_permission(membership, Permission.VIEW_CASES)
     notices = access.notifications_of(membership)
     if payload.ids is not None:

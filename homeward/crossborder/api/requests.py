@@ -47,7 +47,7 @@ REQUEST_READ_FIELDS = ["question", "languages", "decline_reason", "shared_fields
 def list_requests(
     request: HttpRequest, filters: Query[RequestFilter]
 ) -> QuerySet[CooperationRequest]:
-    _user, membership = who(request)
+    membership = who(request)
     requests = access.requests_of(membership)
     org = membership.organisation
     if filters.direction == "incoming":
@@ -67,7 +67,7 @@ def list_requests(
 )
 @paginate
 def waiting(request: HttpRequest) -> QuerySet[CooperationRequest]:
-    _user, membership = who(request)
+    membership = who(request)
     return access.waiting_for(membership)
 
 
@@ -87,7 +87,7 @@ def _receiver(organisation: Organisation, country: str) -> Organisation:
     summary="Draft a request from one of your cases, with the fields you choose to share",
 )
 def create_request(request: HttpRequest, payload: RequestIn) -> Status[CooperationRequest]:
-    _user, membership = who(request)
+    membership = who(request)
     require_permission(membership, Permission.EDIT_CASES)  # before any reference is looked up
     case = named_in_body("case_id", lambda: case_access.locate_case(membership, payload.case_id))
     draft = actions.draft_request(

@@ -44,7 +44,7 @@ PHOTO_DOWNLOAD_SCHEMA = {
     summary="The keys you may put in shared_fields for one of your cases (no values)",
 )
 def list_shareable_fields(request: HttpRequest, case_id: Id) -> list[ShareableFieldOut]:
-    _user, membership = who(request)
+    membership = who(request)
     case = case_access.locate_case(membership, case_id)
     return [shareable_field_out(key) for key in shareable_fields(case)]
 
