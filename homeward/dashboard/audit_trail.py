@@ -17,6 +17,7 @@ from homeward.audit.actions import record_read
 from homeward.audit.models import AuditEvent
 from homeward.audit.objects import names_of
 from homeward.audit.wording import action_label
+from homeward.dashboard.audit_words import fields_label, object_type_label
 from homeward.dashboard.forms import EventFilterForm
 from homeward.organisations.access import (
     current_membership,
@@ -61,7 +62,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
     objects = names_of(membership, page)
     rows = [
         (event, actors.get(event.actor_id or 0, ""), action_label(event.action),
-         objects.get((event.object_type, event.object_id)))
+         objects.get((event.object_type, event.object_id)),
+         object_type_label(event.object_type), fields_label(event.object_type, event.fields))
         for event in page
     ]  # fmt: skip
     query = request.GET.copy()

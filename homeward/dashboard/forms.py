@@ -8,12 +8,13 @@ from django.utils.translation import pgettext_lazy
 
 from homeward.audit.wording import ACTION_LABELS, action_label
 from homeward.core.dates import DayField
+from homeward.dashboard.audit_words import OBJECT_TYPES
 
 
 class EventFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     actor = forms.EmailField(label=_("Actor's e-mail"), required=False)
-    object_type = forms.CharField(label=_("Object type"), required=False, max_length=100)
+    object_type = forms.ChoiceField(label=_("Object type"), required=False)
     since = DayField(label=pgettext_lazy("the first day of a date range", "From"), required=False)
     until = DayField(label=_("Until"), required=False)
 
@@ -22,6 +23,8 @@ class EventFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         named = sorted(((a, action_label(a)) for a in ACTION_LABELS), key=lambda c: c[1])
         self.fields["action"].choices = [("", _("Any")), *named]  # type: ignore[attr-defined]
+        kinds = sorted(((k, str(label)) for k, label in OBJECT_TYPES.items()), key=lambda c: c[1])
+        self.fields["object_type"].choices = [("", _("Any")), *kinds]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}

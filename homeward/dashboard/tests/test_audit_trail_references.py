@@ -26,7 +26,9 @@ def test_case_and_child_events_name_the_case_reference_with_a_link(cast: Cast) -
     cast.client("be_operator").get(f"/cases/{case.pk}/")
     page = cast.client("be_dpo").get("/audit/")
     shown = {
-        (action, name.label, name.url) for _e, _a, action, name in page.context["rows"] if name
+        (action, name.label, name.url)
+        for _e, _a, action, name, _t, _f in page.context["rows"]
+        if name
     }
     assert ("Case opened", case.reference, f"/cases/{case.pk}/") in shown
     assert ("Child's record read", f"child in {case.reference}", f"/children/{child.pk}/") in shown
