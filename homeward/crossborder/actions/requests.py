@@ -72,6 +72,7 @@ def draft_request(
         raise ValidationError({"receiver": _("Choose the hotline of another country.")})
     if not question.strip():
         raise ValidationError({"question": _("Say what you are asking for.")})
+    _refuse_repeat(case, receiver, request_type, question.strip())
     chosen = check_fields(case, shared_fields)
     request = CooperationRequest(
         sender=membership.organisation,
@@ -95,6 +96,35 @@ def draft_request(
             ["receiver", "request_type", "urgency", "question", "shared_fields"],
         )
     return request
+
+
+REPEAT_WINDOW = timedelta(minutes=30)
+"""A request the same as one drafted this recently is taken for a form sent twice (the back
+button, a double submit from another tab), not a new question."""
+
+
+def _refuse_repeat(case: Case, receiver: Organisation, request_type: str, question: str) -> None:
+    repeated = (
+        CooperationRequest.objects.filter(
+            case=case,
+            receiver=receiver,
+            request_type=request_type,
+            question=question,
+            created_at__gte=timezone.now() - REPEAT_WINDOW,
+        )
+        .exclude(state=State.WITHDRAWN)
+        .first()
+    )
+    if repeated is not None:
+        raise ValidationError(
+            {
+                "question": _(
+                    "This same request to this hotline already exists, as %(reference)s: "
+                    "open it rather than sending it twice, or change the question."
+                )
+                % {"reference": repeated.reference}
+            }
+        )
 
 
 def _next_reference(sender: Organisation) -> str:

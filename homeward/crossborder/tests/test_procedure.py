@@ -61,6 +61,25 @@ def test_references_count_up_per_sender_and_year(cast: Cast) -> None:
     assert (first.reference, second.reference) == (f"XB-BE-{year}-00001", f"XB-BE-{year}-00002")
 
 
+def test_the_same_request_twice_is_refused_naming_the_first(cast: Cast) -> None:
+    """The back button after sending gave the form back, and sending it again made a second
+    request to the same hotline (the outside tester's defect 4)."""
+    first = _draft(cast, fields=[])
+    again = {
+        "case": first.case,
+        "receiver": cast.fr,
+        "request_type": "locate",
+        "question": first.question,
+    }
+    with pytest.raises(ValidationError) as refused:
+        actions.draft_request(**_as(cast, "be_operator"), **again)
+    assert first.reference in refused.value.message_dict["question"][0]
+    assert CooperationRequest.objects.filter(case=first.case).count() == 1
+    actions.draft_request(**_as(cast, "be_operator"), **{**again, "question": "And the father?"})
+    actions.withdraw(**_as(cast, "be_operator"), request=first)
+    assert actions.draft_request(**_as(cast, "be_operator"), **again).reference != first.reference
+
+
 def test_personal_data_waits_for_a_supervisor_then_goes(cast: Cast) -> None:
     request = _draft(cast)
     actions.send_request(**_as(cast, "be_operator"), request=request)
