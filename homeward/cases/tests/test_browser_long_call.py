@@ -53,7 +53,7 @@ def test_typing_keeps_the_session_open_and_stay_signed_in_renews_it(
         text.press_sequentially(word + " ")
         time.sleep(1.5)  # 13 seconds of typing: longer than the idle limit, with no page sent
     page.get_by_role("button", name="Add to timeline").click()
-    expect(page).to_have_url(re.compile(rf"/cases/{case_id}/$"))
+    expect(page).to_have_url(re.compile(rf"/cases/{case_id}/#timeline$"))
     expect(page.locator(".timeline")).to_contain_text("Mother calls back from the station")
 
     dialog = page.get_by_role("dialog")
@@ -64,7 +64,7 @@ def test_typing_keeps_the_session_open_and_stay_signed_in_renews_it(
     expect(dialog).to_be_hidden()
     time.sleep(IDLE - 3)  # past the idle limit counted from the page, not from the click
     page.reload()
-    expect(page).to_have_url(re.compile(rf"/cases/{case_id}/$"))
+    expect(page).to_have_url(re.compile(rf"/cases/{case_id}/#timeline$"))
 
 
 def test_a_note_sent_after_the_session_ended_is_sent_after_signing_in_again(
@@ -94,6 +94,6 @@ def test_a_note_sent_after_the_session_ended_is_sent_after_signing_in_again(
     window.get_by_role("button", name="Sign In").click()
 
     expect(page.locator(".timeline")).to_contain_text(note, timeout=15_000)
-    expect(page).to_have_url(re.compile(rf"/cases/{case_id}/$"))
+    expect(page).to_have_url(re.compile(rf"/cases/{case_id}/#timeline$"))
     assert TimelineEvent.objects.filter(case_id=case_id, text=note).count() == 1
     assert "sighting" not in _browser_storage(page)

@@ -90,7 +90,8 @@ ACTIONS: dict[str, Callable[[dict[str, Any]], Any]] = {
 
 def test_every_case_action_is_tried_here() -> None:
     tried = {name.split()[0] for name in ACTIONS}
-    assert set(actions.__all__) - {"EditConflict"} == tried - {"start_import"}
+    # add_timeline writes inside another app's action, which checked its own membership first
+    assert set(actions.__all__) - {"EditConflict", "add_timeline"} == tried - {"start_import"}
 
 
 @pytest.mark.parametrize("name", ACTIONS)

@@ -77,7 +77,7 @@ QUERYSET_STEPS = {"objects", "filter", "exclude", "all", "select_for_update", "s
 """A `.create(`, `.update(` or `.delete(` on one of these is a database write; on anything else
 (a dict, a hash, a file storage) it is not."""
 NOT_RECORDS = {
-    "cases/images.py": "saves a Pillow image into memory",
+    "core/images.py": "saves a Pillow image into memory",
     "cases/transfer/template.py": "saves an openpyxl workbook into memory",
 }
 UNAUDITED = {
@@ -85,6 +85,8 @@ UNAUDITED = {
     "cases/name_index.py": "search keys derived from a child's names, rebuilt by the action that "
     "changed the names, in its transaction",
     "core/idempotency.py": "replay records of requests (a hash and the answer), kept a day",
+    "core/references.py": "a reference counter, taken inside the action that opens the case or "
+    "the request, which records the event",
     "crossborder/notify.py": "notices, written by the cross-border action that raises them",
     "organisations/models.py": "the user manager, called by the actions that create accounts",
     "organisations/tokens.py": "a token's last use, stamped as the token is checked",

@@ -80,7 +80,7 @@ def test_a_failing_request_logs_no_name_from_the_query_string(
     url: str,
     target: str,
 ) -> None:
-    monkeypatch.setattr(target, lambda membership, q, **kw: _fail_with_the_query(q))
+    monkeypatch.setattr(target, lambda membership, q, *args, **kw: _fail_with_the_query(q))
     captured = logs()
     client = Client(raise_request_exception=False)
     client.force_login(cast.user("be_operator"))
