@@ -4,9 +4,13 @@ its assessor and factors) and its closures (with who asked and who decided).
 
 Why SQL: opening a case is the read an operator does most, mid-call, and issue 14's target is a
 p95 under 100 ms at 300 paced operators with a third of the hand-written baseline's throughput at
-saturation. Built by the ORM (seven queries, then the read's event) it cost 15.0 ms of CPU per
-request against 2.7 ms for this statement (bench/where_time_goes.py on 1,000,000 cases,
-2026-12-07; docs/benchmarks.md), nearly all of it Python composing queries. The statement is built
+saturation. Built by the ORM (eleven statements with the token and the read's event) a request
+cost 15.0 ms of CPU against 2.7 ms for the hand-written statement it replaced, nearly all of it
+Python composing queries (bench/where_time_goes.py on 1,000,000 cases, 2026-12-07 05:48, table
+"Where one request's time goes, 2026-12-07" of docs/benchmarks.md). With this statement a request
+takes two statements (the token, then the case with its event) and 4.6 ms of CPU against 1.1 ms
+for the one-statement baseline (same tool and database, 2026-12-07 14:31, on a machine loaded by
+test suites); docs/benchmarks.md has the load test. The statement is built
 once per database from the models' tables and columns (never from input); the database nests the
 rows as JSON, and `statements.instance` turns them into objects the one way every hand-written
 read does. The same statement runs on PostgreSQL and SQLite: only the names of the JSON functions
