@@ -55,7 +55,7 @@ from homeward.cases.models import (
     RiskFactor,
     TimelineEvent,
 )
-from homeward.demo import shapes
+from homeward.demo import plans, shapes
 from homeward.demo.network import COUNTRIES, DEFAULT_SEED
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import OrganisationKind, Role
@@ -194,7 +194,7 @@ class Writer:
             self.keys_cache[forms] = keys
         return keys
 
-    def child(self, organisation_id: int, plan: shapes.ChildPlan, created: datetime) -> int:
+    def child(self, organisation_id: int, plan: plans.ChildPlan, created: datetime) -> int:
         t = self.tables
         year_only = plan.birth_precision == "year"
         child_id = t[Child].add(
@@ -269,7 +269,7 @@ class Writer:
         organisation: Organisation,
         operator: Membership,
         supervisor: Membership,
-        plan: shapes.CasePlan,
+        plan: plans.CasePlan,
         language: str,
     ) -> int:
         t, now = self.tables, self.now
@@ -510,9 +510,9 @@ def bulk_seed(
             operator = members[(organisation.pk, Role.OPERATOR)]
             supervisor = members[(organisation.pk, Role.SUPERVISOR)]
             local = random.Random(f"bulk-{seed}-{count}-{country.code}")
-            planner = shapes.HotlinePlanner(local, country, now.date())
+            planner = plans.HotlinePlanner(local, country, now.date())
             language = country.languages[0]
-            for reported_at in shapes.report_times(local, share, now, HISTORY_DAYS):
+            for reported_at in plans.report_times(local, share, now, HISTORY_DAYS):
                 writer.case(local, organisation, operator, supervisor, planner.plan(reported_at),
                             language)  # fmt: skip
                 if writer.pending() >= FLUSH_ROWS:

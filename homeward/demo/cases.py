@@ -47,7 +47,7 @@ from homeward.cases.models import (
     RunawayDetails,
     TimelineEvent,
 )
-from homeward.demo import shapes
+from homeward.demo import plans, shapes
 from homeward.demo.bulk import (
     HISTORY_DAYS,
     MODELS,
@@ -140,7 +140,7 @@ class StoryWriter(Writer):
             )  # fmt: skip
         return contact_id
 
-    def child(self, organisation_id: int, plan: shapes.ChildPlan, created: datetime) -> int:
+    def child(self, organisation_id: int, plan: plans.ChildPlan, created: datetime) -> int:
         rng = self.rng
         child_id = super().child(organisation_id, plan, created)
         self.tables[Child].rows[-1].update(
@@ -158,7 +158,7 @@ class StoryWriter(Writer):
         organisation: Organisation,
         operator: Membership,
         supervisor: Membership,
-        plan: shapes.CasePlan,
+        plan: plans.CasePlan,
         language: str,
     ) -> int:
         t, now = self.tables, self.now
@@ -247,7 +247,7 @@ class StoryWriter(Writer):
                 )  # fmt: skip
         return case_id
 
-    def _section(self, plan: shapes.CasePlan) -> dict[str, Any] | None:
+    def _section(self, plan: plans.CasePlan) -> dict[str, Any] | None:
         rng, code = self.rng, self.country.code
         if plan.category == Category.RUNAWAY:
             left_from: str = LeftFrom.HOME
@@ -302,10 +302,10 @@ def seed_cases(
             operator = members[(organisation.pk, Role.OPERATOR)]
             supervisor = members[(organisation.pk, Role.SUPERVISOR)]
             language = country.languages[0]
-            planner = shapes.HotlinePlanner(rng, country, now.date())
+            planner = plans.HotlinePlanner(rng, country, now.date())
             count = rng.randint(*(per_hotline or CASES_PER_HOTLINE))
             before = contacts.written + len(contacts.rows)
-            for reported_at in shapes.report_times(rng, count, now, HISTORY_DAYS):
+            for reported_at in plans.report_times(rng, count, now, HISTORY_DAYS):
                 plan = planner.plan(reported_at)
                 writer.case(rng, organisation, operator, supervisor, plan, language)
             target = round(count * rng.uniform(*CONTACTS_PER_CASE))

@@ -139,7 +139,7 @@ class ChildName(models.Model):
 
 
 class NameKey(models.Model):
-    """Search keys derived from every form of a child's name (see cases/names.py). Rebuilt by
+    """Search keys derived from every form of a child's name (see cases/names/). Rebuilt by
     the actions whenever a name changes; never edited by hand."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")

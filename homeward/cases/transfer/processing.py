@@ -21,16 +21,14 @@ from django.utils import timezone
 from homeward.audit.actions import record_event
 from homeward.cases import actions
 from homeward.cases.models import ImportJob
-from homeward.cases.transfer.columns import PROGRESS_EVERY, Kind
-from homeward.cases.transfer.validation import (
-    CheckedRow,
-    Report,
-    RowError,
+from homeward.cases.transfer.checker import (
     case_arguments,
     contact_arguments,
     errors_from_validation,
-    valid_rows,
 )
+from homeward.cases.transfer.columns import PROGRESS_EVERY, Kind
+from homeward.cases.transfer.report import CheckedRow, Report, RowError
+from homeward.cases.transfer.validation import valid_rows
 from homeward.organisations.access import require_own, require_permission
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission

@@ -11,7 +11,8 @@ from django_tasks import task
 
 from homeward.cases.models import ImportJob
 from homeward.cases.transfer import processing
-from homeward.cases.transfer.validation import InvalidFile, RowError, check_file, count_rows
+from homeward.cases.transfer.report import RowError
+from homeward.cases.transfer.validation import InvalidFile, check_file, count_rows
 
 logger = logging.getLogger(__name__)
 

@@ -65,7 +65,7 @@ def test_the_same_request_twice_is_refused_naming_the_first(cast: Cast) -> None:
     """The back button after sending gave the form back, and sending it again made a second
     request to the same hotline (the outside tester's defect 4)."""
     first = _draft(cast, fields=[])
-    again = {
+    again: dict[str, Any] = {
         "case": first.case,
         "receiver": cast.fr,
         "request_type": "locate",

@@ -31,9 +31,9 @@ from homeward.cases.models import (
     Contact,
     TimelineEvent,
 )
-from homeward.demo import shapes
 from homeward.demo.cases import seed_cases
 from homeward.demo.network import COUNTRIES, seed_network
+from homeward.demo.plans import CasePlan, HotlinePlanner, age_on, migrant_child, report_times
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Role
 
@@ -43,13 +43,13 @@ SAMPLE_PER_HOTLINE = 250
 
 
 @pytest.fixture(scope="module")
-def plans() -> list[shapes.CasePlan]:
+def plans() -> list[CasePlan]:
     """A large sample of planned cases over every hotline: the shapes, without a database."""
     planned = []
     for country in COUNTRIES:
         rng = random.Random(f"test-{country.code}")
-        planner = shapes.HotlinePlanner(rng, country, NOW.date())
-        for reported_at in shapes.report_times(rng, SAMPLE_PER_HOTLINE, NOW, 548):
+        planner = HotlinePlanner(rng, country, NOW.date())
+        for reported_at in report_times(rng, SAMPLE_PER_HOTLINE, NOW, 548):
             planned.append(planner.plan(reported_at))
     return planned
 
@@ -58,7 +58,7 @@ def _share(count: int, total: int) -> float:
     return 100 * count / total
 
 
-def test_categories_follow_the_published_shares(plans: list[shapes.CasePlan]) -> None:
+def test_categories_follow_the_published_shares(plans: list[CasePlan]) -> None:
     categories = Counter(plan.category for plan in plans)
     total = len(plans)
     assert 55 <= _share(categories[Category.RUNAWAY], total) <= 75
@@ -73,9 +73,9 @@ def test_categories_follow_the_published_shares(plans: list[shapes.CasePlan]) ->
     assert set(subcategories) == {"from_home", "from_care", "pushed_out"}
 
 
-def test_runaways_peak_at_15_and_are_mostly_girls(plans: list[shapes.CasePlan]) -> None:
+def test_runaways_peak_at_15_and_are_mostly_girls(plans: list[CasePlan]) -> None:
     runaways = [p for p in plans if p.category == Category.RUNAWAY]
-    ages = Counter(shapes.age_on(p.children[0].birth_date, p.disappeared_on) for p in runaways)
+    ages = Counter(age_on(p.children[0].birth_date, p.disappeared_on) for p in runaways)
     assert min(ages) >= 6
     assert max(ages) <= 17
     assert ages.most_common(1)[0][0] == 15
@@ -84,16 +84,16 @@ def test_runaways_peak_at_15_and_are_mostly_girls(plans: list[shapes.CasePlan]) 
     assert 50 <= _share(girls, len(children)) <= 70
 
 
-def test_parental_abductions_peak_at_six(plans: list[shapes.CasePlan]) -> None:
+def test_parental_abductions_peak_at_six(plans: list[CasePlan]) -> None:
     ages = Counter(
-        shapes.age_on(p.children[0].birth_date, p.disappeared_on)
+        age_on(p.children[0].birth_date, p.disappeared_on)
         for p in plans
         if p.category == Category.PARENTAL_ABDUCTION
     )
     assert ages.most_common(1)[0][0] in {5, 6, 7}
 
 
-def test_durations_cross_border_and_repeat_episodes(plans: list[shapes.CasePlan]) -> None:
+def test_durations_cross_border_and_repeat_episodes(plans: list[CasePlan]) -> None:
     found = [(p.found_on - p.disappeared_on).days for p in plans if p.found_on is not None]
     assert 72 <= _share(sum(d < 7 for d in found), len(found)) <= 84
     assert 9 <= _share(sum(7 <= d <= 31 for d in found), len(found)) <= 21
@@ -107,7 +107,7 @@ def test_durations_cross_border_and_repeat_episodes(plans: list[shapes.CasePlan]
 
 def test_migrant_children_have_their_original_script_and_other_forms() -> None:
     rng = random.Random(1)
-    children = [shapes.migrant_child(rng, rng.random() < 0.5, NOW.date()) for _ in range(200)]
+    children = [migrant_child(rng, rng.random() < 0.5, NOW.date()) for _ in range(200)]
     assert all(child.original_script_name for child in children)
     assert all(not child.original_script_name.isascii() for child in children)
     assert any(child.other_names for child in children)

@@ -1,5 +1,5 @@
 """`homeward reindex_names`: rebuild every child's name-search keys, after the matching rules
-in cases/names.py change (an upgrade note says when)."""
+in cases/names/ change (an upgrade note says when)."""
 
 from __future__ import annotations
 
