@@ -41,7 +41,7 @@ from homeward.cases.models import (
     RiskFactor,
     RunawayDetails,
 )
-from homeward.cases.statements import fields_of, instance
+from homeward.core.statements import fields_of, instance
 from homeward.organisations.models import User
 
 PERSON_FIELDS = ("id", "full_name", "email")

@@ -42,8 +42,8 @@ from homeward.cases.choices import Status
 from homeward.cases.models import CHILD_SUMMARY_FIELDS, Case, CaseChild, Child, ChildName, NameKey
 from homeward.cases.models.child import age_on
 from homeward.cases.name_index import name_forms
-from homeward.cases.statements import field_of, python_values
 from homeward.cases.urgency import most_urgent_first, urgency_key
+from homeward.core.statements import field_of, python_values
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Permission
