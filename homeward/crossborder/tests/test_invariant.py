@@ -265,7 +265,7 @@ class SharingMachine(RuleBasedStateMachine):
             receiver=receiver.organisation,
             request_type="locate",
             urgency="urgent",
-            question="A synthetic question.",
+            question=f"A synthetic question, number {len(self.all_requests) + 1}.",
             shared_fields=sorted(chosen),
         )
         shared = SharedRequest(draft.pk, case, receiver, set(chosen))
