@@ -333,6 +333,7 @@ class SharingMachine(RuleBasedStateMachine):
         )
         if allowed:
             request.state = "withdrawn"
+            request.revoked = request.revoked or request.sent  # withdrawing ends what was shared
 
     @precondition(lambda self: any(r.sent for r in self.all_requests))
     @rule(request=requests)
