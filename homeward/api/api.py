@@ -16,6 +16,7 @@ from homeward.cases.api import router as cases_router
 from homeward.crossborder.api import router as crossborder_router
 from homeward.organisations.api import public_router as hotlines_router
 from homeward.organisations.api import router as organisations_router
+from homeward.statistics.api import router as statistics_router
 
 
 class HomewardAPI(NinjaAPI):
@@ -54,3 +55,4 @@ api.add_router("/", organisations_router)
 api.add_router("/hotlines", hotlines_router)
 api.add_router("/", cases_router)
 api.add_router("/", crossborder_router)
+api.add_router("/", statistics_router)

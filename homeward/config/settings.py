@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "homeward.organisations",
     "homeward.cases",
     "homeward.crossborder",
+    "homeward.statistics",
     "homeward.api",
     "homeward.dashboard",
     "homeward.demo",

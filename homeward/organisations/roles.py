@@ -44,6 +44,18 @@ class Permission(models.TextChoices):
         "view_network_statistics",
         _("Read network-wide statistics (aggregates only)"),
     )
+    VIEW_OWN_STATISTICS = (
+        "view_own_statistics",
+        _("Read the hotline's own figures (counts, no personal data)"),
+    )
+    SUBMIT_ANNUAL_RETURN = (
+        "submit_annual_return",
+        _("Prepare, upload and submit the hotline's annual return"),
+    )
+    MANAGE_ANNUAL_RETURNS = (
+        "manage_annual_returns",
+        _("Open reporting years, remind hotlines, lock a year and publish the network report"),
+    )
     MANAGE_NETWORK = "manage_network", _("Manage membership, accreditation and training records")
     MANAGE_MEDIATORS = "manage_mediators", _("Verify and publish mediator profiles")
 
@@ -51,14 +63,30 @@ class Permission(models.TextChoices):
 P = Permission
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.OPERATOR: frozenset({P.VIEW_CASES, P.EDIT_CASES, P.VIEW_PHOTOS}),
+    Role.OPERATOR: frozenset({P.VIEW_CASES, P.EDIT_CASES, P.VIEW_PHOTOS, P.VIEW_OWN_STATISTICS}),
     Role.SUPERVISOR: frozenset(
-        {P.VIEW_CASES, P.EDIT_CASES, P.VIEW_PHOTOS, P.VIEW_MEDICAL, P.APPROVE, P.EXPORT_DATA}
+        {
+            P.VIEW_CASES,
+            P.EDIT_CASES,
+            P.VIEW_PHOTOS,
+            P.VIEW_MEDICAL,
+            P.APPROVE,
+            P.EXPORT_DATA,
+            P.VIEW_OWN_STATISTICS,
+            P.SUBMIT_ANNUAL_RETURN,
+        }
     ),
-    Role.ORG_ADMIN: frozenset({P.MANAGE_MEMBERS, P.MANAGE_SETTINGS}),
+    Role.ORG_ADMIN: frozenset(
+        {P.MANAGE_MEMBERS, P.MANAGE_SETTINGS, P.VIEW_OWN_STATISTICS, P.SUBMIT_ANNUAL_RETURN}
+    ),
     Role.DPO: frozenset({P.VIEW_CASES, P.VIEW_AUDIT, P.RUN_RETENTION, P.EXPORT_DATA}),
     Role.NETWORK_COORDINATOR: frozenset(
-        {P.VIEW_NETWORK_STATISTICS, P.MANAGE_NETWORK, P.MANAGE_MEMBERS}
+        {
+            P.VIEW_NETWORK_STATISTICS,
+            P.MANAGE_ANNUAL_RETURNS,
+            P.MANAGE_NETWORK,
+            P.MANAGE_MEMBERS,
+        }
     ),
     Role.MEDIATOR_MANAGER: frozenset({P.MANAGE_MEDIATORS}),
 }

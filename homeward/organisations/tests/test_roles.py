@@ -25,18 +25,30 @@ def test_the_table_is_exactly_this() -> None:
     assert {
         role.value: sorted(p.value for p in perms) for role, perms in ROLE_PERMISSIONS.items()
     } == {
-        "operator": ["edit_cases", "view_cases", "view_photos"],
+        "operator": ["edit_cases", "view_cases", "view_own_statistics", "view_photos"],
         "supervisor": [
             "approve",
             "edit_cases",
             "export_data",
+            "submit_annual_return",
             "view_cases",
             "view_medical",
+            "view_own_statistics",
             "view_photos",
         ],
-        "org_admin": ["manage_members", "manage_settings"],
+        "org_admin": [
+            "manage_members",
+            "manage_settings",
+            "submit_annual_return",
+            "view_own_statistics",
+        ],
         "dpo": ["export_data", "run_retention", "view_audit", "view_cases"],
-        "network_coordinator": ["manage_members", "manage_network", "view_network_statistics"],
+        "network_coordinator": [
+            "manage_annual_returns",
+            "manage_members",
+            "manage_network",
+            "view_network_statistics",
+        ],
         "mediator_manager": ["manage_mediators"],
     }
 

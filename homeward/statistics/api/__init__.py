@@ -1,0 +1,7 @@
+"""The statistics part of the REST API (tag "statistics"): a hotline's own figures, its annual
+returns, and the network's published report, which passes disclosure control. One module per
+noun, assembled here."""
+
+from ninja import Router
+
+router = Router()

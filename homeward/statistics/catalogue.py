@@ -1,0 +1,235 @@
+"""The indicators, defined once: what each counts, in which unit, broken down how. Every number
+Homeward computes, every uploaded return and every published table uses these codes, so two
+hotlines count the same way (docs/statistics.md prints this catalogue with its rules).
+
+A cell of an indicator is one code per dimension (`dimensions.TOTAL` for the total over a
+dimension): `CASES_NEW` by category has the cells `("runaway",)`, …, `("_T",)`; `CHILDREN_SEX`
+by category and sex has `("runaway", "female")`, `("runaway", "_T")`, `("_T", "female")`,
+`("_T", "_T")`. An indicator without dimensions has the one cell `()`.
+
+The reference period is the calendar year, in the hotline's time zone. A case counts for the
+hotline that holds it; a child counts once per case (siblings are two children).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from homeward.statistics import dimensions as d
+
+
+class Unit(StrEnum):
+    COUNT = "count"
+    YEARS = "years"
+    DAYS = "days"
+    HOURS = "hours"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    title: str | Promise
+    definition: str | Promise
+    dimensions: tuple[d.Dimension, ...] = ()
+    unit: Unit = Unit.COUNT
+    additive: bool = True
+    """The cells of a dimension add up to its total (not so for multi-select reasons)."""
+    population: str = ""
+    """For a median: the count indicator of the same breakdown it is the median of; the median
+    is published only where that count is."""
+    minimum: bool = False
+    """In the minimum common set asked of every country: caseload, age and sex."""
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit == Unit.COUNT
+
+
+CATALOGUE: tuple[Indicator, ...] = (
+    Indicator(
+        "CONTACTS_CHANNEL",
+        _("Contacts by channel"),
+        _(
+            "Points of contact (calls, messages, visits) that started in the year, whether or "
+            "not they concerned a case, by the channel they came through."
+        ),
+        (d.CHANNEL,),
+    ),
+    Indicator(
+        "CONTACTS_TYPE",
+        _("Contacts by type"),
+        _("The same contacts by what they were about."),
+        (d.CONTACT_TYPE,),
+    ),
+    Indicator(
+        "CONTACTS_CALLER_RECORDED",
+        _("Contacts with the caller's identity recorded"),
+        _(
+            "The same contacts by whether the caller agreed to their name, phone or e-mail "
+            "being kept and at least one was recorded."
+        ),
+        (d.CALLER_RECORDED,),
+    ),
+    Indicator(
+        "CASES_NEW",
+        _("New cases"),
+        _("Cases reported to the hotline in the year, by category."),
+        (d.CATEGORY,),
+        minimum=True,
+    ),
+    Indicator(
+        "CASES_CARRIED_OVER",
+        _("Cases carried over"),
+        _(
+            "Cases reported before the year and not closed on 1 January, by category: the work "
+            "the year started with."
+        ),
+        (d.CATEGORY,),
+        minimum=True,
+    ),
+    Indicator(
+        "CASES_CLOSED",
+        _("Cases closed"),
+        _(
+            "Cases whose closure was approved in the year, by category and by whether they were "
+            "reported in the year or earlier."
+        ),
+        (d.CATEGORY, d.CLOSED_CASE_REPORTED),
+    ),
+    Indicator(
+        "CASES_SUBCATEGORY",
+        _("New cases by subcategory"),
+        _(
+            "New cases by category and subcategory (runaway from home or care, national or "
+            "international parental abduction…)."
+        ),
+        (d.CATEGORY, d.SUBCATEGORY),
+    ),
+    Indicator(
+        "CASES_CROSS_BORDER",
+        _("Cross-border cases"),
+        _(
+            "New cases by category and by whether they were cross-border: the child was "
+            "believed to be in, or taken to, another country, or another hotline was asked to "
+            "help."
+        ),
+        (d.CATEGORY, d.CROSS_BORDER),
+    ),
+    Indicator(
+        "CASES_COUNTRIES",
+        _("Other countries involved"),
+        _(
+            "New cross-border cases by the other country involved (where the child was last "
+            "seen or is believed to be); a case naming two countries counts in both."
+        ),
+        (d.COUNTRY_INVOLVED,),
+        additive=False,
+    ),
+    Indicator(
+        "CHILDREN_AGE",
+        _("Children by age"),
+        _(
+            "Children in new cases by category and by age when they went missing (from the "
+            "date of birth, the year of birth or the estimated age)."
+        ),
+        (d.CATEGORY, d.AGE_BAND),
+        minimum=True,
+    ),
+    Indicator(
+        "CHILDREN_AGE_MEDIAN",
+        _("Median age"),
+        _("The median age, in whole years, of the children in new cases of known age."),
+        (d.CATEGORY,),
+        unit=Unit.YEARS,
+        population="CHILDREN_AGE",
+    ),
+    Indicator(
+        "CHILDREN_SEX",
+        _("Children by sex"),
+        _("Children in new cases by category and sex."),
+        (d.CATEGORY, d.SEX),
+        minimum=True,
+    ),
+    Indicator(
+        "CASES_REASON",
+        _("Reasons and vulnerabilities"),
+        _(
+            "New cases by each reason or vulnerability recorded (violence, grooming, "
+            "exploitation, mental health…); a case with two reasons counts under both, so the "
+            "reasons do not add up to the total, which is the number of new cases."
+        ),
+        (d.REASON,),
+        additive=False,
+    ),
+    Indicator(
+        "RUNAWAY_REPEAT",
+        _("Repeat episodes among runaways"),
+        _(
+            "New runaway cases by whether the child had run away before (an earlier case or "
+            "previous episodes recorded)."
+        ),
+        (d.REPEAT,),
+    ),
+    Indicator(
+        "CASES_OUTCOME",
+        _("Outcomes at closure"),
+        _(
+            "Cases closed in the year by category and outcome, which also says how the child "
+            "was found (by police, returned of their own accord, after an alert or publicity)."
+        ),
+        (d.CATEGORY, d.OUTCOME),
+    ),
+    Indicator(
+        "CASES_DURATION",
+        _("Time until found"),
+        _(
+            "Cases closed in the year with the child found, by category and by the time from "
+            "the disappearance (or the report, where its date is unknown) to the day found."
+        ),
+        (d.CATEGORY, d.DURATION),
+    ),
+    Indicator(
+        "CASES_DURATION_MEDIAN",
+        _("Median time until found"),
+        _("The median, in days, of the same time for the same cases."),
+        (d.CATEGORY,),
+        unit=Unit.DAYS,
+        population="CASES_DURATION",
+    ),
+    Indicator(
+        "REQUESTS_SENT",
+        _("Cross-border requests sent"),
+        _("Cooperation requests the hotline sent to another hotline in the year, by type."),
+        (d.REQUEST_TYPE,),
+    ),
+    Indicator(
+        "REQUESTS_RECEIVED",
+        _("Cross-border requests received"),
+        _(
+            "Cooperation requests the hotline received in the year, by whether it acknowledged "
+            "them within the standard deadline."
+        ),
+        (d.ACKNOWLEDGED,),
+    ),
+    Indicator(
+        "REQUESTS_ACK_MEDIAN",
+        _("Median time to acknowledge"),
+        _(
+            "The median, in hours, from a request's arrival to its acknowledgement, for the "
+            "requests received in the year and acknowledged."
+        ),
+        unit=Unit.HOURS,
+        population="REQUESTS_RECEIVED",
+    ),
+)
+
+BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in CATALOGUE}
+MINIMUM_SET: tuple[Indicator, ...] = tuple(i for i in CATALOGUE if i.minimum)
+
+
+def indicator(code: str) -> Indicator:
+    return BY_CODE[code]
