@@ -379,13 +379,19 @@ class Writer:
         return case_id
 
     def other_contacts(
-        self, rng: random.Random, organisation_id: int, user_id: int, count: int, language: str
+        self,
+        rng: random.Random,
+        organisation_id: int,
+        user_id: int,
+        count: int,
+        language: str,
+        history_days: int = HISTORY_DAYS,
     ) -> None:
         now = self.now
         for _ in range(count):
             contact_type = shapes.OTHER_CONTACT_TYPE(rng)
             caller = Caller.OTHER if contact_type == ContactType.SILENT else shapes.CALLER[""](rng)
-            started = now - timedelta(seconds=rng.uniform(600, HISTORY_DAYS * 86400))
+            started = now - timedelta(seconds=rng.uniform(600, history_days * 86400))
             self.contact(rng, organisation_id, user_id, started, contact_type, caller, language)
 
 
@@ -494,10 +500,12 @@ def bulk_seed(
     *,
     seed: int = DEFAULT_SEED,
     now: datetime | None = None,
+    history_days: int = HISTORY_DAYS,
     progress: Callable[[str], object] | None = None,
 ) -> BulkSummary:
-    """Write `count` cases (and what comes with them) across the demo hotlines, in one
-    transaction, with one audit event. Needs the demo network (`homeward demo`)."""
+    """Write `count` cases (and what comes with them) across the demo hotlines, reported over
+    the last `history_days`, in one transaction, with one audit event. Needs the demo network
+    (`homeward demo`)."""
     now = now or timezone.now().replace(microsecond=0)
     hotlines, members = hotlines_and_members()
     countries = [c for c in COUNTRIES if c.code in hotlines]
@@ -512,13 +520,15 @@ def bulk_seed(
             local = random.Random(f"bulk-{seed}-{count}-{country.code}")
             planner = plans.HotlinePlanner(local, country, now.date())
             language = country.languages[0]
-            for reported_at in plans.report_times(local, share, now, HISTORY_DAYS):
+            for reported_at in plans.report_times(local, share, now, history_days):
                 writer.case(local, organisation, operator, supervisor, planner.plan(reported_at),
                             language)  # fmt: skip
                 if writer.pending() >= FLUSH_ROWS:
                     writer.flush()
             others = round(share * local.uniform(*UNLINKED_CONTACTS_PER_CASE))
-            writer.other_contacts(local, organisation.pk, operator.user_id, others, language)
+            writer.other_contacts(
+                local, organisation.pk, operator.user_id, others, language, history_days
+            )
             writer.flush()
             if progress is not None:
                 done = writer.tables[Case].written

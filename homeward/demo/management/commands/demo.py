@@ -70,6 +70,10 @@ class Command(BaseCommand):
             "on an existing demo network, add them",
         )  # fmt: skip
         parser.add_argument(
+            "--years", type=int, default=None, metavar="Y",
+            help="with --cases: spread them over the last Y years (default about 18 months)",
+        )  # fmt: skip
+        parser.add_argument(
             "--no-cases", action="store_true", help="seed the network and logins only"
         )
 
@@ -94,7 +98,7 @@ class Command(BaseCommand):
             raise CommandError("--cases: give a number of cases, at least 1.")
         if Organisation.objects.exists():
             if bulk is not None:
-                self._bulk(bulk, seed)
+                self._bulk(bulk, seed, options["years"])
                 return
             if not options["if_empty"]:
                 raise CommandError(
@@ -114,7 +118,7 @@ class Command(BaseCommand):
                 )
             )
             if bulk is not None:
-                self._bulk(bulk, seed)
+                self._bulk(bulk, seed, options["years"])
             elif not options["no_cases"]:
                 started = time.monotonic()
                 # The seeded story's notices stay in the app: without this the worker would
@@ -133,9 +137,12 @@ class Command(BaseCommand):
             f"Other countries: operator@<cc>.{DOMAIN} etc.; run `{LIST_COMMAND}` to print all."
         )
 
-    def _bulk(self, count: int, seed: int) -> None:
+    def _bulk(self, count: int, seed: int, years: int | None) -> None:
+        if years is not None and not 1 <= years <= 30:
+            raise CommandError("--years must be between 1 and 30.")
         started = time.monotonic()
-        summary = bulk_seed(count, seed=seed, progress=self.stdout.write)
+        history = {} if years is None else {"history_days": round(years * 365.25)}
+        summary = bulk_seed(count, seed=seed, progress=self.stdout.write, **history)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Wrote {summary} in bulk ({time.monotonic() - started:.0f} s). "
