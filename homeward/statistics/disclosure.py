@@ -228,7 +228,9 @@ def _relations(
 ) -> list[tuple[CellKey, list[CellKey]]]:
     """Within each country (and the network): a dimension's total is the sum of its codes, for
     every additive indicator, in every direction of a multi-dimension one. Across countries:
-    the network's cell is the sum of the countries' cells, for every count."""
+    the network's cell is the sum of the countries' cells, for every count. Across tables: a
+    cell equals the cells of other indicators that count the same thing
+    (catalogue.SAME_COUNTS), so they are hidden together."""
     relations: list[tuple[CellKey, list[CellKey]]] = []
     for indicator, breakdowns in layout.items():
         if not indicator.is_count:
@@ -250,6 +252,12 @@ def _relations(
                 if (indicator.code, c, breakdown) in counts
             ]
             relations.append(((indicator.code, NETWORK, breakdown), members))
+            for country in (*countries, NETWORK):
+                cell = (indicator.code, country, breakdown)
+                for other, other_breakdown in catalogue.same_counts(indicator.code, breakdown):
+                    same = (other, country, other_breakdown)
+                    if cell in counts and same in counts:
+                        relations.append((cell, [same]))
     return relations
 
 
