@@ -24,7 +24,7 @@ import hashlib
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
 from django.utils.html import escape
@@ -56,7 +56,7 @@ def format_count(value: Number) -> str:
 
 
 def format_percent(value: Number) -> str:
-    rounded = Decimal(str(value)).quantize(Decimal("1"))
+    rounded = Decimal(str(value)).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
     return f"{number_format(rounded, force_grouping=True)}\u00a0%"
 
 
@@ -118,42 +118,47 @@ def share_chart(
     rows: Sequence[tuple[str, Number | None]],
     x_label: str = "",
     value_format: Callable[[Number], str] = format_percent,
+    ceiling: float | None = 100,
     missing: str = "c",
 ) -> SafeString:
-    """Shares in percent (0–100), one horizontal bar per row, in the order given."""
-    series = [Series("", [share for _label, share in rows])]
+    """Horizontal bars, one per row in the order given: shares in percent (the axis stops at
+    `ceiling`, 100 %), or counts with `value_format=format_count, ceiling=None`."""
+    series = [Series("", [value for _label, value in rows])]
     _check(series, len(rows))
     label_width = 200
-    left, right, top, row_height = label_width + 12, 56, 12, 26
+    left, right, top = label_width + 12, 56, 12
     plot_width = WIDTH - left - right
-    ticks = _ticks(_maximum(series), ceiling=100)
+    ticks = _ticks(_maximum(series), ceiling=ceiling)
     scale = plot_width / float(ticks[-1])
+    labels = [_wrap(label, int(label_width / CHAR_WIDTH)) for label, _value in rows]
+    heights = [max(26, len(lines) * (FONT_SIZE + 1) + 10) for lines in labels]
+    bottom_of_rows = top + sum(heights)
     parts: list[str] = []
-    bottom_of_rows = top + row_height * len(rows)
     for tick in ticks:
         x = left + float(tick) * scale
         parts.append(_line(x, top, x, bottom_of_rows, colour=GRID))
         parts.append(_text(x, bottom_of_rows + 16, value_format(tick), anchor="middle"))
-    for index, (label, share) in enumerate(rows):
-        y = top + index * row_height
-        lines = _wrap(label, int(label_width / CHAR_WIDTH))[:2]
-        first = y + row_height / 2 + 4 - (len(lines) - 1) * (FONT_SIZE + 1) / 2
+    y = float(top)
+    for (_label, value), lines, row_height in zip(rows, labels, heights, strict=True):
+        middle = y + row_height / 2
+        first = middle + 4 - (len(lines) - 1) * (FONT_SIZE + 1) / 2
         for number, words in enumerate(lines):
             parts.append(_text(left - 8, first + number * (FONT_SIZE + 1), words, anchor="end"))
-        if share is None:
-            parts.append(_text(left + 4, y + row_height / 2 + 4, missing, italic=True))
-            continue
-        length = float(share) * scale
-        parts.append(
-            f'<rect x="{left}" y="{y + 4:.1f}" width="{length:.1f}" height="{row_height - 8}" '
-            f'fill="{PALETTE[0]}" stroke="{INK}" stroke-width="0.5"/>'
-        )
-        parts.append(_text(left + length + 4, y + row_height / 2 + 4, value_format(share)))
+        if value is None:
+            parts.append(_text(left + 4, middle + 4, missing, italic=True))
+        else:
+            length = float(value) * scale
+            parts.append(
+                f'<rect x="{left}" y="{middle - 9:.1f}" width="{length:.1f}" height="18" '
+                f'fill="{PALETTE[0]}" stroke="{INK}" stroke-width="0.5"/>'
+            )
+            parts.append(_text(left + length + 4, middle + 4, value_format(value)))
+        y += row_height
     parts.append(_line(left, top, left, bottom_of_rows))
     height = bottom_of_rows + 24 + (FONT_SIZE + 8 if x_label else 0)
     if x_label:
         parts.append(_text(left + plot_width / 2, height - 6, x_label, anchor="middle", bold=True))
-    summary = _summary([label for label, _share in rows], series, value_format, missing)
+    summary = _summary([label for label, _value in rows], series, value_format, missing)
     return _svg(title, description, summary, height, parts)
 
 
@@ -170,7 +175,8 @@ def line_chart(
 ) -> SafeString:
     """One line per series over `x_values` (years); a None breaks the line."""
     _check(series, len(x_values))
-    left, right, top, plot_height = 64, 24, 24 + _legend_height(series), 220
+    right = 56 if len(series) > 2 else 24  # room for the values at the lines' ends
+    left, top, plot_height = 64, 24 + _legend_height(series), 220
     bottom = 28 + (FONT_SIZE + 10 if x_label else 0)
     height = top + plot_height + bottom
     plot_width = WIDTH - left - right
@@ -187,6 +193,9 @@ def line_chart(
     parts.append(_line(left, base, left + plot_width, base))
     for index, label in enumerate(x_values):
         parts.append(_text(x_of(index), base + 16, label, anchor="middle"))
+    last_value = [
+        max((i for i, v in enumerate(one.values) if v is not None), default=-1) for one in series
+    ]
     for number, one in enumerate(series):
         colour = PALETTE[number % len(PALETTE)]
         dash = DASHES[number % len(DASHES)]
@@ -199,10 +208,12 @@ def line_chart(
             point = (x_of(index), base - float(value) * scale)
             points[-1].append(point)
             parts.append(_marker(MARKERS[number % len(MARKERS)], point, colour))
-            above = -8 if number % 2 == 0 else 16
-            parts.append(
-                _text(point[0], point[1] + above, value_format(value), anchor="middle", small=True)
-            )
+            if len(series) <= 2:
+                above = -8 if number % 2 == 0 else 16
+                text = value_format(value)
+                parts.append(_text(point[0], point[1] + above, text, anchor="middle", small=True))
+            elif index == last_value[number]:
+                parts.append(_text(point[0] + 7, point[1] + 4, value_format(value), small=True))
         for run in points:
             if len(run) > 1:
                 path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
@@ -277,31 +288,48 @@ def _y_axis(
     return parts
 
 
+def _legend_rows(series: Sequence[Series], left: float) -> list[list[tuple[int, float]]]:
+    """The legend's entries (series number, x) in rows that fit the width."""
+    rows: list[list[tuple[int, float]]] = [[]]
+    x = left
+    for number, one in enumerate(series):
+        width = 40 + len(one.label) * CHAR_WIDTH
+        if rows[-1] and x + width > WIDTH:
+            rows.append([])
+            x = left
+        rows[-1].append((number, x))
+        x += width
+    return rows
+
+
 def _legend_height(series: Sequence[Series]) -> int:
-    return 20 if len(series) > 1 or (series and series[0].label) else 0
+    if not (len(series) > 1 or (series and series[0].label)):
+        return 0
+    return 20 * len(_legend_rows(series, 64))
 
 
 def _legend(series: Sequence[Series], left: float, y: float, *, kind: str) -> list[str]:
     if not _legend_height(series):
         return []
-    parts, x = [], left
-    for number, one in enumerate(series):
-        colour = PALETTE[number % len(PALETTE)]
-        if kind == "bar":
-            parts.append(
-                f'<rect x="{x:.1f}" y="{y - 10:.1f}" width="12" height="12" fill="{colour}" '
-                f'stroke="{INK}" stroke-width="0.5"/>'
-            )
-        else:
-            dash = DASHES[number % len(DASHES)]
-            dashing = f' stroke-dasharray="{dash}"' if dash else ""
-            parts.append(
-                f'<line x1="{x - 4:.1f}" y1="{y - 4:.1f}" x2="{x + 16:.1f}" y2="{y - 4:.1f}" '
-                f'stroke="{colour}" stroke-width="2.5"{dashing}/>'
-            )
-            parts.append(_marker(MARKERS[number % len(MARKERS)], (x + 6, y - 4), colour))
-        parts.append(_text(x + 20, y, one.label))
-        x += 40 + len(one.label) * CHAR_WIDTH
+    parts = []
+    for row, entries in enumerate(_legend_rows(series, left)):
+        base = y + row * 20
+        for number, x in entries:
+            colour = PALETTE[number % len(PALETTE)]
+            if kind == "bar":
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{base - 10:.1f}" width="12" height="12" '
+                    f'fill="{colour}" stroke="{INK}" stroke-width="0.5"/>'
+                )
+            else:
+                dash = DASHES[number % len(DASHES)]
+                dashing = f' stroke-dasharray="{dash}"' if dash else ""
+                parts.append(
+                    f'<line x1="{x - 4:.1f}" y1="{base - 4:.1f}" x2="{x + 16:.1f}" '
+                    f'y2="{base - 4:.1f}" stroke="{colour}" stroke-width="2.5"{dashing}/>'
+                )
+                parts.append(_marker(MARKERS[number % len(MARKERS)], (x + 6, base - 4), colour))
+            parts.append(_text(x + 20, base, series[number].label))
     return parts
 
 

@@ -4,4 +4,7 @@ noun, assembled here."""
 
 from ninja import Router
 
+from homeward.statistics.api import network
+
 router = Router()
+router.add_router("/", network.router)
