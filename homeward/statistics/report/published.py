@@ -6,14 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from homeward.statistics import dimensions as d
-from homeward.statistics.disclosure import PublishedCell
+from homeward.statistics.disclosure import Published, PublishedCell
 from homeward.statistics.figures import Breakdown
-
-if TYPE_CHECKING:
-    from homeward.statistics.disclosure import Published
 
 Key = tuple[str, str, Breakdown]
 
