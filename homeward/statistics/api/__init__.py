@@ -4,4 +4,7 @@ noun, assembled here."""
 
 from ninja import Router
 
+from homeward.statistics.api import returns
+
 router = Router()
+router.add_router("/", returns.router)
