@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.functional import Promise
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from homeward.statistics import dimensions as d
@@ -76,7 +75,7 @@ class Section:
     title: str | Promise
     intro: str | Promise
     indicators: list[Indicator]
-    charts: list[SafeString] = field(default_factory=list)
+    charts: list[illustrations.Chart] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     country_tables: list[Table] = field(default_factory=list)
 

@@ -56,9 +56,11 @@ def hand_made(cast: Cast) -> dict[str, Organisation]:
     """2025: two Belgian hotlines and the French one submitted; a Dutch one left a draft."""
     be2 = _hotline("Test Hotline Belgium Two", "test-be-two", "BE")
     nl = _hotline("Test Hotline Netherlands", "test-nl", "NL")
-    store_return(cast.be, 2025, _with_repeat(_new_cases(runaway=30, parental_abduction=12, migrant=2), 28, 2))  # fmt: skip
+    be = _new_cases(runaway=30, parental_abduction=12, migrant=2)
+    store_return(cast.be, 2025, _with_repeat(be, 28, 2))
     store_return(be2, 2025, _with_repeat(_new_cases(runaway=10, parental_abduction=8), 10, 0))
-    store_return(cast.fr, 2025, _with_repeat(_new_cases(runaway=40, parental_abduction=20, migrant=6), 39, 1))  # fmt: skip
+    fr = _new_cases(runaway=40, parental_abduction=20, migrant=6)
+    store_return(cast.fr, 2025, _with_repeat(fr, 39, 1))
     store_return(nl, 2025, _new_cases(runaway=500), state=AnnualReturn.State.DRAFT)
     store_return(cast.fr, 2024, _new_cases(runaway=35, parental_abduction=25))
     return {"be2": be2, "nl": nl}
@@ -151,7 +153,11 @@ def test_every_count_of_a_full_return_is_the_sum_of_the_hotlines(cast: Cast) -> 
     each published count is that sum, nothing shown lies between 1 and the threshold − 1, and a
     median is kept only for a country with one hotline."""
     be2 = _hotline("Test Hotline Belgium Two", "test-be-two", "BE")
-    returns = {cast.be: synthetic_year(1, 300), be2: synthetic_year(2, 120), cast.fr: synthetic_year(3, 500)}  # fmt: skip
+    returns = {
+        cast.be: synthetic_year(1, 300),
+        be2: synthetic_year(2, 120),
+        cast.fr: synthetic_year(3, 500),
+    }
     for organisation, figures in returns.items():
         store_return(organisation, 2025, figures)
     report = network_report(2025)
