@@ -15,7 +15,12 @@ from homeward.statistics import dimensions as d
 from homeward.statistics.catalogue import BY_CODE
 from homeward.statistics.figures import Figures
 from homeward.statistics.models import AnnualReturn
-from homeward.statistics.report import NoReturns, hotline_report, network_report
+from homeward.statistics.report import (
+    NoReturns,
+    hotline_report,
+    network_report,
+    network_summary,
+)
 from homeward.statistics.report.sections import sections, trend_rows
 from homeward.testing.cast import Cast
 from homeward.testing.statistics import store_return, synthetic_year
@@ -184,3 +189,41 @@ def test_every_count_of_a_full_return_is_the_sum_of_the_hotlines(cast: Cast) -> 
     drawn = sections(report)
     assert [s.key for s in drawn][:2] == ["contacts", "cases"]
     assert all(s.charts and s.tables and s.country_tables for s in drawn)
+
+
+def test_the_dashboard_and_the_trends_hide_the_same_cells_as_the_full_report(cast: Cast) -> None:
+    """The dashboard's summary and the trends protect only the indicators they show; a cell
+    hidden in the full report must be hidden there too (two different patterns of the same table
+    could be combined to work a hidden count out)."""
+    be2 = _hotline("Test Hotline Belgium Two", "test-be-two", "BE")
+    for seed, organisation in enumerate((cast.be, be2, cast.fr)):
+        store_return(organisation, 2025, synthetic_year(seed, 60 + 40 * seed))
+    full = network_report(2025)
+    summary = network_summary(2025)
+    compared = 0
+    for view in (summary.view, full.trends.views[-1]):
+        for cell in view:
+            twin = full.view.cell(cell.indicator, cell.country, cell.breakdown)
+            assert twin is not None
+            assert (twin.suppressed, twin.value) == (cell.suppressed, cell.value)
+            compared += cell.suppressed
+    assert compared > 10
+
+
+def test_the_coordinators_dashboard_shows_the_networks_figures(cast: Cast) -> None:
+    store_return(cast.be, 2024, synthetic_year(4, 150))
+    store_return(cast.be, 2025, synthetic_year(5, 150))
+    store_return(cast.fr, 2025, synthetic_year(6, 300))
+    page = cast.client("coordinator").get("/dashboard/")
+    html = page.content.decode()
+    summary = network_summary(2025)
+    assert "Annual returns for 2025: 2 of 2 hotlines submitted." not in html  # not opened yet
+    assert "The reporting year 2025 is not open for returns yet." in html
+    assert "Headline figures, 2025" in html
+    assert f"{summary.headline('share_runaway').display}</strong> of new cases were runaways" in html
+    assert 'role="img"' in html  # the trend chart
+    assert "/statistics/network/2025/" in html
+    assert "/crossborder/network/" in html  # the cross-border aggregates stay
+    hotline = cast.client("be_supervisor").get("/dashboard/").content.decode()
+    assert "network-figures" in html
+    assert "network-figures" not in hotline and "Headline figures" not in hotline
