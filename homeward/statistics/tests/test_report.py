@@ -220,7 +220,9 @@ def test_the_coordinators_dashboard_shows_the_networks_figures(cast: Cast) -> No
     assert "Annual returns for 2025: 2 of 2 hotlines submitted." not in html  # not opened yet
     assert "The reporting year 2025 is not open for returns yet." in html
     assert "Headline figures, 2025" in html
-    assert f"{summary.headline('share_runaway').display}</strong> of new cases were runaways" in html
+    assert (
+        f"{summary.headline('share_runaway').display}</strong> of new cases were runaways" in html
+    )
     assert 'role="img"' in html  # the trend chart
     assert "/statistics/network/2025/" in html
     assert "/crossborder/network/" in html  # the cross-border aggregates stay
