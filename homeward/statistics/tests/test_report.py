@@ -129,7 +129,7 @@ def test_trends_cover_every_year_with_returns(
     previous = report.trends.previous(2025)
     assert previous is not None and previous.value("CASES_NEW", T, ("runaway",)) == 35
     rows = {str(row.label): row for row in trend_rows(report)}
-    runaways = rows["Runaways (% of new cases)"].cells
+    runaways = rows["Runaways, share of new cases"].cells
     assert [c.share_display for c in runaways] == ["58.3\u00a0%", "62.5\u00a0%"]
 
 
