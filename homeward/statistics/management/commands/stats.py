@@ -55,7 +55,8 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from None
             data = content(report, options["fmt"])
         out.write_bytes(data)
+        countries, hotlines = len(report.countries), len(report.reported)
         self.stdout.write(
-            f"{out}: {options['fmt']} of {len(report.countries)} countries, "
-            f"{len(report.reported)} hotlines reported ({len(data):,} bytes)"
+            f"{out}: {options['fmt']} of {countries} {'country' if countries == 1 else 'countries'}"
+            f", {hotlines} {'hotline' if hotlines == 1 else 'hotlines'} reported ({len(data):,} bytes)"
         )
