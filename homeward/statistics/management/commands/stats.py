@@ -56,7 +56,6 @@ class Command(BaseCommand):
             data = content(report, options["fmt"])
         out.write_bytes(data)
         countries, hotlines = len(report.countries), len(report.reported)
-        self.stdout.write(
-            f"{out}: {options['fmt']} of {countries} {'country' if countries == 1 else 'countries'}"
-            f", {hotlines} {'hotline' if hotlines == 1 else 'hotlines'} reported ({len(data):,} bytes)"
-        )
+        of = f"{countries} {'country' if countries == 1 else 'countries'}"
+        reported = f"{hotlines} {'hotline' if hotlines == 1 else 'hotlines'} reported"
+        self.stdout.write(f"{out}: {options['fmt']} of {of}, {reported} ({len(data):,} bytes)")
