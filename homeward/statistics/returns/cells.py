@@ -22,8 +22,9 @@ Cell = tuple[str, Breakdown]
 
 
 def relations(indicator: Indicator) -> list[tuple[d.Dimension, Breakdown, list[Breakdown]]]:
-    """(dimension, total, its members) along every closed dimension of an additive indicator."""
-    if not indicator.additive:
+    """(dimension, total, its members) along every closed dimension of an additive count (a
+    median never adds up)."""
+    if not indicator.additive or not indicator.is_count:
         return []
     found = []
     for position, dimension in enumerate(indicator.dimensions):

@@ -48,6 +48,8 @@ class ReturnRefused(ValidationError):
 def check_upload(file_name: str, content: bytes) -> Figures:
     """The return's figures, or ReturnRefused with every problem of the file."""
     upload = read_upload(file_name, content)
+    if upload.unreadable:
+        raise ReturnRefused(upload.problems)
     figures, problems = check_entries(upload.entries, upload.file_format)
     problems = _unique([*upload.problems, *problems])
     if problems:
