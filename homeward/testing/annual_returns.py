@@ -43,7 +43,7 @@ def _split(rng: random.Random, total: int, codes: tuple[str, ...]) -> dict[str, 
 
 class _Builder:
     def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)
+        self.rng = random.Random(seed)  # noqa: S311 (synthetic figures)
         self.figures = Figures()
 
     def one(self, code: str, parts: dict[str, int]) -> None:
@@ -124,9 +124,9 @@ def filled_csv(figures: Figures, template: bytes | None = None) -> bytes:
         row["value"] = _text(row["indicator"], figures.get(row["indicator"], breakdown))
     listed = {(r["indicator"], r["code_1"]) for r in rows}
     for code, breakdown, value in figures:
-        if BY_CODE[code].dimensions and BY_CODE[code].dimensions[0].open:
-            if (code, breakdown[0]) not in listed:
-                rows.append({**dict.fromkeys(header, ""), "indicator": code,
+        dimensions = BY_CODE[code].dimensions
+        if dimensions and dimensions[0].open and (code, breakdown[0]) not in listed:
+            rows.append({**dict.fromkeys(header, ""), "indicator": code,
                              "code_1": breakdown[0], "value": _text(code, value)})  # fmt: skip
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=header)

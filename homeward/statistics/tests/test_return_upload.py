@@ -190,7 +190,7 @@ def _spoiled_csv(**changes: str) -> tuple[bytes, dict[str, int]]:
     rows = _csv_rows(filled_csv(consistent_figures(seed=21)))
     at = {}
     for key, value in changes.items():
-        indicator, code_1, code_2 = (key.split(".") + ["", ""])[:3]
+        indicator, code_1, code_2 = [*key.split("."), "", ""][:3]
         number = _row_number(rows, indicator, code_1, code_2)
         rows[number - 2]["value"] = value
         at[key] = number
