@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 API = "/api/v1/statistics"
 
 
-def _upload(client, content: bytes, name: str = "return.csv"):  # type: ignore[no-untyped-def]
+def _upload(client, content: bytes, name: str = "return.csv"):
     return client.post(
         f"{API}/years/{PAST_YEAR}/return/upload", {"file": SimpleUploadedFile(name, content)}
     )

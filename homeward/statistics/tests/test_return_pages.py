@@ -30,7 +30,7 @@ RETURN = f"/statistics/returns/{PAST_YEAR}/"
 YEAR = f"/statistics/years/{PAST_YEAR}/"
 
 
-def _upload(client, name: str, content: bytes):  # type: ignore[no-untyped-def]
+def _upload(client, name: str, content: bytes):
     return client.post(f"{RETURN}upload/", {"file": SimpleUploadedFile(name, content)})
 
 
