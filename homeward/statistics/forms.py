@@ -42,7 +42,3 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
-
-
-class ReopenForm(ReasonForm):
-    organisation = forms.IntegerField(widget=forms.HiddenInput)
