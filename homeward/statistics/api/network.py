@@ -12,10 +12,10 @@ from ninja import Field, Query, Router, Schema
 
 from homeward.core.api_types import Line100, QueryInt
 from homeward.organisations.access import require_permission, who
-from homeward.organisations.models import Organisation
 from homeward.organisations.roles import Permission
 from homeward.statistics.exports.document import document
 from homeward.statistics.report import NoReturns, Report, hotline_report, network_report
+from homeward.statistics.report.aggregate import organisation_named
 from homeward.statistics.report.downloads import FORMATS, download
 
 router = Router(tags=["statistics"])
@@ -112,10 +112,7 @@ def _report(request: HttpRequest, year: int, query: ReportQuery) -> Report:
     try:
         if not query.organisation:
             return network_report(year)
-        organisation = Organisation.objects.filter(slug=query.organisation).first()
-        if organisation is None:
-            raise Http404("no such organisation")
-        return hotline_report(year, organisation)
+        return hotline_report(year, organisation_named(query.organisation))
     except NoReturns as error:
         raise Http404(str(error)) from None
 

@@ -17,6 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.db.models import Count, F, QuerySet, Sum
+from django.http import Http404
 
 from homeward.organisations.models import Organisation
 from homeward.organisations.roles import OrganisationKind
@@ -51,6 +52,14 @@ def expected_hotlines() -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         kind=OrganisationKind.NATIONAL_HOTLINE, is_active=True
     ).order_by("country", "name")
+
+
+def organisation_named(slug: str) -> Organisation:
+    """The organisation a report is asked for by its short name (404 if none)."""
+    found = Organisation.objects.filter(slug=slug).first()
+    if found is None:
+        raise Http404("no such organisation")
+    return found
 
 
 def hotline_statuses(year: int) -> list[HotlineStatus]:
