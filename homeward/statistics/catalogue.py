@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import product
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from homeward.statistics import dimensions as d
+from homeward.statistics.figures import Breakdown
 
 
 class Unit(StrEnum):
@@ -239,6 +241,14 @@ MINIMUM_SET: tuple[Indicator, ...] = tuple(i for i in CATALOGUE if i.minimum)
 
 def indicator(code: str) -> Indicator:
     return BY_CODE[code]
+
+
+def cells(indicator: Indicator) -> list[Breakdown]:
+    """Every cell of an indicator: each dimension's codes and its total, in every combination
+    (the row totals, the column totals and the grand total of a table). An open dimension
+    (countries involved) lists only its total: its other cells are the codes that occur."""
+    axes = [(*dimension.codes, d.TOTAL) for dimension in indicator.dimensions]
+    return [tuple(cell) for cell in product(*axes)]
 
 
 Template = tuple[str | int, ...]
