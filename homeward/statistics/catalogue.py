@@ -43,6 +43,10 @@ class Indicator:
     population: str = ""
     """For a median: the count indicator of the same breakdown it is the median of; the median
     is published only where that count is."""
+    population_excludes: tuple[str, ...] = ()
+    """Codes of the population's last dimension the median does not count (children of unknown
+    age, requests not yet acknowledged): disclosure control needs the size of the median's own
+    base, not only the population total, to decide whether the median may be published."""
     minimum: bool = False
     """In the minimum common set asked of every country: caseload, age and sex."""
 
@@ -148,6 +152,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         (d.CATEGORY,),
         unit=Unit.YEARS,
         population="CHILDREN_AGE",
+        population_excludes=(d.UNKNOWN,),
     ),
     Indicator(
         "CHILDREN_SEX",
@@ -226,6 +231,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         ),
         unit=Unit.HOURS,
         population="REQUESTS_RECEIVED",
+        population_excludes=("not_yet",),
     ),
 )
 
@@ -243,3 +249,39 @@ def cells(indicator: Indicator) -> list[Breakdown]:
     (countries involved) lists only its total: its other cells are the codes that occur."""
     axes = [(*dimension.codes, d.TOTAL) for dimension in indicator.dimensions]
     return [tuple(cell) for cell in product(*axes)]
+
+
+Template = tuple[str | int, ...]
+"""A breakdown pattern: a code, or the position of a code taken from the linked cell."""
+
+SAME_COUNTS: tuple[tuple[tuple[str, Template], tuple[str, Template]], ...] = (
+    # new cases by category, counted in four tables
+    (("CASES_NEW", (0,)), ("CASES_SUBCATEGORY", (0, d.TOTAL))),
+    (("CASES_NEW", (0,)), ("CASES_CROSS_BORDER", (0, d.TOTAL))),
+    (("CASES_NEW", (d.TOTAL,)), ("CASES_REASON", (d.TOTAL,))),
+    (("CASES_NEW", ("runaway",)), ("RUNAWAY_REPEAT", (d.TOTAL,))),
+    # cases closed by category
+    (("CASES_CLOSED", (0, d.TOTAL)), ("CASES_OUTCOME", (0, d.TOTAL))),
+    # children in new cases by category
+    (("CHILDREN_AGE", (0, d.TOTAL)), ("CHILDREN_SEX", (0, d.TOTAL))),
+    # all contacts
+    (("CONTACTS_CHANNEL", (d.TOTAL,)), ("CONTACTS_TYPE", (d.TOTAL,))),
+    (("CONTACTS_CHANNEL", (d.TOTAL,)), ("CONTACTS_CALLER_RECORDED", (d.TOTAL,))),
+)
+"""Cells of two indicators that count the same thing by definition: CASES_NEW's runaways are
+CASES_SUBCATEGORY's runaway total. An integer in the first pattern matches any code (or the
+total) and stands for that same code in the second. Disclosure control hides such cells
+together, or a cell hidden in one table could be read in the other; an uploaded return can be
+checked against them."""
+
+
+def same_counts(code: str, breakdown: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    """The cells of other indicators that hold the same count as `code`'s `breakdown`."""
+    linked: list[tuple[str, tuple[str, ...]]] = []
+    for (first, pattern), (second, other) in SAME_COUNTS:
+        if first != code or len(pattern) != len(breakdown):
+            continue
+        if all(isinstance(p, int) or p == b for p, b in zip(pattern, breakdown, strict=True)):
+            bound = {p: b for p, b in zip(pattern, breakdown, strict=True) if isinstance(p, int)}
+            linked.append((second, tuple(bound[p] if isinstance(p, int) else p for p in other)))
+    return linked
