@@ -7,7 +7,7 @@ whichever country codes the hotline has.
 Additive indicators add up along every closed dimension: for each combination of the other
 dimensions' codes (their totals included), the cells of the dimension add up to its total.
 Some indicators count the same thing by a different breakdown, so their totals must agree
-(`SAME_TOTALS`): the catalogue defines them so, and an upload that disagrees is refused."""
+(`catalogue.SAME_COUNTS`): an upload that disagrees is refused."""
 
 from __future__ import annotations
 
@@ -40,35 +40,6 @@ def relations(indicator: Indicator) -> list[tuple[d.Dimension, Breakdown, list[B
             members = [(*before, code, *after) for code in dimension.codes]
             found.append((dimension, (*before, d.TOTAL, *after), members))
     return found
-
-
-def _per_category(*cells: tuple[str, bool]) -> list[list[Cell]]:
-    """For each category and the total: the cells (code, category first or alone) that count
-    the same cases or children."""
-    groups: list[list[Cell]] = []
-    for category in (*d.CATEGORY.codes, d.TOTAL):
-        pair: Breakdown = (category, d.TOTAL)
-        alone: Breakdown = (category,)
-        groups.append([(code, pair if two else alone) for code, two in cells])
-    return groups
-
-
-SAME_TOTALS: list[list[Cell]] = [
-    # the same contacts, by channel, by type and by whether the caller was recorded
-    [("CONTACTS_CHANNEL", (d.TOTAL,)), ("CONTACTS_TYPE", (d.TOTAL,)),
-     ("CONTACTS_CALLER_RECORDED", (d.TOTAL,))],
-    # the same new cases, by category alone, by subcategory and by cross-border
-    *_per_category(("CASES_NEW", False), ("CASES_SUBCATEGORY", True),
-                   ("CASES_CROSS_BORDER", True)),
-    # the same children in new cases, by age and by sex
-    *_per_category(("CHILDREN_AGE", True), ("CHILDREN_SEX", True)),
-    # the same closed cases, by when reported and by outcome
-    *_per_category(("CASES_CLOSED", True), ("CASES_OUTCOME", True)),
-    # the reasons' total is the number of new cases
-    [("CASES_REASON", (d.TOTAL,)), ("CASES_NEW", (d.TOTAL,))],
-    # repeat episodes are counted among the new runaway cases
-    [("RUNAWAY_REPEAT", (d.TOTAL,)), ("CASES_NEW", ("runaway",))],
-]  # fmt: skip
 
 
 def describe(code: str, breakdown: Breakdown) -> str:

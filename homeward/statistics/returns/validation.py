@@ -14,14 +14,9 @@ from django_countries import countries
 
 from homeward.core.tables import shown
 from homeward.statistics import dimensions as d
-from homeward.statistics.catalogue import BY_CODE, CATALOGUE, Indicator, cells
+from homeward.statistics.catalogue import BY_CODE, CATALOGUE, Indicator, cells, same_counts
 from homeward.statistics.figures import Breakdown, Figures
-from homeward.statistics.returns.cells import (
-    SAME_TOTALS,
-    Cell,
-    describe,
-    relations,
-)
+from homeward.statistics.returns.cells import Cell, describe, relations
 from homeward.statistics.returns.reading import FILE, Entry, Problem, read_upload
 
 MAX_PROBLEMS = 500
@@ -264,29 +259,27 @@ class _Check:
                     )
 
     def same_totals(self) -> None:
-        """Indicators that count the same contacts, cases or children agree on their totals."""
-        for group in SAME_TOTALS:
-            given = [
-                (cell, value) for cell in group if (value := self.figures.get(*cell)) is not None
-            ]
-            if not given:
-                continue
-            first, first_value = given[0]
-            for cell, value in given[1:]:
-                if value != first_value:
-                    self.problem(
-                        self.value_at[cell],
-                        _(
-                            "This is %(value)s, but %(other)s is %(other_value)s: both count "
-                            "the same contacts, cases or children, so they must be equal."
-                        )
-                        % {
-                            "value": _number(value),
-                            "other": f"{describe(*first)} ({self.value_at[first]})",
-                            "other_value": _number(first_value),
-                        },
-                        _number(value),
+        """Cells of indicators that count the same contacts, cases or children are equal
+        (`catalogue.SAME_COUNTS`)."""
+        for code, breakdown, value in list(self.figures):
+            where = self.value_at[(code, breakdown)]
+            for other in same_counts(code, breakdown):
+                other_value = self.figures.get(*other)
+                if other_value is None or other_value == value:
+                    continue
+                self.problem(
+                    self.value_at[other],
+                    _(
+                        "This is %(value)s, but %(other)s is %(other_value)s: both count "
+                        "the same contacts, cases or children, so they must be equal."
                     )
+                    % {
+                        "value": _number(other_value),
+                        "other": f"{describe(code, breakdown)} ({where})",
+                        "other_value": _number(value),
+                    },
+                    _number(other_value),
+                )
 
 
 def check_entries(entries: list[Entry], file_format: str) -> tuple[Figures, list[Problem]]:
