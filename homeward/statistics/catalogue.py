@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import product
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from homeward.statistics import dimensions as d
+from homeward.statistics.figures import Breakdown
 
 
 class Unit(StrEnum):
@@ -41,6 +43,10 @@ class Indicator:
     population: str = ""
     """For a median: the count indicator of the same breakdown it is the median of; the median
     is published only where that count is."""
+    population_excludes: tuple[str, ...] = ()
+    """Codes of the population's last dimension the median does not count (children of unknown
+    age, requests not yet acknowledged): disclosure control needs the size of the median's own
+    base, not only the population total, to decide whether the median may be published."""
     minimum: bool = False
     """In the minimum common set asked of every country: caseload, age and sex."""
 
@@ -146,6 +152,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         (d.CATEGORY,),
         unit=Unit.YEARS,
         population="CHILDREN_AGE",
+        population_excludes=(d.UNKNOWN,),
     ),
     Indicator(
         "CHILDREN_SEX",
@@ -224,6 +231,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         ),
         unit=Unit.HOURS,
         population="REQUESTS_RECEIVED",
+        population_excludes=("not_yet",),
     ),
 )
 
@@ -233,3 +241,11 @@ MINIMUM_SET: tuple[Indicator, ...] = tuple(i for i in CATALOGUE if i.minimum)
 
 def indicator(code: str) -> Indicator:
     return BY_CODE[code]
+
+
+def cells(indicator: Indicator) -> list[Breakdown]:
+    """Every cell of an indicator: each dimension's codes and its total, in every combination
+    (the row totals, the column totals and the grand total of a table). An open dimension
+    (countries involved) lists only its total: its other cells are the codes that occur."""
+    axes = [(*dimension.codes, d.TOTAL) for dimension in indicator.dimensions]
+    return [tuple(cell) for cell in product(*axes)]
