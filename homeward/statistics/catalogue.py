@@ -53,6 +53,10 @@ class Indicator:
     population: str = ""
     """For a median: the count indicator of the same breakdown it is the median of; the median
     is published only where that count is."""
+    population_excludes: tuple[str, ...] = ()
+    """Codes of the population's last dimension the median does not count (children of unknown
+    age, requests not yet acknowledged): disclosure control needs the size of the median's own
+    base, not only the population total, to decide whether the median may be published."""
     minimum: bool = False
     """In the minimum common set asked of every country: caseload, age and sex."""
 
@@ -165,6 +169,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         (d.CATEGORY,),
         unit=Unit.YEARS,
         population="CHILDREN_AGE",
+        population_excludes=(d.UNKNOWN,),
     ),
     Indicator(
         "CHILDREN_SEX",
@@ -244,6 +249,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         ),
         unit=Unit.HOURS,
         population="REQUESTS_RECEIVED",
+        population_excludes=("not_yet",),
     ),
 )
 
