@@ -58,7 +58,7 @@ class HotlineOut(Schema):
     name: str
     short_name: str
     country: str
-    state: str = Field(description='"missing", "draft" or "submitted"')
+    state: str = Field(description='"not_started", "draft" or "submitted"')
 
 
 class NetworkReportOut(Schema):
@@ -151,7 +151,7 @@ def get_network_report(
 
 
 def _binary(fmt: str) -> dict[str, Any]:
-    media = FORMATS[fmt].content_type.split(";")[0]
+    media = FORMATS[fmt].media_type.split(";")[0]
     schema = (
         {"type": "string"}
         if media.startswith("text") or "csv" in media
@@ -163,7 +163,7 @@ def _binary(fmt: str) -> dict[str, Any]:
     return {
         "responses": {
             200: {
-                "description": f"The report as {FORMATS[fmt].extension.upper()}",
+                "description": f"The report as {fmt.upper()}",
                 "content": {media: {"schema": schema}},
             }
         }

@@ -6,7 +6,7 @@ their counts added; a median cannot be added, so a country's median is kept only
 hotline of that country reported it (otherwise it is not available, like the network's).
 
 Which hotlines were asked and which answered: every active national hotline is expected to
-report; its return for the year is missing, a draft or submitted.
+report; its return for the year is not started, a draft or submitted.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from homeward.statistics.figures import Figures, breakdown_of
 from homeward.statistics.models import AnnualReturn, ReturnValue
 
 SUBMITTED = AnnualReturn.State.SUBMITTED
+NOT_STARTED = "not_started"
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,9 @@ class HotlineStatus:
     name: str
     country: str
     state: str
-    """"missing", or the return's state ("draft", "submitted")."""
+    """"not_started" (no return yet), or the return's state ("draft", "submitted")."""
     source: str
     submitted_at: datetime | None
-    reminded_at: datetime | None
 
     @property
     def submitted(self) -> bool:
@@ -71,10 +71,9 @@ def hotline_statuses(year: int) -> list[HotlineStatus]:
                 slug=organisation.slug,
                 name=organisation.name,
                 country=organisation.country,
-                state=annual_return.state if annual_return else "missing",
+                state=annual_return.state if annual_return else NOT_STARTED,
                 source=annual_return.source if annual_return else "",
                 submitted_at=annual_return.submitted_at if annual_return else None,
-                reminded_at=annual_return.reminded_at if annual_return else None,
             )
         )
     return statuses

@@ -25,6 +25,18 @@ T = d.TOTAL
 Cell = tuple[str, tuple[str, ...]]
 TREND_INDICATORS = ["CONTACTS_CHANNEL", "CASES_NEW", "CASES_CARRIED_OVER", "CASES_CROSS_BORDER"]
 TREND_YEARS = 10
+HEADLINE_INDICATORS = [
+    "CONTACTS_CHANNEL",
+    "CASES_NEW",
+    "CASES_CARRIED_OVER",
+    "CASES_SUBCATEGORY",
+    "CASES_CROSS_BORDER",
+    "CHILDREN_AGE",
+    "CHILDREN_AGE_MEDIAN",
+    "CHILDREN_SEX",
+    "RUNAWAY_REPEAT",
+    "CASES_DURATION",
+]
 
 
 class NoReturns(Exception):
@@ -102,8 +114,18 @@ def hotline_report(year: int, organisation: Organisation) -> Report:
     return _report(year, organisation)
 
 
-def _report(year: int, organisation: Organisation | None) -> Report:
-    by_country = aggregate.figures_by_country([year], organisation=organisation).get(year)
+def network_summary(year: int) -> Report:
+    """The headline figures and trends only (the coordinator's dashboard): the same published
+    cells as the full report's, as suppression decides each indicator on its own relations."""
+    return _report(year, None, sorted({*HEADLINE_INDICATORS, *TREND_INDICATORS}))
+
+
+def _report(
+    year: int, organisation: Organisation | None, indicators: list[str] | None = None
+) -> Report:
+    by_country = aggregate.figures_by_country(
+        [year], organisation=organisation, indicators=indicators
+    ).get(year)
     if not by_country:
         raise NoReturns(year, organisation)
     published = disclosure.protect(by_country, year=year)
@@ -128,7 +150,9 @@ def _report(year: int, organisation: Organisation | None) -> Report:
 
 
 def trends(year: int, organisation: Organisation | None = None) -> Trends:
-    """The trend indicators over the (at most ten) years with returns up to `year`."""
+    """The trend indicators over the (at most ten) years with returns up to `year`, each year
+    protected on its own (with the same outcome as its full report: suppression decides each
+    indicator on its own relations, which tests/test_report.py checks)."""
     years = aggregate.years_with_returns(up_to=year)[-TREND_YEARS:]
     data = aggregate.figures_by_country(
         years, organisation=organisation, indicators=TREND_INDICATORS
