@@ -112,7 +112,9 @@ def test_headline_shares_are_computed_from_the_counts_and_hidden_where_suppresse
     assert report.headline("contacts").value is None
 
 
-def test_trends_cover_every_year_with_returns(cast: Cast, hand_made: dict[str, Organisation]) -> None:
+def test_trends_cover_every_year_with_returns(
+    cast: Cast, hand_made: dict[str, Organisation]
+) -> None:
     report = network_report(2025)
     assert report.trends.years == [2024, 2025]
     assert report.trends.hotlines == [1, 3]
