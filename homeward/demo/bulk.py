@@ -117,6 +117,15 @@ class _Table:
         """How each column's value is handed to the driver: JSON as text everywhere; dates and
         times as the backend stores them where the driver would not (SQLite)."""
         ops = connection.ops
+        zone = connection.timezone
+
+        def naive(value: datetime) -> str:
+            """What SQLite's adapt_datetimefield_value stores, without its checks per value
+            (the demo writes hundreds of thousands)."""
+            if value.tzinfo is not None:
+                value = value.astimezone(zone).replace(tzinfo=None)
+            return str(value)
+
         converters: list[Callable[[Any], Any] | None] = []
         for f in self.fields:
             if isinstance(f, models.JSONField):
@@ -124,7 +133,7 @@ class _Table:
             elif postgres:
                 converters.append(None)
             elif isinstance(f, models.DateTimeField):
-                converters.append(ops.adapt_datetimefield_value)
+                converters.append(naive)
             elif isinstance(f, models.DateField):
                 converters.append(ops.adapt_datefield_value)
             else:
