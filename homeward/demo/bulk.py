@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -453,6 +453,24 @@ def _move_sequences(postgres: bool, written: tuple[type[models.Model], ...]) -> 
                 f"(SELECT COALESCE(MAX(id), 1) FROM {connection.ops.quote_name(table)}))",
                 [table],
             )
+
+
+def write_rows(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> int:
+    """Rows of one model written directly (COPY on PostgreSQL, executemany elsewhere) inside the
+    caller's transaction, which records their audit event: ids assigned from the current
+    maximum under a table lock, the id sequence moved past them. Returns how many."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("write_rows runs inside the transaction that audits the rows")
+    postgres = connection.vendor == "postgresql"
+    _lock_tables(postgres, (model,), own_transaction=False)
+    table = _Table(model, _max_id(model) + 1)
+    for row in rows:
+        table.add(**row)
+        if len(table.rows) >= FLUSH_ROWS:
+            table.flush(postgres)
+    table.flush(postgres)
+    _move_sequences(postgres, (model,))
+    return table.written
 
 
 def hotlines_and_members() -> tuple[dict[str, Organisation], dict[tuple[int, str], Membership]]:

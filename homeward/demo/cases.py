@@ -185,6 +185,9 @@ class StoryWriter(Writer):
         user_id, reported = operator.user_id, plan.reported_at
         row = t[Case].rows[-1]
         police = "police" in plan.timeline
+        if plan.is_cross_border and plan.category != Category.PARENTAL_ABDUCTION:
+            abroad = rng.choice([c for c in shapes.NEIGHBOURS if c != self.country.code])
+            row.update(last_seen_country=abroad, last_seen_locality=shapes.CAPITALS.get(abroad, ""))
         row.update(
             disappeared_approximate=rng.random() < 0.1,
             police_reference=f"DEMO-{rng.randint(100000, 999999)}" if police else "",
