@@ -17,6 +17,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, Max, Min
 from django.test import Client, override_settings
+from django.utils import timezone
 from pytest_django import DjangoDbBlocker, Settings
 
 from homeward.audit.models import AuditEvent
@@ -44,6 +45,7 @@ from homeward.demo.plans import (
 from homeward.demo.shapes import recorded_share
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Role
+from homeward.statistics.models import ReportingYear
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 PASSWORD = "a-long-demo-password"
@@ -155,13 +157,17 @@ def test_the_cases_cover_the_previous_year_and_the_quarter_before_it(today: date
 
 # (before the module's seeded network exists: the command wants an empty database)
 @pytest.mark.django_db
-def test_the_demo_command_seeds_cases_unless_told_not_to(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_demo_command_seeds_cases_and_statistics_unless_told_not_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr("homeward.demo.cases.cases_to_seed", lambda *_args: 1)
     out = io.StringIO()
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         call_command("demo", "--password", PASSWORD, stdout=out)
     assert "Seeded the demo cases: 32 cases" in out.getvalue()
     assert Case.objects.values("organisation").distinct().count() == 32
+    assert "Seeded the demo statistics: " in out.getvalue()
+    assert ReportingYear.objects.filter(year=timezone.now().year - 1, locked_at=None).exists()
 
 
 @pytest.fixture(scope="module")
