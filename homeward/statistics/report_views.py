@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -27,6 +29,7 @@ def _report(request: HttpRequest, year: int) -> Report:
 
 @member_required(Permission.VIEW_NETWORK_STATISTICS)
 def report_page(request: HttpRequest, year: int) -> HttpResponse:
+    context: dict[str, Any]
     try:
         report = _report(request, year)
     except NoReturns:

@@ -60,8 +60,8 @@ def hotline_statuses(year: int) -> list[HotlineStatus]:
         for r in AnnualReturn.objects.filter(year=year).select_related("organisation")
     }
     organisations = {o.pk: o for o in expected_hotlines()}
-    for annual_return in returns.values():
-        organisations.setdefault(annual_return.organisation_id, annual_return.organisation)
+    for submitted in returns.values():
+        organisations.setdefault(submitted.organisation_id, submitted.organisation)
     statuses = []
     for organisation in sorted(organisations.values(), key=lambda o: (o.country, o.name)):
         annual_return = returns.get(organisation.pk)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from openpyxl import load_workbook
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from homeward.cases.models import Case
 from homeward.statistics.actions import returns as return_actions
@@ -139,6 +139,7 @@ def test_the_command_writes_every_format(
     assert "2 hotlines reported" in stdout.getvalue()
     report = network_report(2025)
     total = report.view.value("CASES_NEW", "_T", ("_T",))
+    assert total is not None
     if fmt == "pdf":
         assert data.startswith(b"%PDF")
     elif fmt == "xlsx":
