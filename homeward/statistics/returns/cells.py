@@ -28,8 +28,9 @@ def expected_breakdowns(indicator: Indicator) -> list[Breakdown]:
 
 
 def relations(indicator: Indicator) -> list[tuple[d.Dimension, Breakdown, list[Breakdown]]]:
-    """(dimension, total, its members) along every closed dimension of an additive indicator."""
-    if not indicator.additive:
+    """(dimension, total, its members) along every closed dimension of an additive count (a
+    median never adds up)."""
+    if not indicator.additive or not indicator.is_count:
         return []
     found = []
     for position, dimension in enumerate(indicator.dimensions):
