@@ -15,6 +15,7 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from homeward.cases.choices import Category, ContactType, Outcome, Reason, Sex, Subcategory
 from homeward.cases.models.closure import duration_band_of_days
@@ -25,6 +26,7 @@ from homeward.statistics.compute.children import age_band
 from homeward.statistics.compute.tally import Tally
 from homeward.statistics.figures import Figures
 
+T = TypeVar("T")
 FIRST_YEAR = 2019
 NOT_COLLECTED = ("REQUESTS_SENT", "REQUESTS_RECEIVED", "REQUESTS_ACK_MEDIAN")
 SMALL_HOTLINE = 200
@@ -118,7 +120,7 @@ def history(
     return result
 
 
-CARRIED_WEIGHT = {Category.PARENTAL_ABDUCTION: 2.5, Category.MIGRANT: 2.5}
+CARRIED_WEIGHT: dict[str, float] = {Category.PARENTAL_ABDUCTION: 2.5, Category.MIGRANT: 2.5}
 """Long cases are more often carried over."""
 CARRIED_CLOSED = 0.8
 CARRIED_DURATION = shapes.Weighted({(0, 6): 45.0, (7, 31): 28.0, (32, 183): 20.0, (184, 500): 7.0})
@@ -278,19 +280,23 @@ def _contacts(
     total = max(contacts, 2 * new_cases)
     calls = round(total * phone * rng.uniform(0.97, 1.03))
     to_116000 = round(calls * PHONE_116000)
-    channels = Counter({Channel.PHONE_116000: to_116000, Channel.PHONE_OTHER: calls - to_116000})
+    channels: Counter[Channel] = Counter(
+        {Channel.PHONE_116000: to_116000, Channel.PHONE_OTHER: calls - to_116000}
+    )
     channels.update(_draw(rng, OTHER_CHANNELS, total - calls))
     follow_ups = min(round(new_cases * rng.uniform(*FOLLOW_UPS)), total - new_cases)
-    types = Counter({ContactType.NEW_CASE: new_cases, ContactType.EXISTING_CASE: follow_ups})
+    types: Counter[ContactType] = Counter(
+        {ContactType.NEW_CASE: new_cases, ContactType.EXISTING_CASE: follow_ups}
+    )
     types.update(_draw(rng, shapes.OTHER_CONTACT_TYPE, total - new_cases - follow_ups))
     kept = round((total - types[ContactType.SILENT]) * recorded)
-    for code, n in channels.items():
-        counts.cells[("CONTACTS_CHANNEL", (code,))] += n
-    for code, n in types.items():
-        counts.cells[("CONTACTS_TYPE", (code,))] += n
+    for channel, n in channels.items():
+        counts.cells[("CONTACTS_CHANNEL", (channel,))] += n
+    for contact_type, n in types.items():
+        counts.cells[("CONTACTS_TYPE", (contact_type,))] += n
     counts.cells[("CONTACTS_CALLER_RECORDED", ("yes",))] += kept
     counts.cells[("CONTACTS_CALLER_RECORDED", ("no",))] += total - kept
 
 
-def _draw(rng: random.Random, weighted: shapes.Weighted[str], n: int) -> Counter[str]:
+def _draw(rng: random.Random, weighted: shapes.Weighted[T], n: int) -> Counter[T]:
     return Counter(rng.choices(weighted.values, cum_weights=weighted.cum, k=max(0, n)))

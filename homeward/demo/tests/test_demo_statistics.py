@@ -152,15 +152,18 @@ def test_the_previous_year_is_open_and_the_years_before_are_locked(
     years = {y.year: y for y in ReportingYear.objects.all()}
     assert sorted(years) == list(range(FIRST_YEAR, year + 1))
     assert not years[year].is_locked
-    assert years[year].due_on is not None and years[year].due_on > date(year, 12, 31)
+    due_on = years[year].due_on
+    assert due_on is not None
+    assert due_on > date(year, 12, 31)
     coordinator = Organisation.objects.get(slug="network-office").memberships.get(
         role=Role.NETWORK_COORDINATOR
     )
     for earlier in range(FIRST_YEAR, year):
         assert years[earlier].is_locked
         assert years[earlier].locked_by_id == years[earlier].opened_by_id == coordinator.user_id
-        assert years[earlier].locked_at is not None
-        assert years[earlier].locked_at.year == earlier + 1
+        locked_at = years[earlier].locked_at
+        assert locked_at is not None
+        assert locked_at.year == earlier + 1
 
 
 @pytest.mark.django_db
