@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -117,6 +117,15 @@ class _Table:
         """How each column's value is handed to the driver: JSON as text everywhere; dates and
         times as the backend stores them where the driver would not (SQLite)."""
         ops = connection.ops
+        zone = connection.timezone
+
+        def naive(value: datetime) -> str:
+            """What SQLite's adapt_datetimefield_value stores, without its checks per value
+            (the demo writes hundreds of thousands)."""
+            if value.tzinfo is not None:
+                value = value.astimezone(zone).replace(tzinfo=None)
+            return str(value)
+
         converters: list[Callable[[Any], Any] | None] = []
         for f in self.fields:
             if isinstance(f, models.JSONField):
@@ -124,7 +133,7 @@ class _Table:
             elif postgres:
                 converters.append(None)
             elif isinstance(f, models.DateTimeField):
-                converters.append(ops.adapt_datetimefield_value)
+                converters.append(naive)
             elif isinstance(f, models.DateField):
                 converters.append(ops.adapt_datefield_value)
             else:
@@ -444,6 +453,24 @@ def _move_sequences(postgres: bool, written: tuple[type[models.Model], ...]) -> 
                 f"(SELECT COALESCE(MAX(id), 1) FROM {connection.ops.quote_name(table)}))",
                 [table],
             )
+
+
+def write_rows(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> int:
+    """Rows of one model written directly (COPY on PostgreSQL, executemany elsewhere) inside the
+    caller's transaction, which records their audit event: ids assigned from the current
+    maximum under a table lock, the id sequence moved past them. Returns how many."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("write_rows runs inside the transaction that audits the rows")
+    postgres = connection.vendor == "postgresql"
+    _lock_tables(postgres, (model,), own_transaction=False)
+    table = _Table(model, _max_id(model) + 1)
+    for row in rows:
+        table.add(**row)
+        if len(table.rows) >= FLUSH_ROWS:
+            table.flush(postgres)
+    table.flush(postgres)
+    _move_sequences(postgres, (model,))
+    return table.written
 
 
 def hotlines_and_members() -> tuple[dict[str, Organisation], dict[tuple[int, str], Membership]]:

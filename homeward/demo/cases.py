@@ -8,8 +8,12 @@ descriptions and clothing, the timeline (children added, risk assessed and revie
 informed, information received, status changes, closure requested and approved), every
 contact of a case in its timeline, and contacts in the hotline's languages and in English.
 
-Volumes are modest (25–60 cases a hotline, 3–5 times as many contacts) and follow the
-published figures (shapes.py), with dates spread over the last 18 months.
+Volumes and shapes follow the published figures (shapes.py, DOMAIN.md "Annual figures, as
+published"): each hotline opens about its country's `cases_a_year` (100 to 600; ~7,000 cases for
+the network) and logs 8–10 contacts per case, three in four by phone. The dates cover the whole
+previous calendar year, so that its annual return can be computed from Homeward's data, the
+current year up to today, and the last quarter before them, so that the previous year starts
+with cases carried over.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.db import models
@@ -25,6 +29,7 @@ from django.utils import timezone
 
 from homeward.cases.choices import (
     AsylumStage,
+    Caller,
     Category,
     ContactType,
     LeftFrom,
@@ -49,18 +54,20 @@ from homeward.cases.models import (
 )
 from homeward.demo import plans, shapes
 from homeward.demo.bulk import (
-    HISTORY_DAYS,
     MODELS,
     Writer,
     hotlines_and_members,
     write_in_bulk,
 )
-from homeward.demo.network import COUNTRIES, DEFAULT_SEED, Country
+from homeward.demo.network import COUNTRIES, DEFAULT_SEED, Country, full_name
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Role
 
-CASES_PER_HOTLINE = (25, 60)
-CONTACTS_PER_CASE = (3.0, 5.0)
+YEARLY_VOLUME = (0.92, 1.08)
+"""A hotline's year against its country's `cases_a_year`."""
+CONTACTS_PER_CASE = (8.0, 10.0)
+LEAD_IN_DAYS = 92
+"""Cases reported in the last quarter before the previous year: the ones it carries over."""
 ENGLISH_SHARE = 0.08  # of contacts, at every hotline
 
 DESCRIPTIONS = (
@@ -78,7 +85,6 @@ LIVING: dict[str, tuple[str, ...]] = {
     Category.MIGRANT: ("Lives in a reception centre.",),
 }  # fmt: skip
 TAKING_PARENT = ("father", "mother")
-NEIGHBOURS = ("DE", "FR", "IT", "ES", "PL", "RO", "NL", "BE", "AT", "GB", "UA", "TR", "MA")
 
 
 SECTIONS: dict[str, type[models.Model]] = {
@@ -108,9 +114,11 @@ class StoryWriter(Writer):
         self.country: Country = COUNTRIES[0]
         self.category = ""
         self.rng = random.Random()
+        self.recorded_share = 0.0
 
-    def start_hotline(self, country: Country, rng: random.Random) -> None:
+    def start_hotline(self, country: Country, rng: random.Random, seed: int) -> None:
         self.country, self.rng = country, rng
+        self.recorded_share = shapes.recorded_share(seed, country.code)
 
     def _event(self, case_id: int, kind: str, when: datetime, actor_id: int, **values: Any) -> None:
         self.tables[TimelineEvent].add(
@@ -133,6 +141,16 @@ class StoryWriter(Writer):
         contact_id = super().contact(
             rng, organisation_id, user_id, started, contact_type, caller, language, case_id
         )
+        if (
+            contact_type != ContactType.SILENT
+            and caller != Caller.CHILD
+            and rng.random() < self.recorded_share
+        ):
+            self.tables[Contact].rows[-1].update(
+                caller_consent=True,
+                caller_name=full_name(rng, self.country.languages),
+                caller_phone=f"+{self.country.dialling_code} 000 000 000",
+            )
         if case_id is not None and contact_type != ContactType.NEW_CASE:  # the first is in
             self._event(
                 case_id, TimelineKind.CONTACT, started, user_id, message="contact",
@@ -167,6 +185,9 @@ class StoryWriter(Writer):
         user_id, reported = operator.user_id, plan.reported_at
         row = t[Case].rows[-1]
         police = "police" in plan.timeline
+        if plan.is_cross_border and plan.category != Category.PARENTAL_ABDUCTION:
+            abroad = rng.choice([c for c in shapes.NEIGHBOURS if c != self.country.code])
+            row.update(last_seen_country=abroad, last_seen_locality=shapes.CAPITALS.get(abroad, ""))
         row.update(
             disappeared_approximate=rng.random() < 0.1,
             police_reference=f"DEMO-{rng.randint(100000, 999999)}" if police else "",
@@ -262,7 +283,7 @@ class StoryWriter(Writer):
             }
         if plan.category == Category.PARENTAL_ABDUCTION:
             international = plan.subcategory == Subcategory.INTERNATIONAL
-            destination = rng.choice([c for c in NEIGHBOURS if c != code])
+            destination = rng.choice([c for c in shapes.NEIGHBOURS if c != code])
             return {
                 "taking_parent_relationship": rng.choice(TAKING_PARENT),
                 "suspected_destination": destination if international else "",
@@ -278,6 +299,17 @@ class StoryWriter(Writer):
         return None
 
 
+def history_days(today: date) -> int:
+    """The days the demo's cases are spread over, up to today: from the lead-in quarter before
+    the previous calendar year."""
+    return (today - date(today.year - 1, 1, 1)).days + LEAD_IN_DAYS
+
+
+def cases_to_seed(rng: random.Random, country: Country, days: int) -> int:
+    """The hotline's cases over `days`: its country's yearly volume, give or take 8 %."""
+    return round(country.cases_a_year * rng.uniform(*YEARLY_VOLUME) * days / 365.25)
+
+
 def seed_cases(
     seed: int = DEFAULT_SEED,
     *,
@@ -286,8 +318,10 @@ def seed_cases(
     now: datetime | None = None,
 ) -> SeedSummary:
     """Seed each hotline's cases and contacts (the network must exist), all in one transaction
-    with one audit event. Deterministic for a seed and a day: the dates are relative to today."""
+    with one audit event; `per_hotline` (a range) instead of the country's volume, for tests.
+    Deterministic for a seed and a day: the dates are relative to today."""
     now = now or timezone.now().replace(microsecond=0)
+    days = history_days(now.date())
     hotlines, members = hotlines_and_members()
 
     def fill(writer: Writer) -> None:
@@ -298,20 +332,23 @@ def seed_cases(
             if organisation is None or (countries is not None and country.code not in countries):
                 continue
             rng = random.Random(f"cases-{seed}-{country.code}")
-            writer.start_hotline(country, rng)
+            writer.start_hotline(country, rng, seed)
             operator = members[(organisation.pk, Role.OPERATOR)]
             supervisor = members[(organisation.pk, Role.SUPERVISOR)]
             language = country.languages[0]
             planner = plans.HotlinePlanner(rng, country, now.date())
-            count = rng.randint(*(per_hotline or CASES_PER_HOTLINE))
+            if per_hotline is None:
+                count = cases_to_seed(rng, country, days)
+            else:
+                count = rng.randint(*per_hotline)
             before = contacts.written + len(contacts.rows)
-            for reported_at in plans.report_times(rng, count, now, HISTORY_DAYS):
+            for reported_at in plans.report_times(rng, count, now, days):
                 plan = planner.plan(reported_at)
                 writer.case(rng, organisation, operator, supervisor, plan, language)
             target = round(count * rng.uniform(*CONTACTS_PER_CASE))
             written = contacts.written + len(contacts.rows) - before
             writer.other_contacts(
-                rng, organisation.pk, operator.user_id, max(0, target - written), language
+                rng, organisation.pk, operator.user_id, max(0, target - written), language, days
             )
             writer.flush()
 

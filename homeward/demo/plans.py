@@ -48,6 +48,12 @@ _POOLS: dict[str, list[str]] = {}
 for _language in NAMES:
     _POOLS.setdefault(_SCRIPT.get(_language, "latin"), []).append(_language)
 MIXED_NAME_SHARE = 0.25
+CLOSURE_AFTER_FOUND = (0, 1, 1, 2, 3, 5, 8, 13, 21, 30, 45, 60, 90, 120)
+"""Days from the child found to the closure asked for (return interview, support, papers):
+the cases a year starts with are mostly last autumn's, not yet closed."""
+STILL_MISSING_CLOSED = 0.85
+"""Share of the cases of a child still missing after 200 days that were closed (the rest stay
+open on the desk, as long-term cases do)."""
 
 
 @dataclass(eq=False)
@@ -158,7 +164,10 @@ class CasePlan:
 
 
 def birth_for_age(rng: random.Random, age: int, on: date) -> date:
-    return on - timedelta(days=age * 365 + rng.randint(0, 364) + age // 4)
+    """A birthday that makes the child exactly `age` on the day (leap years counted)."""
+    year = on.year - age
+    latest = on.replace(year=year) if (on.month, on.day) != (2, 29) else date(year, 2, 28)
+    return latest - timedelta(days=rng.randint(0, 364))
 
 
 def duration_days(rng: random.Random, category: str) -> int:
@@ -241,9 +250,9 @@ class HotlinePlanner:
         requested = decided = None
         still_missing_closed = False
         if found_on is not None:
-            requested = found_on + timedelta(days=rng.choice((0, 1, 1, 2, 3, 5, 8, 13, 21, 40)))
+            requested = found_on + timedelta(days=rng.choice(CLOSURE_AFTER_FOUND))
             decided = requested + timedelta(days=rng.choice((0, 0, 1, 1, 2, 4, 7)))
-        elif (self.today - disappeared).days > 200 and rng.random() < 0.5:
+        elif (self.today - disappeared).days > 200 and rng.random() < STILL_MISSING_CLOSED:
             requested = disappeared + timedelta(days=rng.randint(183, 200))
             decided = requested + timedelta(days=rng.randint(0, 5))
             still_missing_closed = True

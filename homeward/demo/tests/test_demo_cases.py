@@ -10,18 +10,19 @@ import random
 import re
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count, Max, Min
 from django.test import Client, override_settings
+from django.utils import timezone
 from pytest_django import DjangoDbBlocker, Settings
 
 from homeward.audit.models import AuditEvent
 from homeward.cases import actions, search
-from homeward.cases.choices import Category, Sex, Status, TimelineKind
+from homeward.cases.choices import Category, ContactType, Sex, Status, TimelineKind
 from homeward.cases.models import (
     Case,
     CaseChild,
@@ -31,11 +32,20 @@ from homeward.cases.models import (
     Contact,
     TimelineEvent,
 )
-from homeward.demo.cases import seed_cases
-from homeward.demo.network import COUNTRIES, seed_network
-from homeward.demo.plans import CasePlan, HotlinePlanner, age_on, migrant_child, report_times
+from homeward.demo.cases import LEAD_IN_DAYS, cases_to_seed, history_days, seed_cases
+from homeward.demo.network import COUNTRIES, DEFAULT_SEED, seed_network
+from homeward.demo.plans import (
+    CasePlan,
+    HotlinePlanner,
+    age_on,
+    birth_for_age,
+    migrant_child,
+    report_times,
+)
+from homeward.demo.shapes import recorded_share
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Role
+from homeward.statistics.models import ReportingYear
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 PASSWORD = "a-long-demo-password"
@@ -84,6 +94,14 @@ def test_runaways_peak_at_15_and_are_mostly_girls(plans: list[CasePlan]) -> None
     assert 50 <= _share(girls, len(children)) <= 70
 
 
+def test_a_planned_child_is_exactly_the_age_drawn_on_every_day_leap_years_too() -> None:
+    rng = random.Random(3)
+    for offset in range(4 * 366):
+        day = date(2023, 1, 1) + timedelta(days=offset)  # 2024-02-29 among them
+        for age in (0, 6, 15, 17):
+            assert age_on(birth_for_age(rng, age, day), day) == age, (day, age)
+
+
 def test_parental_abductions_peak_at_six(plans: list[CasePlan]) -> None:
     ages = Counter(
         age_on(p.children[0].birth_date, p.disappeared_on)
@@ -115,18 +133,41 @@ def test_migrant_children_have_their_original_script_and_other_forms() -> None:
     assert {"Muhammad", "Mohamed"} & forms
 
 
+def test_each_hotline_opens_its_countrys_yearly_volume_and_the_network_the_published() -> None:
+    rng = random.Random(1)
+    for country in COUNTRIES:
+        year = cases_to_seed(rng, country, 365)
+        assert 0.9 * country.cases_a_year <= year <= 1.1 * country.cases_a_year
+    sizes = {country.code: country.cases_a_year for country in COUNTRIES}
+    assert 6_500 <= sum(sizes.values()) <= 7_600  # ~7,000 cases a year (DOMAIN.md)
+    assert min(sizes.values()) == 100
+    assert max(sizes.values()) == 600
+    assert sizes["DE"] > sizes["BE"] > sizes["MT"]
+
+
+@pytest.mark.parametrize("today", [date(2026, 1, 1), date(2026, 12, 7), date(2027, 12, 31)])
+def test_the_cases_cover_the_previous_year_and_the_quarter_before_it(today: date) -> None:
+    first = today - timedelta(days=history_days(today))
+    assert first == date(today.year - 1, 1, 1) - timedelta(days=LEAD_IN_DAYS)
+    assert first.month == 10
+
+
 # --- written to the database -------------------------------------------------------------------
 
 
 # (before the module's seeded network exists: the command wants an empty database)
 @pytest.mark.django_db
-def test_the_demo_command_seeds_cases_unless_told_not_to(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("homeward.demo.cases.CASES_PER_HOTLINE", (1, 1))
+def test_the_demo_command_seeds_cases_and_statistics_unless_told_not_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("homeward.demo.cases.cases_to_seed", lambda *_args: 1)
     out = io.StringIO()
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         call_command("demo", "--password", PASSWORD, stdout=out)
     assert "Seeded the demo cases: 32 cases" in out.getvalue()
     assert Case.objects.values("organisation").distinct().count() == 32
+    assert "Seeded the demo statistics: " in out.getvalue()
+    assert ReportingYear.objects.filter(year=timezone.now().year - 1, locked_at=None).exists()
 
 
 @pytest.fixture(scope="module")
@@ -181,6 +222,20 @@ def test_each_case_reads_as_if_written_through_the_actions(network: None) -> Non
     # contacts in the hotlines' languages and in English
     languages = set(Contact.objects.exclude(language="").values_list("language", flat=True))
     assert {"en", "el", "uk"} <= languages
+
+
+@pytest.mark.django_db
+def test_hotlines_that_keep_callers_identities_keep_them_with_consent(network: None) -> None:
+    for country in ("BE", "GR", "UA"):
+        contacts = Contact.objects.filter(organisation__country=country)
+        kept = contacts.filter(caller_consent=True)
+        share = recorded_share(DEFAULT_SEED, country)
+        assert kept.count() <= (share + 0.03) * contacts.count(), country
+        if share > 0.3:
+            assert kept.count() >= 0.2 * contacts.count(), country
+        assert not kept.exclude(caller_phone__endswith=" 000 000 000").exists()
+        assert not kept.filter(caller_name="").exists()
+        assert not kept.filter(contact_type=ContactType.SILENT).exists()
 
 
 @pytest.mark.django_db

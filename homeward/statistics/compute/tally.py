@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import product
 
 from homeward.statistics import dimensions as d
@@ -94,7 +94,9 @@ class Tally:
                     middle = median(distribution)
                     if middle is not None:
                         figures.set(
-                            indicator.code, cell, (middle / divisor).quantize(Decimal("0.1"))
+                            indicator.code,
+                            cell,
+                            (middle / divisor).quantize(Decimal("0.1"), ROUND_HALF_UP),
                         )
             result[org] = figures
         return result

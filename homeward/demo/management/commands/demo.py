@@ -5,9 +5,11 @@ from the seed, not read back from the database.
 
 Besides the organisations and logins (made through the actions) it seeds each hotline's demo
 cases and contacts in bulk, with one audit event (cases.py), then the cross-border requests
-through the actions (crossborder.py). `--cases N` writes N cases in the benchmark's shape instead
-(bulk.py): into an empty database after the network, or added to an existing demo network. Like
-the rest of this command it refuses to run outside demo, debug and test runs.
+through the actions (crossborder.py), then the statistics: the previous year's annual returns
+through the actions and the years before as uploaded returns, in bulk (statistics.py).
+`--cases N` writes N cases in the benchmark's shape instead (bulk.py): into an empty database
+after the network, or added to an existing demo network. Like the rest of this command it
+refuses to run outside demo, debug and test runs.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from homeward.demo.bulk import bulk_seed
+from homeward.demo.bulk import HISTORY_DAYS, bulk_seed
 from homeward.demo.cases import seed_cases
 from homeward.demo.crossborder import seed_requests
 from homeward.demo.network import (
@@ -34,6 +36,7 @@ from homeward.demo.network import (
     demo_logins,
     seed_network,
 )
+from homeward.demo.statistics import seed_statistics
 from homeward.organisations.models import Organisation
 
 LIST_COMMAND = "HOMEWARD_DEMO=1 .venv/bin/homeward demo --list"
@@ -126,9 +129,17 @@ class Command(BaseCommand):
                 with override_settings(TASKS=QUIET_TASKS, EMAIL_BACKEND=LOCAL_MAIL):
                     summary = seed_cases(seed)
                     requests = seed_requests(seed)
+                    self.stdout.write(
+                        self.style.SUCCESS(
+                            f"Seeded the demo cases: {summary}; {requests} cross-border "
+                            f"requests ({time.monotonic() - started:.0f} s)."
+                        )
+                    )
+                    started = time.monotonic()
+                    statistics = seed_statistics(seed)
                 self.stdout.write(
                     self.style.SUCCESS(
-                        f"Seeded the demo cases: {summary}; {requests} cross-border requests "
+                        f"Seeded the demo statistics: {statistics} "
                         f"({time.monotonic() - started:.0f} s)."
                     )
                 )
@@ -141,8 +152,8 @@ class Command(BaseCommand):
         if years is not None and not 1 <= years <= 30:
             raise CommandError("--years must be between 1 and 30.")
         started = time.monotonic()
-        history = {} if years is None else {"history_days": round(years * 365.25)}
-        summary = bulk_seed(count, seed=seed, progress=self.stdout.write, **history)
+        days = HISTORY_DAYS if years is None else round(years * 365.25)
+        summary = bulk_seed(count, seed=seed, progress=self.stdout.write, history_days=days)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Wrote {summary} in bulk ({time.monotonic() - started:.0f} s). "
