@@ -39,9 +39,9 @@ def test_every_indicator_is_documented_with_its_definition() -> None:
             title, unit, breakdown, definition = rows[indicator.code]
             assert title == str(indicator.title), indicator.code
             assert unit.startswith(indicator.unit.value), indicator.code
-            assert breakdown == (
-                " × ".join(f"`{d.code}`" for d in indicator.dimensions) or "—"
-            ), indicator.code
+            assert breakdown == (" × ".join(f"`{d.code}`" for d in indicator.dimensions) or "—"), (
+                indicator.code
+            )
             assert definition == str(indicator.definition), indicator.code
         assert set(rows) == {i.code for i in CATALOGUE}, "the docs list an indicator no more"
 
