@@ -194,7 +194,7 @@ def floor_divide(numerator: Expression, denominator: int, *, least: int) -> Expr
     return (numerator + Value(shift * denominator)) / Value(denominator) - Value(shift)
 
 
-def date_number(day: Expression) -> Expression:
+def date_number(day: Expression | F) -> Expression:
     """A date as the number YYYYMMDD: whole years between two dates are the difference of their
     numbers // 10,000 (a birthday not reached yet takes one off)."""
     return (
