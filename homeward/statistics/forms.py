@@ -44,10 +44,6 @@ class ReasonForm(forms.Form):
     )
 
 
-class ReopenForm(ReasonForm):
-    organisation = forms.IntegerField(widget=forms.HiddenInput)
-
-
 class PeriodForm(forms.Form):
     """A run of days for a hotline's own figures, both days included."""
 
