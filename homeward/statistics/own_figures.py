@@ -98,9 +98,9 @@ class IndicatorFigures:
 
     @property
     def row_heading(self) -> str:
-        """What the rows are (the last dimension's name)."""
+        """What the rows are (the last dimension's name; the figure itself without one)."""
         dimensions = self.indicator.dimensions
-        return str(capfirst(str(dimensions[-1].label))) if dimensions else ""
+        return str(capfirst(str(dimensions[-1].label))) if dimensions else _("Figure")
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,7 @@ class GroupFigures:
     title: str
     indicators: list[IndicatorFigures]
     chart: SafeString
+    chart_title: str
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ CHARTS: dict[str, tuple[str, int, Breakdown]] = {
 }
 
 
-def _chart(group: str, now: Figures, before: Figures) -> SafeString:
+def _chart(group: str, now: Figures, before: Figures) -> tuple[SafeString, str]:
     """This period's bars beside last year's, along one dimension of the group's main count."""
     code, spread, fixed = CHARTS[group]
     indicator = indicator_of(code)
@@ -206,7 +207,7 @@ def _chart(group: str, now: Figures, before: Figures) -> SafeString:
     title = str(indicator.title)
     if fixed and fixed[0] == "yes":
         title = _("Cross-border cases")
-    return charts.bar_chart(
+    chart = charts.bar_chart(
         title=title,
         description=_(
             "%(indicator)s by %(dimension)s: this period and the same period a year earlier."
@@ -216,16 +217,20 @@ def _chart(group: str, now: Figures, before: Figures) -> SafeString:
         series=series,
         y_label=_("number"),
     )
+    return chart, title
 
 
 def compare(period: Period, now: Figures, before: Figures) -> OwnFigures:
-    groups = [
-        GroupFigures(
-            code=group.code,
-            title=str(group.title),
-            indicators=[_indicator(i, now, before) for i in group.indicators],
-            chart=_chart(group.code, now, before),
+    groups = []
+    for group in GROUPS:
+        chart, chart_title = _chart(group.code, now, before)
+        groups.append(
+            GroupFigures(
+                code=group.code,
+                title=str(group.title),
+                indicators=[_indicator(i, now, before) for i in group.indicators],
+                chart=chart,
+                chart_title=chart_title,
+            )
         )
-        for group in GROUPS
-    ]
     return OwnFigures(period, period.year_before(), now, before, groups)

@@ -16,6 +16,7 @@ from homeward.statistics.tests.known_expected import expected_year
 from homeward.statistics.tests.known_network import build
 from homeward.testing.browser import ARTIFACTS, sign_in
 from homeward.testing.cast import Cast
+from homeward.testing.pages import axe_findings, overflow
 
 pytestmark = pytest.mark.browser
 
@@ -102,3 +103,18 @@ def test_a_period_that_ends_before_it_starts_is_refused(page: Any, cast_live: Ca
     page.goto("/statistics/?start=2025-03-01&end=2025-02-01")
     expect(page.locator(".error-summary")).to_contain_text("The period ends before it starts.")
     expect(page.locator("table.figures-table")).to_have_count(0)
+
+
+def test_axe_finds_nothing_and_every_language_fits(
+    page: Any, live_app: str, cast_live: Cast
+) -> None:
+    build(cast_live)
+    sign_in(page, "be_admin@cast.test")
+    for language in ("en", "fr", "de"):
+        page.context.add_cookies([{"name": "django_language", "value": language, "url": live_app}])
+        page.goto("/statistics/?start=2025-01-01&end=2025-12-31")
+        for width in (1366, 390):
+            page.set_viewport_size({"width": width, "height": 900})
+            assert overflow(page) == [], (language, width)
+            if language == "en":
+                assert axe_findings(page) == [], width
