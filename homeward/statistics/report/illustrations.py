@@ -243,6 +243,10 @@ def _outcomes(report: Report) -> list[Chart]:
 
 
 def _requests(report: Report) -> list[Chart]:
+    sent = report.view.value("REQUESTS_SENT", T, (T,))
+    received = report.view.value("REQUESTS_RECEIVED", T, (T,))
+    if sent == 0 and received == 0:
+        return []  # the tables' zeros say it; two empty charts would only look broken
     types = d.REQUEST_TYPE.codes
     title = _("Cross-border requests sent, by type")
     svg = charts.share_chart(
