@@ -98,7 +98,7 @@ def _network_panels(membership: Membership) -> dict[str, Any]:
     aggregates = network_aggregates(membership)
     return {
         "network": aggregates,
-        "network_pairs": aggregates.by_pair[:PANEL_SIZE],
+        "network_pairs": aggregates.by_pair.rows[:PANEL_SIZE],
         "network_figures": network_panel(),
     }
 
