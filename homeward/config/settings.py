@@ -26,6 +26,23 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name: str, default: int, *, minimum: int, maximum: int) -> int:
+    """A whole number from `minimum` to `maximum`; anything else stops the process at start-up
+    with the variable's name, rather than running with a value nobody meant."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        value = minimum - 1
+    if not minimum <= value <= maximum:
+        raise RuntimeError(
+            f"{name} must be a whole number from {minimum} to {maximum}, not {raw!r}"
+        )
+    return value
+
+
 DEMO = env_bool("HOMEWARD_DEMO", False)
 DEBUG = env_bool("HOMEWARD_DEBUG", False)
 TESTING = env_bool("HOMEWARD_TESTING", False)
@@ -393,7 +410,16 @@ LOGGING = {
         "django.request": {"level": "ERROR", "propagate": True},
         "django.server": {"level": "WARNING", "handlers": [], "propagate": True},
         "axes": {"level": "WARNING"},
+        # the PDF report: WeasyPrint logs every step of every page at INFO
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
 HOMEWARD_NETWORK_NAME = os.environ.get("HOMEWARD_NETWORK_NAME", "Homeward network")
+
+# --- Statistics -----------------------------------------------------------------------------
+# Disclosure control: every count that leaves a hotline and lies from 1 to THRESHOLD-1 is
+# suppressed, with secondary suppression (docs/statistics.md, "Disclosure control"). 5 is the
+# stricter of the thresholds in common use (3 or 5 units per cell).
+HOMEWARD_DISCLOSURE_THRESHOLD = env_int("HOMEWARD_DISCLOSURE_THRESHOLD", 5, minimum=2, maximum=100)

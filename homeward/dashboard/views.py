@@ -25,6 +25,7 @@ from homeward.organisations.access import (
 )
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
+from homeward.statistics.report.panel import network_panel
 
 PANEL_SIZE = 8
 
@@ -89,12 +90,17 @@ def _audit_panels(membership: Membership) -> dict[str, Any]:
 
 
 def _network_panels(membership: Membership) -> dict[str, Any]:
-    """The network office: cross-border activity across the network, aggregates only (until
-    the statistics capability gives this panel its figures)."""
+    """The network office: the network's figures (this year's returns, the headline shares of
+    the latest report, the trend), and cross-border activity; aggregates only, each figure
+    through disclosure control."""
     if not membership.has_perm(Permission.VIEW_NETWORK_STATISTICS):
         return {}
     aggregates = network_aggregates(membership)
-    return {"network": aggregates, "network_pairs": aggregates.by_pair[:PANEL_SIZE]}
+    return {
+        "network": aggregates,
+        "network_pairs": aggregates.by_pair[:PANEL_SIZE],
+        "network_figures": network_panel(),
+    }
 
 
 @member_required()

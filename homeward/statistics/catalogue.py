@@ -7,19 +7,31 @@ dimension): `CASES_NEW` by category has the cells `("runaway",)`, …, `("_T",)`
 by category and sex has `("runaway", "female")`, `("runaway", "_T")`, `("_T", "female")`,
 `("_T", "_T")`. An indicator without dimensions has the one cell `()`.
 
-The reference period is the calendar year, in the hotline's time zone. A case counts for the
-hotline that holds it; a child counts once per case (siblings are two children).
+The reference period is the calendar year (or, on a hotline's own figures page, any run of
+days), in the hotline's time zone: `Organisation.time_zone`, which the organisation's hotlines
+share. A hotline's year runs from midnight on 1 January there to midnight on the next
+1 January, so a call at 23:30 UTC on 31 December is next year's in Brussels and this year's in
+Lisbon. Each moment (a contact's start, a case's report, a closure's approval, a request's
+sending) is compared with those two moments in the database. A case counts for the hotline that
+holds it; a child counts once per case (siblings are two children). Counts use what is recorded
+when they are computed (a case's current category), except what the definitions date (reported,
+closed, sent in the period; open on its first day).
+
+A median's cell exists only where there is something to take the median of; it is halfway
+between the two middle values for an even number of them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import product
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from homeward.statistics import dimensions as d
+from homeward.statistics.figures import Breakdown
 
 
 class Unit(StrEnum):
@@ -41,6 +53,10 @@ class Indicator:
     population: str = ""
     """For a median: the count indicator of the same breakdown it is the median of; the median
     is published only where that count is."""
+    population_excludes: tuple[str, ...] = ()
+    """Codes of the population's last dimension the median does not count (children of unknown
+    age, requests not yet acknowledged): disclosure control needs the size of the median's own
+    base, not only the population total, to decide whether the median may be published."""
     minimum: bool = False
     """In the minimum common set asked of every country: caseload, age and sex."""
 
@@ -113,9 +129,10 @@ CATALOGUE: tuple[Indicator, ...] = (
         "CASES_CROSS_BORDER",
         _("Cross-border cases"),
         _(
-            "New cases by category and by whether they were cross-border: the child was "
-            "believed to be in, or taken to, another country, or another hotline was asked to "
-            "help."
+            "New cases by category and by whether they were cross-border: marked so, or the "
+            "child was last seen in, or is believed to have been taken to, another country, or "
+            "a cooperation request about the case was sent to or received from another "
+            "hotline."
         ),
         (d.CATEGORY, d.CROSS_BORDER),
     ),
@@ -123,8 +140,11 @@ CATALOGUE: tuple[Indicator, ...] = (
         "CASES_COUNTRIES",
         _("Other countries involved"),
         _(
-            "New cross-border cases by the other country involved (where the child was last "
-            "seen or is believed to be); a case naming two countries counts in both."
+            "New cross-border cases by the other country involved: where the child was last "
+            "seen or is believed to have been taken, and the country of the hotline asked to "
+            "help (or asking) in the case's first request; a case naming two countries counts "
+            "in both, one naming none under “unknown”. The total is the number of new "
+            "cross-border cases."
         ),
         (d.COUNTRY_INVOLVED,),
         additive=False,
@@ -142,10 +162,14 @@ CATALOGUE: tuple[Indicator, ...] = (
     Indicator(
         "CHILDREN_AGE_MEDIAN",
         _("Median age"),
-        _("The median age, in whole years, of the children in new cases of known age."),
+        _(
+            "The median of the ages, in whole years, of the children in new cases whose age is "
+            "known."
+        ),
         (d.CATEGORY,),
         unit=Unit.YEARS,
         population="CHILDREN_AGE",
+        population_excludes=(d.UNKNOWN,),
     ),
     Indicator(
         "CHILDREN_SEX",
@@ -169,8 +193,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         "RUNAWAY_REPEAT",
         _("Repeat episodes among runaways"),
         _(
-            "New runaway cases by whether the child had run away before (an earlier case or "
-            "previous episodes recorded)."
+            "New runaway cases by whether the child had run away before: a child of the case "
+            "was in an earlier runaway case of the hotline, or previous episodes are recorded."
         ),
         (d.REPEAT,),
     ),
@@ -187,8 +211,9 @@ CATALOGUE: tuple[Indicator, ...] = (
         "CASES_DURATION",
         _("Time until found"),
         _(
-            "Cases closed in the year with the child found, by category and by the time from "
-            "the disappearance (or the report, where its date is unknown) to the day found."
+            "Cases closed in the year with the child found (alive or not), by category and by "
+            "the time from the day of the disappearance (or of the report, where that day is "
+            "unknown) to the day found."
         ),
         (d.CATEGORY, d.DURATION),
     ),
@@ -210,8 +235,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         "REQUESTS_RECEIVED",
         _("Cross-border requests received"),
         _(
-            "Cooperation requests the hotline received in the year, by whether it acknowledged "
-            "them within the standard deadline."
+            "Cooperation requests sent to the hotline in the year, by whether it acknowledged "
+            "them within the deadline each carried (by default 2 hours if urgent, 24 otherwise)."
         ),
         (d.ACKNOWLEDGED,),
     ),
@@ -219,11 +244,12 @@ CATALOGUE: tuple[Indicator, ...] = (
         "REQUESTS_ACK_MEDIAN",
         _("Median time to acknowledge"),
         _(
-            "The median, in hours, from a request's arrival to its acknowledgement, for the "
+            "The median, in hours, from a request's sending to its acknowledgement, for the "
             "requests received in the year and acknowledged."
         ),
         unit=Unit.HOURS,
         population="REQUESTS_RECEIVED",
+        population_excludes=("not_yet",),
     ),
 )
 
@@ -233,3 +259,11 @@ MINIMUM_SET: tuple[Indicator, ...] = tuple(i for i in CATALOGUE if i.minimum)
 
 def indicator(code: str) -> Indicator:
     return BY_CODE[code]
+
+
+def cells(indicator: Indicator) -> list[Breakdown]:
+    """Every cell of an indicator: each dimension's codes and its total, in every combination
+    (the row totals, the column totals and the grand total of a table). An open dimension
+    (countries involved) lists only its total: its other cells are the codes that occur."""
+    axes = [(*dimension.codes, d.TOTAL) for dimension in indicator.dimensions]
+    return [tuple(cell) for cell in product(*axes)]

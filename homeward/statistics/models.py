@@ -16,10 +16,19 @@ class ReportingYear(models.Model):
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     due_on = models.DateField(_("returns due on"), null=True, blank=True)
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     locked_at = models.DateTimeField(_("locked"), null=True, blank=True)
     locked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    unlocked_at = models.DateTimeField(_("last unlocked"), null=True, blank=True)
+    unlocked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    unlock_reason = models.TextField(_("why it was unlocked"), blank=True)
 
     class Meta:
         ordering = ["-year"]
@@ -55,8 +64,13 @@ class AnnualReturn(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    reminded_at = models.DateTimeField(_("last reminded"), null=True, blank=True)
+    file_name = models.CharField(_("uploaded file"), max_length=200, blank=True)
     note = models.TextField(_("note to the network office"), blank=True)
+    reopened_at = models.DateTimeField(_("last reopened"), null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reopen_reason = models.TextField(_("why the network office reopened it"), blank=True)
 
     class Meta:
         ordering = ["-year", "organisation__name"]
@@ -84,3 +98,21 @@ class ReturnValue(models.Model):
             )
         ]
         indexes = [models.Index(fields=["indicator", "breakdown"], name="returnvalue_cell")]
+
+
+class Reminder(models.Model):
+    """The network office reminded a hotline of a year's return (by e-mail to the members who
+    may submit it). The year's status page shows the latest."""
+
+    reporting_year = models.ForeignKey(
+        ReportingYear, on_delete=models.CASCADE, related_name="reminders"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField(_("reminded"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    recipients = models.PositiveSmallIntegerField(_("people reminded"), default=0)
+
+    class Meta:
+        ordering = ["-sent_at"]

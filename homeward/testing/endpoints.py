@@ -237,9 +237,13 @@ API_ENDPOINTS: list[Endpoint] = [
 # Each capability keeps its rows in a module of its own, added here.
 from homeward.testing.endpoints_cases import CASES_API_ENDPOINTS, CASES_HTML_ENDPOINTS  # noqa: E402
 from homeward.testing.endpoints_crossborder import XB_API_ENDPOINTS, XB_HTML_ENDPOINTS  # noqa: E402
+from homeward.testing.endpoints_statistics import (  # noqa: E402
+    STATS_API_ENDPOINTS,
+    STATS_HTML_ENDPOINTS,
+)
 
-HTML_ENDPOINTS += CASES_HTML_ENDPOINTS + XB_HTML_ENDPOINTS
-API_ENDPOINTS += CASES_API_ENDPOINTS + XB_API_ENDPOINTS
+HTML_ENDPOINTS += CASES_HTML_ENDPOINTS + XB_HTML_ENDPOINTS + STATS_HTML_ENDPOINTS
+API_ENDPOINTS += CASES_API_ENDPOINTS + XB_API_ENDPOINTS + STATS_API_ENDPOINTS
 ALL_ENDPOINTS = HTML_ENDPOINTS + API_ENDPOINTS
 
 # Reachable without signing in, on purpose.

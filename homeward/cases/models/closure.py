@@ -44,7 +44,11 @@ def duration_band(start: date | None, end: date | None) -> str:
     """The published duration bands: < 1 week, 1 week–1 month, 1–6 months, > 6 months."""
     if start is None or end is None:
         return ""
-    days = (end - start).days
+    return duration_band_of_days((end - start).days)
+
+
+def duration_band_of_days(days: int) -> str:
+    """The band of a time until found given in days."""
     if days < 7:
         return DurationBand.UNDER_WEEK
     if days <= 31:

@@ -26,6 +26,7 @@ from homeward.cases.transfer.columns import (
 )
 from homeward.cases.transfer.report import CheckedRow, RowError, shown
 from homeward.core.dates import out_of_range_message, within_range
+from homeward.core.tables import column_letter
 from homeward.organisations.models import Organisation
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -80,15 +81,6 @@ FIELD_COLUMNS = {
 
 def is_blank(cells: list[str]) -> bool:
     return not any(cell.strip() for cell in cells)
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
 
 
 def _choice_lookup(column: Column) -> dict[str, str]:
@@ -177,7 +169,7 @@ class Checker:
                 errors.append(
                     RowError(
                         number,
-                        _("column %(letter)s (no header)") % {"letter": _column_letter(index)},
+                        _("column %(letter)s (no header)") % {"letter": column_letter(index)},
                         shown(cells[index].strip()),
                         _("This column has no header: name it or remove it."),
                     )

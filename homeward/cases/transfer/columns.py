@@ -20,7 +20,6 @@ MAX_ROWS = 50_000
 MAX_ERRORS = 5_000  # errors kept in the report; the rest are counted
 MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024  # a zip bomb is refused before it is read
 PROGRESS_EVERY = 100  # rows between two progress updates
-VALUE_SHOWN = 60  # characters of a value shown in the error report
 MAX_DURATION_SECONDS = 24 * 60 * 60
 NAME_SEPARATOR = ";"
 LEGACY_PREFIX = "Legacy reference: "

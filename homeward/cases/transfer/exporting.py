@@ -21,8 +21,8 @@ from homeward.audit.actions import record_event
 from homeward.cases.access import cases_of
 from homeward.cases.choices import BirthPrecision
 from homeward.cases.models import Case, Child
-from homeward.cases.transfer.template import CONTENT_TYPES, Cell, csv_bytes, xlsx_bytes
 from homeward.core.dates import local
+from homeward.core.tables import CONTENT_TYPES, Cell, csv_bytes, xlsx_bytes
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from homeward.cases.transfer.columns import (
-    MAX_ERRORS,
-    VALUE_SHOWN,
-)
+from homeward.cases.transfer.columns import MAX_ERRORS
+from homeward.core.tables import shown
+
+__all__ = ["CheckedRow", "Report", "RowError", "shown"]
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,3 @@ class Report:
     @property
     def is_valid(self) -> bool:
         return self.error_count == 0
-
-
-def shown(text: str) -> str:
-    """A value as the report shows it: cut short."""
-    return text if len(text) <= VALUE_SHOWN else text[: VALUE_SHOWN - 1] + "…"

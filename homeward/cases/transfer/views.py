@@ -17,7 +17,8 @@ from homeward.cases.models import ImportJob
 from homeward.cases.transfer import exporting, importing
 from homeward.cases.transfer.columns import COLUMNS, MAX_ERRORS, Kind
 from homeward.cases.transfer.forms import ExportForm, UploadForm
-from homeward.cases.transfer.template import CONTENT_TYPES, TableFormat, csv_bytes, template_file
+from homeward.cases.transfer.template import TableFormat, template_file
+from homeward.core.tables import CONTENT_TYPES, csv_bytes
 from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.roles import Permission
 

@@ -78,7 +78,7 @@ QUERYSET_STEPS = {"objects", "filter", "exclude", "all", "select_for_update", "s
 (a dict, a hash, a file storage) it is not."""
 NOT_RECORDS = {
     "core/images.py": "saves a Pillow image into memory",
-    "cases/transfer/template.py": "saves an openpyxl workbook into memory",
+    "core/tables.py": "saves an openpyxl workbook into memory",
 }
 UNAUDITED = {
     "audit/actions.py": "the audit trail itself",

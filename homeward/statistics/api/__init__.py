@@ -4,4 +4,8 @@ noun, assembled here."""
 
 from ninja import Router
 
+from homeward.statistics.api import network, returns
+
 router = Router()
+router.add_router("/", returns.router)
+router.add_router("/", network.router)

@@ -1,0 +1,146 @@
+"""ORM pieces for counting by period across organisations, in one statement and on SQLite and
+PostgreSQL alike: each organisation's own period (its calendar days in its own time zone), a
+day's number for differences in days, a moment's local date.
+
+Statistics groups thousands of rows by organisation; these let it ask the database once for
+all organisations, each with its own bounds, instead of once per organisation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from django.db.models import BooleanField, Case, Exists, Expression, F, IntegerField, Q, Value, When
+from django.db.models.functions import (
+    Cast,
+    ExtractDay,
+    ExtractHour,
+    ExtractMinute,
+    ExtractMonth,
+    ExtractSecond,
+    ExtractYear,
+    TruncDate,
+)
+from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
+
+T = TypeVar("T")
+Bounds = Mapping[int, tuple[datetime, datetime]]
+"""Organisation id -> its period [start, end) as two moments."""
+Moments = Mapping[int, datetime]
+"""Organisation id -> one moment of its own (the start of its period)."""
+
+_NOTHING = Q(pk__in=[])
+
+
+def _grouped(moments: Mapping[int, T]) -> list[tuple[T, list[int]]]:
+    """Organisations with the same bounds together (Brussels and Paris share midnight), so the
+    statement has a clause per distinct bound, not per organisation."""
+    groups: dict[T, list[int]] = defaultdict(list)
+    for organisation_id, value in moments.items():
+        groups[value].append(organisation_id)
+    return sorted(((v, sorted(ids)) for v, ids in groups.items()), key=lambda g: g[1])
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def within(bounds: Bounds, organisation: str, moment: str) -> Q:
+    """Rows whose `moment` lies in their organisation's period."""
+    spans = {org: (_utc(start), _utc(end)) for org, (start, end) in bounds.items()}
+    condition = _NOTHING
+    for (start, end), ids in _grouped(spans):
+        clause = Q(**{f"{organisation}__in": ids, f"{moment}__gte": start, f"{moment}__lt": end})
+        condition = clause if condition is _NOTHING else condition | clause
+    return condition
+
+
+def before(moments: Moments, organisation: str, moment: str, *, inclusive: bool = False) -> Q:
+    """Rows whose `moment` is before their organisation's moment."""
+    lookup = "lte" if inclusive else "lt"
+    condition = _NOTHING
+    for at, ids in _grouped({org: _utc(m) for org, m in moments.items()}):
+        clause = Q(**{f"{organisation}__in": ids, f"{moment}__{lookup}": at})
+        condition = clause if condition is _NOTHING else condition | clause
+    return condition
+
+
+def zone_of(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def local_date(moment: str, organisation: str, zones: Mapping[int, str]) -> Expression:
+    """The calendar date of `moment` in its organisation's time zone."""
+    whens = [
+        When(**{f"{organisation}__in": ids}, then=TruncDate(moment, tzinfo=zone_of(str(name))))
+        for name, ids in _grouped(zones)
+    ]
+    return Case(*whens, default=TruncDate(moment, tzinfo=UTC))
+
+
+def whole(expression: Expression) -> Cast:
+    """An integer (PostgreSQL's EXTRACT gives a numeric, whose division is not an integer
+    division)."""
+    return Cast(expression, IntegerField())
+
+
+def day_number(day: Expression | str) -> Expression:
+    """The number of a date's day in the proleptic Gregorian calendar, counted in the database
+    (so that differences in days need no vendor's date arithmetic): March-based years, as in
+    H. Hinnant's `days_from_civil`. Only differences are meaningful."""
+    expression = F(day) if isinstance(day, str) else day
+    year, month = whole(ExtractYear(expression)), whole(ExtractMonth(expression))
+    shifted = Case(
+        When(LessThanOrEqual(month, 2), then=year - Value(1)),
+        default=year,
+        output_field=IntegerField(),
+    )
+    month_index = Case(
+        When(LessThanOrEqual(month, 2), then=month + Value(9)),
+        default=month - Value(3),
+        output_field=IntegerField(),
+    )
+    return (
+        Value(365) * shifted
+        + shifted / Value(4)
+        - shifted / Value(100)
+        + shifted / Value(400)
+        + (Value(153) * month_index + Value(2)) / Value(5)
+        + whole(ExtractDay(expression))
+    )
+
+
+def seconds_of_day(moment: str) -> Expression:
+    """Seconds since midnight UTC of a moment (whole seconds)."""
+    return (
+        whole(ExtractHour(moment, tzinfo=UTC)) * Value(3600)
+        + whole(ExtractMinute(moment, tzinfo=UTC)) * Value(60)
+        + whole(ExtractSecond(moment, tzinfo=UTC))
+    )
+
+
+def utc_date(moment: str) -> Expression:
+    return TruncDate(moment, tzinfo=UTC)
+
+
+def floor_divide(numerator: Expression, denominator: int) -> Expression:
+    """Python's `//` (the database's integer division truncates towards zero)."""
+    return Case(
+        When(GreaterThanOrEqual(numerator, 0), then=numerator / Value(denominator)),
+        default=Value(0) - ((Value(0) - numerator + Value(denominator - 1)) / Value(denominator)),
+        output_field=IntegerField(),
+    )
+
+
+def flag(condition: Q | Exists) -> Case:
+    """True where the condition holds, False elsewhere (a column to group by)."""
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )

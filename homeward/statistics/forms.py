@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from homeward.core.dates import DayField
+from homeward.statistics.returns.reading import MAX_FILE_BYTES
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Return file"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "The template filled in, as CSV UTF-8 or Excel (.xlsx), at most %(mb)s MB. Every "
+            "cell is checked; nothing is stored unless all pass, and it replaces the draft."
+        ) % {"mb": MAX_FILE_BYTES // 2**20}
+
+
+class SubmitForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note to the network office"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: what the network office should know about these figures."),
+    )
+
+
+class OpenYearForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    due_on = DayField(label=_("Returns due on"))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ReopenForm(ReasonForm):
+    organisation = forms.IntegerField(widget=forms.HiddenInput)

@@ -1,0 +1,1 @@
+"""The statistics API's schemas, one module per noun."""
