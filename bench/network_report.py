@@ -77,8 +77,10 @@ def _homeward(env: dict[str, str], *arguments: str, timeout: float = 4 * 3600) -
     subprocess.run(command, env=env, check=True, timeout=timeout, cwd=ROOT)  # noqa: S603
 
 
-def seed(database_url: str, cases: int, years: int) -> float | None:
-    """Migrate; seed the network and `cases` cases over `years` years if there is no case yet.
+def seed(database_url: str, cases: int, years: int, *, vacuum: bool = False) -> float | None:
+    """Migrate; seed the network and `cases` cases over `years` years if there is no case yet,
+    then VACUUM ANALYZE (or with `vacuum`, after someone else's load). On PostgreSQL every run
+    sets random_page_cost = 1.1, the SSD setting of docs/operations.md, as bench/run.py does.
     The seconds the seeding took, or None when the data was already there."""
     env = _environment(database_url)
     postgres = database_url.startswith(("postgres://", "postgresql://"))
@@ -95,6 +97,10 @@ def seed(database_url: str, cases: int, years: int) -> float | None:
 
     if Case.objects.exists():
         log(f"the database already holds {Case.objects.count():,} cases: not seeding")
+        if postgres:
+            from run import tune_database
+
+            tune_database(database_url, vacuum=vacuum)
         return None
     started = time.monotonic()
     if not Organisation.objects.exists():
@@ -293,7 +299,12 @@ def main() -> None:
         "--year", type=int, default=None, help="to report (default: the last complete year)"
     )
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--no-seed", action="store_true", help="use the database as it is")
+    parser.add_argument(
+        "--no-seed", action="store_true", help="use the database as it is, not even migrated"
+    )
+    parser.add_argument(
+        "--vacuum", action="store_true", help="VACUUM ANALYZE a database seeded by someone else"
+    )
     parser.add_argument(
         "--database-url",
         default=os.environ.get("BENCH_STATS_DATABASE_URL", DEFAULT_DATABASE),
@@ -307,7 +318,7 @@ def main() -> None:
 
         django.setup()
     else:
-        seeding = seed(args.database_url, args.cases, args.years)
+        seeding = seed(args.database_url, args.cases, args.years, vacuum=args.vacuum)
     from django.utils import timezone
 
     year = args.year or timezone.localdate().year - 1
