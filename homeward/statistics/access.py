@@ -11,12 +11,16 @@ from datetime import datetime
 
 from django.db.models import Max, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
+from homeward.core import counting
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import OrganisationKind, Permission
+from homeward.statistics.compute import figures_for
 from homeward.statistics.figures import Figures, breakdown_of
 from homeward.statistics.models import AnnualReturn, Reminder, ReportingYear
+from homeward.statistics.own_figures import OwnFigures, Period, compare
 
 
 def reporting_years() -> QuerySet[ReportingYear]:
@@ -122,3 +126,23 @@ def locate_submitted_return(
     if found is None:
         raise Http404("no such annual return")
     return found
+
+
+# --- a hotline's own figures -------------------------------------------------------------
+
+
+def this_year_so_far(organisation: Organisation) -> Period:
+    """From 1 January to today, in the hotline's time zone."""
+    today = timezone.localdate(timezone=counting.zone_of(organisation.time_zone))
+    return Period(today.replace(month=1, day=1), today)
+
+
+def own_figures(membership: Membership, period: Period) -> OwnFigures:
+    """The member's hotline's live figures for the period and for the same days a year earlier
+    (counts only: not an audited read, and no disclosure control, as nothing leaves it)."""
+    require_permission(membership, Permission.VIEW_OWN_STATISTICS)
+    organisation = membership.organisation
+    before = period.year_before()
+    now = figures_for([organisation.pk], period.first, period.end)[organisation.pk]
+    earlier = figures_for([organisation.pk], before.first, before.end)[organisation.pk]
+    return compare(period, now, earlier)

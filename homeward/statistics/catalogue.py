@@ -267,3 +267,55 @@ def cells(indicator: Indicator) -> list[Breakdown]:
     (countries involved) lists only its total: its other cells are the codes that occur."""
     axes = [(*dimension.codes, d.TOTAL) for dimension in indicator.dimensions]
     return [tuple(cell) for cell in product(*axes)]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Indicators read together (a section of a figures page, of the documentation)."""
+
+    code: str
+    title: str | Promise
+    codes: tuple[str, ...]
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(BY_CODE[code] for code in self.codes)
+
+
+GROUPS: tuple[Group, ...] = (
+    Group(
+        "contacts",
+        _("Contacts"),
+        ("CONTACTS_CHANNEL", "CONTACTS_TYPE", "CONTACTS_CALLER_RECORDED"),
+    ),
+    Group(
+        "cases",
+        _("Cases"),
+        (
+            "CASES_NEW",
+            "CASES_CARRIED_OVER",
+            "CASES_CLOSED",
+            "CASES_SUBCATEGORY",
+            "CASES_REASON",
+            "RUNAWAY_REPEAT",
+        ),
+    ),
+    Group("children", _("Children"), ("CHILDREN_AGE", "CHILDREN_AGE_MEDIAN", "CHILDREN_SEX")),
+    Group(
+        "outcomes",
+        _("Outcomes"),
+        ("CASES_OUTCOME", "CASES_DURATION", "CASES_DURATION_MEDIAN"),
+    ),
+    Group(
+        "cross_border",
+        _("Cross-border"),
+        (
+            "CASES_CROSS_BORDER",
+            "CASES_COUNTRIES",
+            "REQUESTS_SENT",
+            "REQUESTS_RECEIVED",
+            "REQUESTS_ACK_MEDIAN",
+        ),
+    ),
+)
+"""Every indicator in exactly one group, in the catalogue's order within each."""

@@ -46,3 +46,16 @@ class ReasonForm(forms.Form):
 
 class ReopenForm(ReasonForm):
     organisation = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PeriodForm(forms.Form):
+    """A run of days for a hotline's own figures, both days included."""
+
+    start = DayField(label=_("From"))
+    end = DayField(label=_("To"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The period ends before it starts."))
+        return data

@@ -7,6 +7,8 @@ YEAR = "statistics/years/<int:year>/"
 
 # one block per page group: figures (a hotline's own), returns, network report
 urlpatterns = [
+    # a hotline's own figures
+    path("statistics/", views.own_figures, name="stats_own_figures"),
     # a hotline's annual returns
     path("statistics/returns/", views.return_list, name="stats_return_list"),
     path(RETURN, views.return_detail, name="stats_return_detail"),

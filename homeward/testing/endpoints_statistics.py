@@ -58,3 +58,24 @@ STATS_API_ENDPOINTS += [
     )
     for suffix in ("", "/csv", "/xlsx", "/sdmx-csv", "/pdf")
 ]
+
+# a hotline's own figures: the caller's own organisation only, nothing to aim at another's
+STATS_HTML_ENDPOINTS += [
+    Endpoint(
+        "stats_own_figures",
+        "GET",
+        lambda cast, org, requester: "/statistics/?start=2025-01-01&end=2025-12-31",
+        Permission.VIEW_OWN_STATISTICS,
+        targets_object=False,
+    ),
+]
+STATS_API_ENDPOINTS += [
+    Endpoint(
+        "GET /api/v1/statistics/figures",
+        "GET",
+        lambda cast, org, requester: "/api/v1/statistics/figures?start=2025-01-01&end=2025-12-31",
+        Permission.VIEW_OWN_STATISTICS,
+        api=True,
+        targets_object=False,
+    ),
+]

@@ -46,6 +46,7 @@ OPERATIONS = [
     ("GET", "/api/v1/organisations", "list_my_organisations"),
     ("GET", "/api/v1/search/children", "search_children"),
     ("GET", "/api/v1/search/likely-existing", "search_likely_existing"),
+    ("GET", "/api/v1/statistics/figures", "get_own_figures"),
     ("GET", "/api/v1/statistics/network/{year}", "get_network_report"),
     ("GET", "/api/v1/statistics/network/{year}/csv", "get_network_report_csv"),
     ("GET", "/api/v1/statistics/network/{year}/pdf", "get_network_report_pdf"),

@@ -4,8 +4,9 @@ noun, assembled here."""
 
 from ninja import Router
 
-from homeward.statistics.api import network, returns
+from homeward.statistics.api import figures, network, returns
 
 router = Router()
+router.add_router("/", figures.router)
 router.add_router("/", returns.router)
 router.add_router("/", network.router)

@@ -1,4 +1,4 @@
-"""What every indicator of the known network (known_data.py) must be for 2025, counted by
+"""What every indicator of the known network (known_data.py) must be for a year, counted by
 plain loops over the lists that built it, following the catalogue's definitions word by word.
 It never calls the code under test: only the dimensions' lists of codes, to know which cells
 exist."""
@@ -25,6 +25,7 @@ from homeward.statistics.tests.known_data import (
 )
 
 START, END = date(2025, 1, 1), date(2026, 1, 1)
+"""The year the known network is built around."""
 T = d.TOTAL
 Cell = tuple[str, ...]
 
@@ -33,12 +34,12 @@ def local_day(org: str, moment: datetime) -> date:
     return moment.astimezone(ZoneInfo(ZONES[org])).date()
 
 
-def in_year(org: str, moment: datetime | None) -> bool:
-    return moment is not None and START <= local_day(org, moment) < END
+def in_year(org: str, moment: datetime | None, year: int) -> bool:
+    return moment is not None and local_day(org, moment).year == year
 
 
-def year_start(org: str) -> datetime:
-    return datetime.combine(START, time.min, tzinfo=ZoneInfo(ZONES[org]))
+def year_start(org: str, year: int) -> datetime:
+    return datetime.combine(date(year, 1, 1), time.min, tzinfo=ZoneInfo(ZONES[org]))
 
 
 def age_band(age: int | None) -> str:
@@ -86,8 +87,8 @@ def is_cross_border(spec: CaseSpec) -> bool:
     return spec.flagged or bool(other_countries(spec)) or bool(requested)
 
 
-def closed_on_first_day(spec: CaseSpec) -> bool:
-    start = year_start(spec.org)
+def closed_on_first_day(spec: CaseSpec, year: int) -> bool:
+    start = year_start(spec.org, year)
     return any(
         c.decided < start and (c.reopened is None or c.reopened >= start) for c in spec.closures
     )
@@ -137,20 +138,24 @@ class Expected:
 
 
 def expected_2025(org: str) -> dict[str, dict[Cell, Decimal]]:
+    return expected_year(org, START.year)
+
+
+def expected_year(org: str, year: int) -> dict[str, dict[Cell, Decimal]]:
     e = Expected()
     for contact in CONTACTS:
-        if contact.org == org and in_year(org, contact.started):
+        if contact.org == org and in_year(org, contact.started, year):
             e.bump("CONTACTS_CHANNEL", contact.channel)
             e.bump("CONTACTS_TYPE", contact.contact_type)
             recorded = contact.consent and bool(contact.caller_name)
             e.bump("CONTACTS_CALLER_RECORDED", "yes" if recorded else "no")
     for spec in (s for s in CASES if s.org == org):
-        if spec.reported < year_start(org) and not closed_on_first_day(spec):
+        if spec.reported < year_start(org, year) and not closed_on_first_day(spec, year):
             e.bump("CASES_CARRIED_OVER", spec.category)
-        closed = [c for c in spec.closures if in_year(org, c.decided)]
+        closed = [c for c in spec.closures if in_year(org, c.decided, year)]
         if closed:
             last = max(closed, key=lambda c: c.decided)
-            reported = "this_year" if in_year(org, spec.reported) else "earlier"
+            reported = "this_year" if in_year(org, spec.reported, year) else "earlier"
             e.bump("CASES_CLOSED", spec.category, reported)
             e.bump("CASES_OUTCOME", spec.category, last.outcome)
             if last.outcome != "still_missing" and last.found_on is not None:
@@ -158,7 +163,7 @@ def expected_2025(org: str) -> dict[str, dict[Cell, Decimal]]:
                 days = (last.found_on - day) // timedelta(days=1)
                 e.bump("CASES_DURATION", spec.category, duration_band(days))
                 e.observe("CASES_DURATION_MEDIAN", days, spec.category)
-        if not in_year(org, spec.reported):
+        if not in_year(org, spec.reported, year):
             continue
         e.bump("CASES_NEW", spec.category)
         e.bump("CASES_SUBCATEGORY", spec.category, spec.subcategory or "unspecified")
@@ -181,9 +186,9 @@ def expected_2025(org: str) -> dict[str, dict[Cell, Decimal]]:
     for request in REQUESTS:
         if request.sent is None:
             continue
-        if case_org(request.case) == org and in_year(org, request.sent):
+        if case_org(request.case) == org and in_year(org, request.sent, year):
             e.bump("REQUESTS_SENT", request.request_type)
-        if request.receiver == org and in_year(org, request.sent):
+        if request.receiver == org and in_year(org, request.sent, year):
             if request.acknowledged is None:
                 e.bump("REQUESTS_RECEIVED", "not_yet")
                 continue

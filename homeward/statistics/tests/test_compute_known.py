@@ -12,7 +12,7 @@ import pytest
 from homeward.statistics.catalogue import CATALOGUE
 from homeward.statistics.compute import annual_figures, figures_for
 from homeward.statistics.figures import Figures
-from homeward.statistics.tests.known_expected import END, START, expected_2025
+from homeward.statistics.tests.known_expected import END, START, expected_2025, expected_year
 from homeward.statistics.tests.known_network import Network, build
 from homeward.testing.cast import Cast
 
@@ -41,6 +41,16 @@ def test_every_cell_of_every_indicator(year_2025: dict[str, Figures], org: str) 
         }
         extra = set(got) - set(expected[indicator.code])
         assert not wrong and not extra, f"{org} {indicator.code}: {wrong} extra {extra}"
+
+
+@pytest.mark.parametrize("year", [2024, 2026])
+def test_the_years_around(network: Network, year: int) -> None:
+    """The same network seen from the year before and the year after: what was new becomes
+    carried over, what was reported on New Year's Eve changes sides."""
+    for org, organisation in network.organisations.items():
+        computed = annual_figures(organisation, year)
+        for code, expected in expected_year(org, year).items():
+            assert computed.cells(code) == expected, f"{org} {year} {code}"
 
 
 def cell(figures: Figures, code: str, *breakdown: str) -> Decimal | None:

@@ -1,5 +1,6 @@
 """The statistics pages. Each module holds one group; `urls.py` names them here."""
 
+from homeward.statistics.views.figures import own_figures
 from homeward.statistics.views.returns import (
     return_detail,
     return_download,
@@ -20,6 +21,7 @@ from homeward.statistics.views.years import (
 )
 
 __all__ = [
+    "own_figures",
     "return_detail",
     "return_download",
     "return_list",
