@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -194,35 +195,53 @@ def compare(organisation_ids: Sequence[int], start: date, end: date) -> tuple[Ce
     return found, differences(baseline(organisation_ids, start, end), found)
 
 
-def _timed(function: Callable[[], Cells], pid: int | None) -> dict[str, float]:
+def _main_table(sql: str) -> str:
+    """What a statement counts: the baseline's name for it (its leading comment), or else the
+    first table of its outermost FROM."""
+    named = re.match(r"/\* (\w+) \*/", sql)
+    if named:
+        return named.group(1)
+    for found in re.finditer(r'\bFROM\s+"?(\w+)', sql):
+        before = sql[: found.start()]
+        if before.count("(") == before.count(")"):
+            return found.group(1)
+    return "?"
+
+
+def _timed(function: Callable[[], Cells], pid: int | None) -> dict[str, Any]:
+    """Wall seconds, this process's CPU seconds, the database backend's (the leader only:
+    parallel workers come and go) and each statement's wall seconds with its main table."""
     from django.db import connection
 
-    statements = 0
+    statements: list[tuple[str, float]] = []
 
-    def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
-        nonlocal statements
-        statements += 1
-        return execute(sql, params, many, context)
+    def timed(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            statements.append((_main_table(sql), round(time.perf_counter() - started, 3)))
 
     backend_before = _backend_cpu(pid)
     wall, cpu = time.perf_counter(), time.process_time()
-    with connection.execute_wrapper(count):
+    with connection.execute_wrapper(timed):
         function()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     return {
         "seconds": wall,
         "python_cpu": cpu,
         "database_cpu": _backend_cpu(pid) - backend_before,
-        "statements": statements,
+        "statements": len(statements),
+        "statement_seconds": statements,
     }
 
 
 def measure(
     organisation_ids: Sequence[int], start: date, end: date, rounds: int
-) -> dict[str, list[dict[str, float]]]:
+) -> dict[str, list[dict[str, Any]]]:
     """`rounds` timed runs of each side, alternating which goes first."""
     pid = _backend_pid()
-    runs: dict[str, list[dict[str, float]]] = {"orm": [], "sql": []}
+    runs: dict[str, list[dict[str, Any]]] = {"orm": [], "sql": []}
     sides = {
         "orm": lambda: ours(organisation_ids, start, end),
         "sql": lambda: baseline(organisation_ids, start, end),
@@ -240,7 +259,7 @@ def measure(
     return runs
 
 
-def summary(runs: dict[str, list[dict[str, float]]]) -> dict[str, Any]:
+def summary(runs: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for side, side_runs in runs.items():
         seconds = [run["seconds"] for run in side_runs]
@@ -255,6 +274,11 @@ def summary(runs: dict[str, list[dict[str, float]]]) -> dict[str, Any]:
     result["ratio_best"] = result["orm"]["best_seconds"] / result["sql"]["best_seconds"]
     result["within_target"] = result["ratio_median"] <= TARGET_RATIO
     return result
+
+
+def _statement_line(runs: list[dict[str, Any]]) -> str:
+    best = min(runs, key=lambda run: float(run["seconds"]))
+    return ", ".join(f"{table} {seconds:.2f}" for table, seconds in best["statement_seconds"])
 
 
 def dataset(start: date, end: date) -> dict[str, Any]:
@@ -352,6 +376,8 @@ def main() -> None:
         f"{'met' if result['within_target'] else 'MISSED'}"
     )
     print(text)
+    for side in ("orm", "sql"):
+        print(f"  {side} statements, seconds (best round): " + _statement_line(runs[side]))
     out = ROOT / "var" / "bench"
     out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")

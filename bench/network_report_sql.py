@@ -315,7 +315,7 @@ def figures_by_sql(
         statements = _statements(sql)
 
         def rows(name: str) -> list[tuple[Any, ...]]:
-            cursor.execute(periods + statements[name], params)
+            cursor.execute(f"/* {name} */ " + periods + statements[name], params)
             return list(cursor.fetchall())
 
         for org, channel, kind, recorded, n in rows("contacts"):

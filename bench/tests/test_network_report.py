@@ -75,6 +75,10 @@ def test_the_rounds_alternate_and_report_the_ratio(network: Network) -> None:
     # one statement per indicator family on the baseline's side, and the hotlines' periods
     assert runs["sql"][0]["statements"] == 10
     assert runs["orm"][0]["statements"] >= 9
+    tables = [table for table, _seconds in runs["sql"][0]["statement_seconds"]]
+    assert tables[:3] == ["organisations_organisation", "contacts", "new_cases"]
+    orm_tables = {table for table, _seconds in runs["orm"][0]["statement_seconds"]}
+    assert {"cases_contact", "cases_casechild", "cases_closure"} <= orm_tables
     result = network_report.summary(runs)
     assert result["ratio_median"] == pytest.approx(
         result["orm"]["median_seconds"] / result["sql"]["median_seconds"]
