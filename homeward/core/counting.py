@@ -149,43 +149,11 @@ def whole(expression: Expression) -> Cast:
     return Cast(expression, IntegerField())
 
 
-class _DayNumber(Func):
-    """`day_number` as PostgreSQL computes it, `(day - DATE '1970-01-01')`, a whole number of
-    days; elsewhere the civil formula it is given. Only differences are meaningful, and every
-    day of a statement is counted the same way. The formula repeats its date ten times: with
-    the case's day inside, PostgreSQL's JIT compiler spent seconds on each statement."""
-
-    output_field = IntegerField()
-
-    def as_sql(
-        self,
-        compiler: SQLCompiler,
-        connection: BaseDatabaseWrapper,
-        function: str | None = None,
-        template: str | None = None,
-        arg_joiner: str | None = None,
-        **extra_context: Any,
-    ) -> _AsSqlType:
-        return compiler.compile(self.get_source_expressions()[1])
-
-    def as_postgresql(
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
-    ) -> _AsSqlType:
-        day = self.get_source_expressions()[0]
-        since_epoch = Func(day, template="(%(expressions)s - DATE '1970-01-01')")
-        return compiler.compile(since_epoch)
-
-
 def day_number(day: Expression | str) -> Expression:
-    """The number of a date's day, counted in the database (so that differences in days need
-    no vendor's date arithmetic in the callers): on PostgreSQL the days since 1970-01-01, on
-    other databases the day's number in the proleptic Gregorian calendar, with March-based
-    years as in H. Hinnant's `days_from_civil`. Only differences are meaningful."""
+    """The number of a date's day in the proleptic Gregorian calendar, counted in the database
+    (so that differences in days need no vendor's date arithmetic): March-based years, as in
+    H. Hinnant's `days_from_civil`. Only differences are meaningful."""
     expression = F(day) if isinstance(day, str) else day
-    return _DayNumber(expression, _civil_day_number(expression))
-
-
-def _civil_day_number(expression: Expression | F) -> Expression:
     year, month = whole(ExtractYear(expression)), whole(ExtractMonth(expression))
     shifted = Case(
         When(LessThanOrEqual(month, 2), then=year - Value(1)),
