@@ -11,23 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.db.models import (
-    BooleanField,
-    Case,
-    DateField,
-    DateTimeField,
-    Exists,
-    Expression,
-    F,
-    Func,
-    IntegerField,
-    Q,
-    Value,
-    When,
-)
+from django.db.models import BooleanField, Case, Exists, Expression, F, IntegerField, Q, Value, When
 from django.db.models.functions import (
     Cast,
     ExtractDay,
@@ -39,10 +26,6 @@ from django.db.models.functions import (
     TruncDate,
 )
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
-
-if TYPE_CHECKING:
-    from django.db.backends.base.base import BaseDatabaseWrapper
-    from django.db.models.sql.compiler import SQLCompiler, _AsSqlType
 
 T = TypeVar("T")
 Bounds = Mapping[int, tuple[datetime, datetime]]
@@ -93,54 +76,13 @@ def zone_of(name: str) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-class _LocalDate(Func):
-    """`local_date` as PostgreSQL computes it: the moment converted by its organisation's own
-    `time_zone` column, `(timezone(zone, moment))::date`. Other databases know no time zones
-    of their own and get `by_zone`, a CASE with one converted date per zone; so does
-    PostgreSQL when a zone is not one Python knows (it counts such an organisation in UTC,
-    where PostgreSQL would refuse the name).
-
-    Why not the CASE everywhere: a network has some thirty zones, and the age and the time
-    until found repeat the date a dozen times each; PostgreSQL's JIT compiler then spent 30 to
-    90 seconds compiling those statements for 2.5 million cases (EXPLAIN ANALYZE: JIT
-    "Optimization" and "Emission" were nearly all of their time; see docs/benchmarks.md)."""
-
-    output_field = DateField()
-
-    def __init__(self, moment: str, zone: str, by_zone: Expression, *, zones_known: bool) -> None:
-        super().__init__(F(moment), F(zone), by_zone)
-        self.zones_known = zones_known
-
-    def as_sql(
-        self,
-        compiler: SQLCompiler,
-        connection: BaseDatabaseWrapper,
-        function: str | None = None,
-        template: str | None = None,
-        arg_joiner: str | None = None,
-        **extra_context: Any,
-    ) -> _AsSqlType:
-        return compiler.compile(self.get_source_expressions()[2])
-
-    def as_postgresql(
-        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
-    ) -> _AsSqlType:
-        moment, zone, by_zone = self.get_source_expressions()
-        if not self.zones_known:
-            return compiler.compile(by_zone)
-        converted = Func(zone, moment, function="timezone", output_field=DateTimeField())
-        return compiler.compile(Cast(converted, DateField()))
-
-
 def local_date(moment: str, organisation: str, zones: Mapping[int, str]) -> Expression:
     """The calendar date of `moment` in its organisation's time zone."""
     whens = [
         When(**{f"{organisation}__in": ids}, then=TruncDate(moment, tzinfo=zone_of(str(name))))
         for name, ids in _grouped(zones)
     ]
-    by_zone = Case(*whens, default=TruncDate(moment, tzinfo=UTC))
-    known = all(zone_of(str(name)).key == name for name in zones.values())
-    return _LocalDate(moment, f"{organisation}__time_zone", by_zone, zones_known=known)
+    return Case(*whens, default=TruncDate(moment, tzinfo=UTC))
 
 
 def whole(expression: Expression) -> Cast:
