@@ -12,6 +12,7 @@ groups with `.values(...)` over these columns and `.annotate(n=Count("pk"))`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import (
@@ -26,8 +27,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear
-from django.db.models.lookups import LessThan
+from django.db.models.functions import Coalesce, ExtractYear
 
 from homeward.cases.choices import BirthPrecision, Category, Outcome, TimelineKind
 from homeward.cases.models import Case as CaseModel
@@ -75,12 +75,17 @@ def contacts_started(bounds: Bounds) -> Rows:
     )
 
 
-def case_day(prefix: str, zones: Mapping[int, str]) -> Expression:
+def _until(bounds: Bounds) -> date:
+    """The last day any organisation's period reaches (in any time zone)."""
+    return max(end for _start, end in bounds.values()).date() + timedelta(days=1)
+
+
+def case_day(prefix: str, zones: Mapping[int, str], until: date) -> Expression:
     """The day a case's child went missing, or the day it was reported (in the hotline's time
     zone) where that is unknown: the day ages and durations are counted from."""
     return Coalesce(
         F(f"{prefix}disappeared_on"),
-        counting.local_date(f"{prefix}reported_at", f"{prefix}organisation", zones),
+        counting.local_date(f"{prefix}reported_at", f"{prefix}organisation", zones, until),
     )
 
 
@@ -151,36 +156,36 @@ def cases_open_at(moments: Moments) -> Rows:
     )
 
 
-def _age(zones: Mapping[int, str]) -> Expression:
-    """`child.age_on(case day)` in the database: whole years from the date of birth, the year
-    of birth, or the estimated age moved on by the days since the estimate (// 365)."""
-    day = case_day("case__", zones)
-    year = whole(ExtractYear(day))
-    month_day = whole(ExtractMonth(day)) * Value(100) + whole(ExtractDay(day))
-    born = F("child__birth_date")
-    born_month_day = whole(ExtractMonth(born)) * Value(100) + whole(ExtractDay(born))
-    not_yet_birthday = Case(
-        When(LessThan(month_day, born_month_day), then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
+def _age(bounds: Bounds) -> Expression:
+    """`child.age_on(case day)` in the database: whole years from the date of birth (the
+    difference of the two dates as YYYYMMDD numbers // 10,000), the year of birth, or the
+    estimated age moved on by the days since the estimate // 365. Each branch names the case's
+    day as few times as it can: that expression is long."""
+    day = case_day("case__", _zones(bounds), _until(bounds))
+    since_birth = counting.date_number(day) - counting.date_number(F("child__birth_date"))
     since_estimate = counting.day_number(day) - counting.day_number("child__age_estimated_on")
     return Case(
         When(
             Q(child__birth_precision=BirthPrecision.EXACT, child__birth_date__isnull=False),
-            then=year - whole(ExtractYear(born)) - not_yet_birthday,
+            then=counting.floor_divide(since_birth, 10000, least=-LONGEST * 10000),
         ),
         When(
             Q(child__birth_precision=BirthPrecision.YEAR, child__birth_year__isnull=False),
-            then=year - F("child__birth_year"),
+            then=whole(ExtractYear(day)) - F("child__birth_year"),
         ),
         When(
             Q(child__estimated_age__isnull=False, child__age_estimated_on__isnull=False),
-            then=F("child__estimated_age") + counting.floor_divide(since_estimate, 365),
+            then=F("child__estimated_age")
+            + counting.floor_divide(since_estimate, 365, least=-LONGEST * 366),
         ),
         default=Value(None),
         output_field=IntegerField(),
     )
+
+
+LONGEST = 1000
+"""No two dates of a case are further apart than this many years (they lie between 1900 and
+2100)."""
 
 
 def children_of_cases_reported(bounds: Bounds) -> Rows:
@@ -193,7 +198,7 @@ def children_of_cases_reported(bounds: Bounds) -> Rows:
             organisation_id=F("case__organisation_id"),
             category=F("case__category"),
             sex=F("child__sex"),
-            age=_age(_zones(bounds)),
+            age=_age(bounds),
         )
         .values("organisation_id", "category", "sex", "age")
     )
@@ -204,21 +209,25 @@ def closures_approved(bounds: Bounds) -> Rows:
     once, by that closure): organisation_id, category, reported_in_period (the case was
     reported in the same period), outcome and days_to_found (from the day the child went
     missing, or the case was reported, to the day found; None for a child not found)."""
+    # a later approval of the same case before the end of its hotline's period (the case is
+    # the outer closure's, so its period end comes from outside: no join in the subquery)
     later = Closure.objects.filter(
-        counting.within(bounds, "case__organisation", "decided_at"),
         case=OuterRef("case"),
         state=Closure.State.APPROVED,
+        decided_at__lt=OuterRef("period_end"),
     ).filter(
         Q(decided_at__gt=OuterRef("decided_at"))
         | Q(decided_at=OuterRef("decided_at"), pk__gt=OuterRef("pk"))
     )
     found = Q(outcome__in=FOUND, found_on__isnull=False)
-    days = counting.day_number("found_on") - counting.day_number(case_day("case__", _zones(bounds)))
+    day = case_day("case__", _zones(bounds), _until(bounds))
+    days = counting.day_number("found_on") - counting.day_number(day)
     return (
         Closure.objects.filter(
             counting.within(bounds, "case__organisation", "decided_at"),
             state=Closure.State.APPROVED,
         )
+        .alias(period_end=counting.period_end(bounds, "case__organisation"))
         .filter(~Exists(later))
         .annotate(
             organisation_id=F("case__organisation_id"),

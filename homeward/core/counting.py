@@ -10,11 +10,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.db.models import BooleanField, Case, Exists, Expression, F, IntegerField, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    DateTimeField,
+    Exists,
+    Expression,
+    F,
+    IntegerField,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.functions import (
     Cast,
     ExtractDay,
@@ -25,7 +37,7 @@ from django.db.models.functions import (
     ExtractYear,
     TruncDate,
 )
-from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
+from django.db.models.lookups import LessThanOrEqual
 
 T = TypeVar("T")
 Bounds = Mapping[int, tuple[datetime, datetime]]
@@ -59,6 +71,13 @@ def within(bounds: Bounds, organisation: str, moment: str) -> Q:
     return condition
 
 
+def period_end(bounds: Bounds, organisation: str) -> Case:
+    """Each row's organisation's end of period (a moment), to compare with."""
+    ends = {org: _utc(end) for org, (_start, end) in bounds.items()}
+    whens = [When(**{f"{organisation}__in": ids}, then=Value(end)) for end, ids in _grouped(ends)]
+    return Case(*whens, default=Value(None), output_field=DateTimeField())
+
+
 def before(moments: Moments, organisation: str, moment: str, *, inclusive: bool = False) -> Q:
     """Rows whose `moment` is before their organisation's moment."""
     lookup = "lte" if inclusive else "lt"
@@ -76,11 +95,48 @@ def zone_of(name: str) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def local_date(moment: str, organisation: str, zones: Mapping[int, str]) -> Expression:
-    """The calendar date of `moment` in its organisation's time zone."""
+ZONES_SINCE = date(2000, 1, 1)
+"""Time zones are told apart by their clocks from this day on (before the 116 000 number was
+reserved, so before any record Homeward holds)."""
+
+
+@lru_cache(maxsize=1024)
+def _clock_changes(name: str, until: date) -> tuple[tuple[int, int], ...]:
+    """A zone's UTC offset from ZONES_SINCE to `until`, as (moment, offset) at each change (found
+    at noon each day, then to the hour): two zones with the same changes show the same local
+    date for every moment in that span."""
+    zone = zone_of(name)
+
+    def offset(moment: datetime) -> int:
+        shift = moment.astimezone(zone).utcoffset()
+        return int(shift.total_seconds()) if shift is not None else 0
+
+    moment = datetime.combine(ZONES_SINCE, time(12), tzinfo=UTC)
+    current = offset(moment)
+    changes = [(0, current)]
+    while moment.date() < until:
+        following = moment + timedelta(days=1)
+        if offset(following) != current:
+            while offset(moment) == current:
+                moment += timedelta(hours=1)
+            current = offset(moment)
+            changes.append((int(moment.timestamp()), current))
+        moment = following
+    return tuple(changes)
+
+
+def local_date(moment: str, organisation: str, zones: Mapping[int, str], until: date) -> Expression:
+    """The calendar date of `moment` (up to the day `until`) in its organisation's time zone.
+    Organisations whose zones keep the same clock (Brussels, Paris, Rome…) share one branch, so
+    the expression has a branch per clock, not per organisation: it is repeated wherever the
+    date is used, and PostgreSQL compiles it (JIT) for every statement."""
+    clocks: dict[tuple[tuple[int, int], ...], tuple[str, list[int]]] = {}
+    for name, ids in _grouped({org: str(zone) for org, zone in zones.items()}):
+        _first, members = clocks.setdefault(_clock_changes(name, until), (name, []))
+        members.extend(ids)
     whens = [
-        When(**{f"{organisation}__in": ids}, then=TruncDate(moment, tzinfo=zone_of(str(name))))
-        for name, ids in _grouped(zones)
+        When(**{f"{organisation}__in": sorted(ids)}, then=TruncDate(moment, tzinfo=zone_of(name)))
+        for name, ids in clocks.values()
     ]
     return Case(*whens, default=TruncDate(moment, tzinfo=UTC))
 
@@ -130,12 +186,21 @@ def utc_date(moment: str) -> Expression:
     return TruncDate(moment, tzinfo=UTC)
 
 
-def floor_divide(numerator: Expression, denominator: int) -> Expression:
-    """Python's `//` (the database's integer division truncates towards zero)."""
-    return Case(
-        When(GreaterThanOrEqual(numerator, 0), then=numerator / Value(denominator)),
-        default=Value(0) - ((Value(0) - numerator + Value(denominator - 1)) / Value(denominator)),
-        output_field=IntegerField(),
+def floor_divide(numerator: Expression, denominator: int, *, least: int) -> Expression:
+    """Python's `//` for a numerator not below `least` (the database's integer division
+    truncates towards zero): shifted up by a whole multiple of the denominator, divided, shifted
+    back, so that the numerator's expression appears once."""
+    shift = -(least // denominator) if least < 0 else 0
+    return (numerator + Value(shift * denominator)) / Value(denominator) - Value(shift)
+
+
+def date_number(day: Expression | F) -> Expression:
+    """A date as the number YYYYMMDD: whole years between two dates are the difference of their
+    numbers // 10,000 (a birthday not reached yet takes one off)."""
+    return (
+        whole(ExtractYear(day)) * Value(10000)
+        + whole(ExtractMonth(day)) * Value(100)
+        + whole(ExtractDay(day))
     )
 
 

@@ -17,6 +17,8 @@ from homeward.core.counting import Bounds
 from homeward.crossborder.models import CooperationRequest
 
 SENT = Q(sent_at__isnull=False)
+YEAR_SECONDS = 366 * 86400
+"""An acknowledgement recorded before the sending (a clock put right) is at most a year off."""
 
 
 def with_counterpart(cases: Rows) -> Rows:
@@ -72,7 +74,8 @@ def requests_received(bounds: Bounds) -> Rows:
             acknowledged=counting.flag(acknowledged),
             in_time=counting.flag(in_time),
             minutes_to_acknowledge=Case(
-                When(acknowledged, then=counting.floor_divide(seconds, 60)), default=Value(None)
+                When(acknowledged, then=counting.floor_divide(seconds, 60, least=-YEAR_SECONDS)),
+                default=Value(None),
             ),
         )
         .values("organisation_id", "acknowledged", "in_time", "minutes_to_acknowledge")

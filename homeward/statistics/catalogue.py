@@ -319,3 +319,39 @@ GROUPS: tuple[Group, ...] = (
     ),
 )
 """Every indicator in exactly one group, in the catalogue's order within each."""
+
+
+Template = tuple[str | int, ...]
+"""A breakdown pattern: a code, or the position of a code taken from the linked cell."""
+
+SAME_COUNTS: tuple[tuple[tuple[str, Template], tuple[str, Template]], ...] = (
+    # new cases by category, counted in four tables
+    (("CASES_NEW", (0,)), ("CASES_SUBCATEGORY", (0, d.TOTAL))),
+    (("CASES_NEW", (0,)), ("CASES_CROSS_BORDER", (0, d.TOTAL))),
+    (("CASES_NEW", (d.TOTAL,)), ("CASES_REASON", (d.TOTAL,))),
+    (("CASES_NEW", ("runaway",)), ("RUNAWAY_REPEAT", (d.TOTAL,))),
+    # cases closed by category
+    (("CASES_CLOSED", (0, d.TOTAL)), ("CASES_OUTCOME", (0, d.TOTAL))),
+    # children in new cases by category
+    (("CHILDREN_AGE", (0, d.TOTAL)), ("CHILDREN_SEX", (0, d.TOTAL))),
+    # all contacts
+    (("CONTACTS_CHANNEL", (d.TOTAL,)), ("CONTACTS_TYPE", (d.TOTAL,))),
+    (("CONTACTS_CHANNEL", (d.TOTAL,)), ("CONTACTS_CALLER_RECORDED", (d.TOTAL,))),
+)
+"""Cells of two indicators that count the same thing by definition: CASES_NEW's runaways are
+CASES_SUBCATEGORY's runaway total. An integer in the first pattern matches any code (or the
+total) and stands for that same code in the second. Disclosure control hides such cells
+together, or a cell hidden in one table could be read in the other; an uploaded return can be
+checked against them."""
+
+
+def same_counts(code: str, breakdown: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    """The cells of other indicators that hold the same count as `code`'s `breakdown`."""
+    linked: list[tuple[str, tuple[str, ...]]] = []
+    for (first, pattern), (second, other) in SAME_COUNTS:
+        if first != code or len(pattern) != len(breakdown):
+            continue
+        if all(isinstance(p, int) or p == b for p, b in zip(pattern, breakdown, strict=True)):
+            bound = {p: b for p, b in zip(pattern, breakdown, strict=True) if isinstance(p, int)}
+            linked.append((second, tuple(bound[p] if isinstance(p, int) else p for p in other)))
+    return linked

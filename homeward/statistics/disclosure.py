@@ -17,7 +17,8 @@ hotline's return):
         median (None, not suppressed: "not available").
     Published: the year, the threshold, the countries that reported, the cells in a stable
         order (catalogue order, countries then the network, breakdowns in dimension order), and
-        lookups: cell(), value(), table(), across_countries(), share().
+        lookups: cell(), value(), table(), across_countries(), share(); of_country(code) for one
+        hotline's part of the network's report.
 """
 
 from __future__ import annotations
@@ -77,9 +78,21 @@ class Published:
     """The countries that reported, in alphabetical order (the network's cell is "_T")."""
     cells: tuple[PublishedCell, ...]
     _index: dict[CellKey, PublishedCell] = field(init=False, repr=False, compare=False)
+    _tables: dict[tuple[str, str], dict[Breakdown, PublishedCell]] = field(
+        init=False, repr=False, compare=False
+    )
+    _columns: dict[tuple[str, Breakdown], dict[str, PublishedCell]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
-        self._index = {(c.indicator, c.country, c.breakdown): c for c in self.cells}
+        self._index = {}
+        self._tables = {}
+        self._columns = {}
+        for c in self.cells:
+            self._index[(c.indicator, c.country, c.breakdown)] = c
+            self._tables.setdefault((c.indicator, c.country), {})[c.breakdown] = c
+            self._columns.setdefault((c.indicator, c.breakdown), {})[c.country] = c
 
     def __iter__(self) -> Iterator[PublishedCell]:
         return iter(self.cells)
@@ -90,6 +103,18 @@ class Published:
         present = {cell.indicator for cell in self.cells}
         return tuple(i for i in catalogue.CATALOGUE if i.code in present)
 
+    def of_country(self, country: str) -> Published:
+        """One country's cells of this report (its covers chosen with the whole network's, so
+        that the two views cannot be combined to undo each other), for that hotline's export."""
+        if country not in self.countries:
+            raise ValueError(f"{country} did not report for {self.year}")
+        return Published(
+            year=self.year,
+            threshold=self.threshold,
+            countries=(country,),
+            cells=tuple(c for c in self.cells if c.country == country),
+        )
+
     def cell(self, indicator: str, country: str, breakdown: Breakdown) -> PublishedCell | None:
         return self._index.get((indicator, country, breakdown))
 
@@ -99,17 +124,11 @@ class Published:
 
     def table(self, indicator: str, country: str) -> dict[Breakdown, PublishedCell]:
         """One country's (or the network's) cells of an indicator, in dimension order."""
-        return {
-            c.breakdown: c for c in self.cells if c.indicator == indicator and c.country == country
-        }
+        return dict(self._tables.get((indicator, country), {}))
 
     def across_countries(self, indicator: str, breakdown: Breakdown) -> dict[str, PublishedCell]:
         """One cell of an indicator in every country, then the network ("_T")."""
-        return {
-            c.country: c
-            for c in self.cells
-            if c.indicator == indicator and c.breakdown == breakdown
-        }
+        return dict(self._columns.get((indicator, breakdown), {}))
 
     def share(
         self,
@@ -228,7 +247,9 @@ def _relations(
 ) -> list[tuple[CellKey, list[CellKey]]]:
     """Within each country (and the network): a dimension's total is the sum of its codes, for
     every additive indicator, in every direction of a multi-dimension one. Across countries:
-    the network's cell is the sum of the countries' cells, for every count."""
+    the network's cell is the sum of the countries' cells, for every count. Across tables: a
+    cell equals the cells of other indicators that count the same thing
+    (catalogue.SAME_COUNTS), so they are hidden together."""
     relations: list[tuple[CellKey, list[CellKey]]] = []
     for indicator, breakdowns in layout.items():
         if not indicator.is_count:
@@ -250,6 +271,12 @@ def _relations(
                 if (indicator.code, c, breakdown) in counts
             ]
             relations.append(((indicator.code, NETWORK, breakdown), members))
+            for country in (*countries, NETWORK):
+                cell = (indicator.code, country, breakdown)
+                for other, other_breakdown in catalogue.same_counts(indicator.code, breakdown):
+                    same = (other, country, other_breakdown)
+                    if cell in counts and same in counts:
+                        relations.append((cell, [same]))
     return relations
 
 

@@ -1,8 +1,8 @@
 """One hotline's (or the network's) values for one year: a value per indicator cell.
 
 A cell's breakdown is stored and exchanged as its codes joined by "." (`"runaway.female"`,
-`"_T._T"`, `""` for an indicator without dimensions); that string is also the BREAKDOWN
-dimension of the SDMX export."""
+`"_T._T"`, `""` for an indicator without dimensions). The SDMX export joins them by "-" instead
+(`"runaway-female"`, `"_Z"` for none): "." separates dimensions in an SDMX key."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from homeward.core.dates import DayField
 from homeward.statistics.returns.reading import MAX_FILE_BYTES
@@ -44,15 +45,11 @@ class ReasonForm(forms.Form):
     )
 
 
-class ReopenForm(ReasonForm):
-    organisation = forms.IntegerField(widget=forms.HiddenInput)
-
-
 class PeriodForm(forms.Form):
     """A run of days for a hotline's own figures, both days included."""
 
-    start = DayField(label=_("From"))
-    end = DayField(label=_("To"))
+    start = DayField(label=pgettext_lazy("the first day of a period", "From"))
+    end = DayField(label=pgettext_lazy("the last day of a period", "To"))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

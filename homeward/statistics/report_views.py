@@ -4,16 +4,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from homeward.organisations.access import member_required
-from homeward.organisations.models import Organisation
 from homeward.organisations.roles import Permission
 from homeward.statistics.report import NoReturns, Report, hotline_report, network_report
 from homeward.statistics.report import render as report_render
-from homeward.statistics.report.aggregate import years_with_returns
+from homeward.statistics.report.aggregate import organisation_named, years_with_returns
 from homeward.statistics.report.downloads import FORMATS, download
 
 
@@ -21,12 +22,12 @@ def _report(request: HttpRequest, year: int) -> Report:
     slug = request.GET.get("organisation", "").strip()
     if not slug:
         return network_report(year)
-    organisation = get_object_or_404(Organisation, slug=slug)
-    return hotline_report(year, organisation)
+    return hotline_report(year, organisation_named(slug))
 
 
 @member_required(Permission.VIEW_NETWORK_STATISTICS)
 def report_page(request: HttpRequest, year: int) -> HttpResponse:
+    context: dict[str, Any]
     try:
         report = _report(request, year)
     except NoReturns:

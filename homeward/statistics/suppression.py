@@ -1,7 +1,9 @@
 """Cell suppression for tables whose cells are tied by additive relations (a total is the sum of
-its members), the method statistical offices call primary and secondary cell suppression
-(Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, ch. 4; the heuristic below is
-the one τ-Argus and sdcTable offer for large tables, followed by an audit of the result):
+its members): primary and secondary cell suppression as statistical offices practise it
+(Hundepool et al., *Statistical Disclosure Control*, Wiley 2012, ch. 4). The secondary step is
+a heuristic in the manner of sdcTable's SIMPLEHEURISTIC: cover relation by relation, then solve
+the attacker's problem and cover again. Unlike the optimal and modular methods of τ-Argus it
+does not minimise what is hidden, and it sets no protection interval.
 
 1. Primary: every count from 1 to threshold − 1 is suppressed. Zero is published: it describes
    nobody.
@@ -13,19 +15,22 @@ the one τ-Argus and sdcTable offer for large tables, followed by an audit of th
    suppression can leave another relation with a lone suppressed cell; this repeats until none
    has.
 3. Audit: step 2 looks at one relation at a time, but a reader can combine several (two rows
-   minus two columns of a table). The audit solves the whole system the published cells leave
-   (exactly, with fractions) and finds every suppressed cell it fixes to one value; for each,
-   one more cell near it is suppressed (the smallest non-zero published cell of a relation it
-   is in, or of the nearest relation that has one), then steps 2 and 3 run again. The sets only
-   grow, so this ends.
+   minus two columns of a table, or a total shown in two tables). The audit solves the whole
+   system the published cells leave, exactly, and finds every suppressed cell it fixes to one
+   value, with the combination of relations that fixes it; that combination makes the cell a
+   sum of published cells, and hiding one of them (the cheapest non-zero one, an inner cell
+   before a total) breaks it. Then steps 2 and 3 run again; the suppressed cells only grow, so
+   this ends.
 
 What it guarantees, given the relations it is told about: no published count lies in
 1..threshold − 1; every relation has no suppressed cell or at least two; and no suppressed cell
 with a non-zero value can be worked out exactly from the published cells and the relations,
-however they are combined (with non-negative counts, a cell is exactly recoverable only if the
-linear system fixes it or non-negativity pins it at zero). What it does not: it does not keep a
-suppressed cell from being narrowed to a range (a suppressed 3 may be known to lie in 1..6), and
-it knows nothing of relations it is not given (other tables, the same table another year).
+however they are combined. (Knowing that counts are not negative adds nothing to this while no
+suppressed cell is zero, which secondary suppression avoids: the true table then lies strictly
+inside the bounds, and a cell the bounds fixed would be fixed by the relations alone.) What it
+does not: it does not keep a suppressed cell from being narrowed to a range (a suppressed 3 may
+be known to lie in 1..6), and it knows nothing of relations it is not given (tables it is not
+shown, the same table another year).
 """
 
 from __future__ import annotations
@@ -61,12 +66,15 @@ def suppress(
     table = _Table(values, relations)
     suppressed = {key for key, value in values.items() if is_small(value, threshold)}
     table.cover_lone_cells(suppressed)
-    while exposed := derivable(table.relations, suppressed, table.order):
-        covers = {table.cover_for(cell, suppressed) for cell in exposed}
-        covers.discard(None)
+    while exposed := _exposures(table.relations, suppressed, table.order):
+        covers = set()
+        for combination in exposed.values():
+            cover = table.cover_for(combination, suppressed)
+            if cover is not None:
+                covers.add(cover)
         if not covers:
-            break  # only zeros are exposed: every cell near them is already suppressed
-        suppressed.update(cover for cover in covers if cover is not None)
+            break  # only zeros are exposed (the counts cannot fix anything else)
+        suppressed |= covers
         table.cover_lone_cells(suppressed)
     return suppressed
 
@@ -79,6 +87,7 @@ class _Table(Generic[K]):
         self.order: dict[K, int] = {key: position for position, key in enumerate(values)}
         self.relations: list[tuple[K, tuple[K, ...]]] = []
         self.of_cell: dict[K, list[int]] = {}
+        self.totals: set[K] = set()
         for total, members in relations:
             members = tuple(members)
             for key in (total, *members):
@@ -90,6 +99,7 @@ class _Table(Generic[K]):
                 continue
             index = len(self.relations)
             self.relations.append((total, members))
+            self.totals.add(total)
             for key in (total, *members):
                 self.of_cell.setdefault(key, []).append(index)
 
@@ -122,34 +132,24 @@ class _Table(Generic[K]):
         # up): a zero is then the only cover left
         return published[0]
 
-    def cover_for(self, cell: K, suppressed: set[K]) -> K | None:
-        """Step 3: the cheapest published non-zero cell of the relations nearest `cell`
-        (its own relations first, then those of the suppressed cells they hold, and so on)."""
-        seen_relations: set[int] = set()
-        seen_cells = {cell}
-        frontier = [cell]
-        while frontier:
-            candidates: list[K] = []
-            reached: list[K] = []
-            for key in frontier:
-                for index in self.of_cell.get(key, ()):
-                    if index in seen_relations:
-                        continue
-                    seen_relations.add(index)
-                    total, members = self.relations[index]
-                    for other in (total, *members):
-                        if other in seen_cells:
-                            continue
-                        seen_cells.add(other)
-                        if other not in suppressed:
-                            if self.values[other] != 0:
-                                candidates.append(other)
-                        else:
-                            reached.append(other)
-            if candidates:
-                return min(candidates, key=self._cost)
-            frontier = reached
-        return None
+    def cover_for(self, combination: Mapping[int, Number], suppressed: set[K]) -> K | None:
+        """Step 3: the combination of relations that fixes a suppressed cell leaves it equal
+        to a sum of published cells; hiding one of those (the cheapest non-zero one, a cell
+        that is not a total if there is one) breaks that way of working it out."""
+        weights: dict[K, Number] = {}
+        for index, coefficient in combination.items():
+            total, members = self.relations[index]
+            weights[total] = weights.get(total, 0) + coefficient
+            for key in members:
+                weights[key] = weights.get(key, 0) - coefficient
+        candidates = [
+            key
+            for key, weight in weights.items()
+            if weight and key not in suppressed and self.values[key] != 0
+        ]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda key: (key in self.totals, *self._cost(key)))
 
     def _cost(self, key: K) -> tuple[Decimal | int, int]:
         return self.values[key], self.order[key]
@@ -158,51 +158,77 @@ class _Table(Generic[K]):
 def derivable(
     relations: Sequence[tuple[K, Sequence[K]]], suppressed: set[K], order: Mapping[K, int]
 ) -> list[K]:
-    """The suppressed cells whose value the published cells and the relations fix: those whose
-    unit vector lies in the row space of the relations restricted to the suppressed cells
-    (the published cells only move the right-hand side). Gauss–Jordan elimination in exact
-    arithmetic, row by row, keeping the pivot rows reduced; a pivot row with no other entry is
-    a cell the system fixes. Coefficients stay whole numbers while every pivot is ±1, as it is
-    in a two-dimension table, and become fractions only where needed."""
-    rows: dict[K, dict[K, Number]] = {}
+    """The suppressed cells whose value the published cells and the relations fix."""
+    return list(_exposures(relations, suppressed, order))
+
+
+class _Row(Generic[K]):
+    """A row of the system over the suppressed cells, and the combination of relations (index:
+    coefficient) it was made of."""
+
+    def __init__(self, cells: dict[K, Number], combination: dict[int, Number]) -> None:
+        self.cells = cells
+        self.combination = combination
+
+    def subtract(self, factor: Number, other: _Row[K]) -> None:
+        _subtract(self.cells, factor, other.cells)
+        _subtract(self.combination, factor, other.combination)
+
+    def scale(self, factor: Number) -> None:
+        self.cells = {key: value * factor for key, value in self.cells.items()}
+        self.combination = {key: value * factor for key, value in self.combination.items()}
+
+
+def _exposures(
+    relations: Sequence[tuple[K, Sequence[K]]], suppressed: set[K], order: Mapping[K, int]
+) -> dict[K, dict[int, Number]]:
+    """Each suppressed cell the relations fix, with the combination of relations that does: a
+    cell is fixed when its unit vector lies in the row space of the relations restricted to the
+    suppressed cells (the published cells only move the right-hand side). Gauss–Jordan
+    elimination in exact arithmetic, row by row, keeping the pivot rows reduced; a pivot row
+    with no other entry is a fixed cell. Coefficients stay whole numbers while every pivot is
+    ±1, as in a two-dimension table, and become fractions only where needed."""
+    rows: dict[K, _Row[K]] = {}
     holders: dict[K, set[K]] = {}
     """For each cell, the pivot rows in which it has a non-zero coefficient."""
-    for total, members in relations:
-        row: dict[K, Number] = {}
+    for index, (total, members) in enumerate(relations):
+        cells: dict[K, Number] = {}
         if total in suppressed:
-            row[total] = 1
+            cells[total] = 1
         for key in members:
             if key in suppressed:
-                row[key] = -1
-        for pivot in [key for key in row if key in rows]:
-            _subtract(row, row[pivot], rows[pivot])
-        if not row:
+                cells[key] = -1
+        if not cells:
             continue
-        pivot = min(row, key=order.__getitem__)
-        scale = row[pivot]
-        if scale in (1, -1):
-            row = {key: value * scale for key, value in row.items()}
-        else:
-            row = {key: Fraction(value) / scale for key, value in row.items()}
+        row = _Row(cells, {index: 1})
+        for pivot in [key for key in cells if key in rows]:
+            row.subtract(row.cells[pivot], rows[pivot])
+        if not row.cells:
+            continue
+        pivot = min(row.cells, key=order.__getitem__)
+        lead = row.cells[pivot]
+        row.scale(lead if lead in (1, -1) else 1 / Fraction(lead))
         for other in list(holders.get(pivot, ())):
             other_row = rows[other]
-            factor = other_row[pivot]
-            for key in row:
-                if key not in other_row:
-                    holders.setdefault(key, set()).add(other)
-            _subtract(other_row, factor, row)
-            for key in row:
-                if key not in other_row:
-                    holders[key].discard(other)
+            before = set(other_row.cells)
+            other_row.subtract(other_row.cells[pivot], row)
+            for key in set(other_row.cells) - before:
+                holders.setdefault(key, set()).add(other)
+            for key in before - set(other_row.cells):
+                holders[key].discard(other)
         rows[pivot] = row
-        for key in row:
+        for key in row.cells:
             holders.setdefault(key, set()).add(pivot)
-    return sorted((pivot for pivot, row in rows.items() if len(row) == 1), key=order.__getitem__)
+    fixed = sorted((p for p, row in rows.items() if len(row.cells) == 1), key=order.__getitem__)
+    return {pivot: rows[pivot].combination for pivot in fixed}
 
 
-def _subtract(row: dict[K, Number], factor: Number, pivot_row: Mapping[K, Number]) -> None:
-    """row -= factor × pivot_row, dropping the entries that become zero."""
-    for key, value in pivot_row.items():
+N = TypeVar("N", bound=Hashable)
+
+
+def _subtract(row: dict[N, Number], factor: Number, other: Mapping[N, Number]) -> None:
+    """row -= factor × other, dropping the entries that become zero."""
+    for key, value in other.items():
         updated = row.get(key, 0) - factor * value
         if updated:
             row[key] = updated

@@ -28,7 +28,11 @@ urlpatterns = [
     path(f"{YEAR}remind/", views.year_remind, name="stats_year_remind"),
     path(f"{YEAR}lock/", views.year_lock, name="stats_year_lock"),
     path(f"{YEAR}unlock/", views.year_unlock, name="stats_year_unlock"),
-    path(f"{YEAR}reopen/", views.return_reopen, name="stats_return_reopen"),
+    path(
+        f"{YEAR}hotlines/<int:organisation_id>/reopen/",
+        views.return_reopen,
+        name="stats_return_reopen",
+    ),
     # the network report
     path("statistics/network/<int:year>/", report_views.report_page, name="stats_network_report"),
     path(

@@ -12,6 +12,7 @@ from homeward.cases import figures
 from homeward.cases.models import Case, CaseChild, Child
 from homeward.cases.models.child import age_on
 from homeward.core import counting
+from homeward.organisations.models import Organisation
 from homeward.testing.cast import Cast
 
 DAYS = [
@@ -127,3 +128,44 @@ def test_nothing_personal_is_selected(cast: Cast) -> None:
         selected = set(rows.query.values_select) | set(rows.query.annotation_select)
         assert selected and not selected & PERSONAL, name
         assert "organisation_id" in selected, name
+
+
+def test_local_dates_in_every_time_zone(cast: Cast) -> None:
+    """Organisations whose zones keep the same clock share one branch of the expression; each
+    organisation still gets its own local date, around midnight and the clock changes."""
+    zones = {
+        "BE": "Europe/Brussels",
+        "FR": "Europe/Paris",  # the same clock as Brussels: one branch
+        "PT": "Europe/Lisbon",
+        "FI": "Europe/Helsinki",
+        "US": "America/New_York",  # changes its clocks on other Sundays
+        "XX": "Not/AZone",  # unknown: UTC
+    }
+    organisations = {}
+    for code, zone in zones.items():
+        organisations[code] = Organisation.objects.create(
+            name=f"Zone {code}", slug=f"zone-{code.lower()}", kind="hotline", time_zone=zone
+        )
+    moments = [
+        datetime(2025, 3, 30, 0, 30, tzinfo=UTC),  # the EU's spring change is at 01:00 UTC
+        datetime(2025, 3, 30, 22, 30, tzinfo=UTC),
+        datetime(2025, 3, 9, 4, 30, tzinfo=UTC),  # New York's change is on 9 March
+        datetime(2025, 10, 26, 22, 30, tzinfo=UTC),
+        datetime(2025, 12, 31, 23, 30, tzinfo=UTC),
+        datetime(2026, 1, 1, 3, 30, tzinfo=UTC),
+        datetime(2008, 7, 1, 21, 59, tzinfo=UTC),
+    ]
+    expected = {}
+    for code, organisation in organisations.items():
+        for moment in moments:
+            case = Case.objects.create(
+                organisation=organisation, reference=f"Z-{Case.objects.count()}",
+                category="runaway", reported_at=moment,
+            )  # fmt: skip
+            expected[case.pk] = moment.astimezone(counting.zone_of(zones[code])).date()
+    names = {o.pk: o.time_zone for o in organisations.values()}
+    local = counting.local_date("reported_at", "organisation", names, date(2026, 12, 31))
+    found = dict(Case.objects.filter(pk__in=expected).annotate(day=local).values_list("pk", "day"))
+    assert found == expected
+    branches = local.cases  # type: ignore[attr-defined]
+    assert len(branches) == 5  # Brussels and Paris together

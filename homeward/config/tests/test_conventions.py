@@ -79,6 +79,7 @@ QUERYSET_STEPS = {"objects", "filter", "exclude", "all", "select_for_update", "s
 NOT_RECORDS = {
     "core/images.py": "saves a Pillow image into memory",
     "core/tables.py": "saves an openpyxl workbook into memory",
+    "statistics/exports/workbook.py": "saves an openpyxl workbook into memory",
 }
 UNAUDITED = {
     "audit/actions.py": "the audit trail itself",

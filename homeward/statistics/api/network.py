@@ -12,11 +12,10 @@ from ninja import Field, Query, Router, Schema
 
 from homeward.core.api_types import Line100, QueryInt
 from homeward.organisations.access import require_permission, who
-from homeward.organisations.models import Organisation
 from homeward.organisations.roles import Permission
-from homeward.statistics.catalogue import BY_CODE
-from homeward.statistics.figures import breakdown_key
+from homeward.statistics.exports.document import document
 from homeward.statistics.report import NoReturns, Report, hotline_report, network_report
+from homeward.statistics.report.aggregate import organisation_named
 from homeward.statistics.report.downloads import FORMATS, download
 
 router = Router(tags=["statistics"])
@@ -32,17 +31,40 @@ class ReportQuery(Schema):
 
 class CellOut(Schema):
     country: str = Field(description='ISO 3166-1 alpha-2, or "_T" for the network')
-    breakdown: str = Field(description='the codes of the cell, joined by "." ("_T": total)')
-    value: float | None = Field(description="null where suppressed or not available")
+    breakdown: dict[str, str] = Field(description='dimension -> code ("_T": the total)')
+    key: str = Field(description='the codes joined by "."')
+    value: int | float | None = Field(description="null where suppressed or not available")
     suppressed: bool
+    available: bool = Field(description="false for a value that does not exist")
+
+
+class DimensionValueOut(Schema):
+    code: str
+    label: str
+
+
+class DimensionOut(Schema):
+    code: str
+    label: str
+    open: bool
+    values: list[DimensionValueOut]
 
 
 class IndicatorOut(Schema):
     code: str
     title: str
+    definition: str
     unit: str
-    dimensions: list[str]
+    additive: bool
+    minimum_set: bool
+    median_of: str | None
+    dimensions: list[DimensionOut]
     cells: list[CellOut]
+
+
+class CountryOut(Schema):
+    code: str
+    name: str
 
 
 class HeadlineOut(Schema):
@@ -62,15 +84,22 @@ class HotlineOut(Schema):
 
 
 class NetworkReportOut(Schema):
+    """The JSON export's document (statistics.exports.document), with the report's headline
+    figures and which hotlines reported."""
+
+    network: str
     year: int
+    dataflow: str
+    disclosure_threshold: int = Field(description="counts from 1 to threshold − 1 are hidden")
+    disclosure_note: str
+    countries: list[CountryOut]
+    network_country_code: str
+    indicators: list[IndicatorOut]
     organisation: str | None = Field(description="the hotline's short name, or null")
-    threshold: int = Field(description="counts from 1 to threshold − 1 are suppressed")
-    countries: list[str]
     hotlines_expected: int
     hotlines_reported: int
     hotlines: list[HotlineOut]
     headlines: list[HeadlineOut]
-    indicators: list[IndicatorOut]
 
 
 def _number(value: Any) -> float | None:
@@ -83,58 +112,33 @@ def _report(request: HttpRequest, year: int, query: ReportQuery) -> Report:
     try:
         if not query.organisation:
             return network_report(year)
-        organisation = Organisation.objects.filter(slug=query.organisation).first()
-        if organisation is None:
-            raise Http404("no such organisation")
-        return hotline_report(year, organisation)
+        return hotline_report(year, organisation_named(query.organisation))
     except NoReturns as error:
         raise Http404(str(error)) from None
 
 
-def report_out(report: Report) -> NetworkReportOut:
-    by_indicator: dict[str, list[CellOut]] = {}
-    for cell in report.published.cells:
-        by_indicator.setdefault(cell.indicator, []).append(
-            CellOut(
-                country=cell.country,
-                breakdown=breakdown_key(cell.breakdown),
-                value=_number(cell.value),
-                suppressed=cell.suppressed,
-            )
-        )
-    return NetworkReportOut(
-        year=report.year,
-        organisation=report.organisation.slug if report.organisation else None,
-        threshold=report.threshold,
-        countries=report.countries,
-        hotlines_expected=len(report.statuses),
-        hotlines_reported=len(report.reported),
-        hotlines=[
-            HotlineOut(name=s.name, short_name=s.slug, country=s.country, state=s.state)
+def report_out(report: Report) -> dict[str, Any]:
+    return {
+        **document(report.published),
+        "organisation": report.organisation.slug if report.organisation else None,
+        "hotlines_expected": len(report.statuses),
+        "hotlines_reported": len(report.reported),
+        "hotlines": [
+            {"name": s.name, "short_name": s.slug, "country": s.country, "state": s.state}
             for s in report.statuses
         ],
-        headlines=[
-            HeadlineOut(
-                key=h.key,
-                label=str(h.label),
-                kind=h.kind,
-                value=_number(h.value) if h.kind != "band" else None,
-                high=_number(h.high),
-                display=h.display,
-            )
+        "headlines": [
+            {
+                "key": h.key,
+                "label": str(h.label),
+                "kind": h.kind,
+                "value": _number(h.value) if h.kind != "band" else None,
+                "high": _number(h.high),
+                "display": h.display,
+            }
             for h in report.headlines
         ],
-        indicators=[
-            IndicatorOut(
-                code=code,
-                title=str(BY_CODE[code].title),
-                unit=str(BY_CODE[code].unit),
-                dimensions=[dim.code for dim in BY_CODE[code].dimensions],
-                cells=cells,
-            )
-            for code, cells in by_indicator.items()
-        ],
-    )
+    }
 
 
 @router.get(
@@ -146,7 +150,7 @@ def report_out(report: Report) -> NetworkReportOut:
 )
 def get_network_report(
     request: HttpRequest, year: Year, query: Query[ReportQuery]
-) -> NetworkReportOut:
+) -> dict[str, Any]:
     return report_out(_report(request, year, query))
 
 

@@ -46,10 +46,20 @@ class Tally:
         self.values: dict[int, dict[str, dict[Breakdown, Counter[int]]]] = {
             org: defaultdict(lambda: defaultdict(Counter)) for org in self.organisation_ids
         }
+        self._allowed = {
+            indicator.code: [
+                None if dimension.open else frozenset(dimension.codes)
+                for dimension in indicator.dimensions
+            ]
+            for indicator in CATALOGUE
+        }
 
     def _check(self, indicator: Indicator, breakdown: Breakdown) -> None:
-        for dimension, code in zip(indicator.dimensions, breakdown, strict=True):
-            if not dimension.open and code not in dimension.codes:
+        allowed = self._allowed[indicator.code]
+        if len(breakdown) != len(allowed):
+            raise ValueError(f"{indicator.code}: {breakdown!r} has the wrong number of codes")
+        for codes, code, dimension in zip(allowed, breakdown, indicator.dimensions, strict=True):
+            if codes is not None and code not in codes:
                 raise ValueError(
                     f"{indicator.code}: {code!r} is not a code of the {dimension.code} dimension"
                 )

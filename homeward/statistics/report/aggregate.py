@@ -17,6 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.db.models import Count, F, QuerySet, Sum
+from django.http import Http404
 
 from homeward.organisations.models import Organisation
 from homeward.organisations.roles import OrganisationKind
@@ -53,6 +54,14 @@ def expected_hotlines() -> QuerySet[Organisation]:
     ).order_by("country", "name")
 
 
+def organisation_named(slug: str) -> Organisation:
+    """The organisation a report is asked for by its short name (404 if none)."""
+    found = Organisation.objects.filter(slug=slug).first()
+    if found is None:
+        raise Http404("no such organisation")
+    return found
+
+
 def hotline_statuses(year: int) -> list[HotlineStatus]:
     """Every expected hotline, and any other that submitted anyway, with its return's state."""
     returns = {
@@ -60,8 +69,8 @@ def hotline_statuses(year: int) -> list[HotlineStatus]:
         for r in AnnualReturn.objects.filter(year=year).select_related("organisation")
     }
     organisations = {o.pk: o for o in expected_hotlines()}
-    for annual_return in returns.values():
-        organisations.setdefault(annual_return.organisation_id, annual_return.organisation)
+    for submitted in returns.values():
+        organisations.setdefault(submitted.organisation_id, submitted.organisation)
     statuses = []
     for organisation in sorted(organisations.values(), key=lambda o: (o.country, o.name)):
         annual_return = returns.get(organisation.pk)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from homeward.organisations.models import Organisation
 from homeward.statistics import dimensions as d
 from homeward.statistics import disclosure
+from homeward.statistics.catalogue import SAME_COUNTS
 from homeward.statistics.figures import Figures
 from homeward.statistics.report import aggregate
 from homeward.statistics.report.aggregate import HotlineStatus
@@ -115,9 +116,27 @@ def hotline_report(year: int, organisation: Organisation) -> Report:
 
 
 def network_summary(year: int) -> Report:
-    """The headline figures and trends only (the coordinator's dashboard): the same published
-    cells as the full report's, as suppression decides each indicator on its own relations."""
-    return _report(year, None, sorted({*HEADLINE_INDICATORS, *TREND_INDICATORS}))
+    """The headline figures and trends only (the coordinator's dashboard), with the same
+    published cells as the full report's (see `with_linked`)."""
+    return _report(year, None, with_linked([*HEADLINE_INDICATORS, *TREND_INDICATORS]))
+
+
+def with_linked(codes: list[str]) -> list[str]:
+    """The indicators, and every indicator that holds one of their counts too
+    (`catalogue.SAME_COUNTS`: disclosure control hides such cells together). Suppression
+    decides a group of linked indicators on its own relations, so protecting the group alone
+    hides what protecting everything hides; tests/test_report.py checks it."""
+    linked = set(codes)
+    while True:
+        more = {
+            code
+            for (first, _p), (second, _q) in SAME_COUNTS
+            for code in (first, second)
+            if (first in linked or second in linked) and code not in linked
+        }
+        if not more:
+            return sorted(linked)
+        linked |= more
 
 
 def _report(
@@ -151,11 +170,10 @@ def _report(
 
 def trends(year: int, organisation: Organisation | None = None) -> Trends:
     """The trend indicators over the (at most ten) years with returns up to `year`, each year
-    protected on its own (with the same outcome as its full report: suppression decides each
-    indicator on its own relations, which tests/test_report.py checks)."""
+    protected on its own, with its linked indicators (the same outcome as its full report)."""
     years = aggregate.years_with_returns(up_to=year)[-TREND_YEARS:]
     data = aggregate.figures_by_country(
-        years, organisation=organisation, indicators=TREND_INDICATORS
+        years, organisation=organisation, indicators=with_linked(TREND_INDICATORS)
     )
     kept = [y for y in years if data.get(y)]
     counts = aggregate.hotlines_reporting(kept, organisation)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.functional import Promise
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from homeward.statistics import dimensions as d
@@ -76,7 +75,7 @@ class Section:
     title: str | Promise
     intro: str | Promise
     indicators: list[Indicator]
-    charts: list[SafeString] = field(default_factory=list)
+    charts: list[illustrations.Chart] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     country_tables: list[Table] = field(default_factory=list)
 
@@ -144,19 +143,19 @@ def trend_rows(report: Report) -> list[TrendRow]:
         TrendRow(_("Contacts"), counts("CONTACTS_CHANNEL", (T,))),
         TrendRow(_("New cases"), counts("CASES_NEW", (T,))),
         TrendRow(_("Cases carried over"), counts("CASES_CARRIED_OVER", (T,))),
-        TrendRow(_("Runaways (% of new cases)"), shares("CASES_NEW", ("runaway",), (T,)), True),
+        TrendRow(_("Runaways, share of new cases"), shares("CASES_NEW", ("runaway",), (T,)), True),
         TrendRow(
-            _("Parental abductions (% of new cases)"),
+            _("Parental abductions, share of new cases"),
             shares("CASES_NEW", ("parental_abduction",), (T,)),
             True,
         ),
         TrendRow(
-            _("Children in migration (% of new cases)"),
+            _("Children in migration, share of new cases"),
             shares("CASES_NEW", ("migrant",), (T,)),
             True,
         ),
         TrendRow(
-            _("Cross-border (% of new cases)"),
+            _("Cross-border, share of new cases"),
             shares("CASES_CROSS_BORDER", (T, "yes"), (T, T)),
             True,
         ),

@@ -1,8 +1,8 @@
 """The cells of an indicator in a return, and the rules that tie them together.
 
-Every cell of a closed breakdown is in a return, totals ("_T") included: the product of each
-dimension's codes and its total, as `compute` counts them. An open dimension (the other
-countries involved) has its total and whichever country codes the hotline has.
+Every cell of a closed breakdown is in a return, totals ("_T") included (`catalogue.cells`, as
+`compute` counts them). An open dimension (the other countries involved) has its total and
+whichever country codes the hotline has.
 
 Additive indicators add up along every closed dimension: for each combination of the other
 dimensions' codes (their totals included), the cells of the dimension add up to its total.
@@ -21,15 +21,10 @@ Cell = tuple[str, Breakdown]
 """An indicator's code and one breakdown of it."""
 
 
-def expected_breakdowns(indicator: Indicator) -> list[Breakdown]:
-    """The cells a complete return has for this indicator (an open dimension: its total)."""
-    axes = [(d.TOTAL,) if dim.open else (*dim.codes, d.TOTAL) for dim in indicator.dimensions]
-    return [tuple(combination) for combination in product(*axes)]
-
-
 def relations(indicator: Indicator) -> list[tuple[d.Dimension, Breakdown, list[Breakdown]]]:
-    """(dimension, total, its members) along every closed dimension of an additive indicator."""
-    if not indicator.additive:
+    """(dimension, total, its members) along every closed dimension of an additive count (a
+    median never adds up)."""
+    if not indicator.additive or not indicator.is_count:
         return []
     found = []
     for position, dimension in enumerate(indicator.dimensions):

@@ -63,12 +63,18 @@ class Upload:
     file_format: str = ""
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unreadable: bool = False
+    """The file could not be read through: its cells are not checked (only these problems)."""
+
+    def stop(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        self.unreadable = True
 
 
 def read_upload(name: str, content: bytes) -> Upload:
     upload = Upload()
     if len(content) > MAX_FILE_BYTES:
-        upload.problems.append(
+        upload.stop(
             Problem(
                 FILE,
                 _("The file is larger than %(mb)s MB: a return is much smaller. Start from the "
@@ -77,7 +83,7 @@ def read_upload(name: str, content: bytes) -> Upload:
         )  # fmt: skip
         return upload
     if not content.strip():
-        upload.problems.append(Problem(FILE, _("The file is empty.")))
+        upload.stop(Problem(FILE, _("The file is empty.")))
         return upload
     try:
         upload.file_format = file_format(name, content)
@@ -87,7 +93,7 @@ def read_upload(name: str, content: bytes) -> Upload:
             _read_csv(content, upload)
     except FileProblem as problem:
         where = FILE if problem.row <= 1 else _("row %(row)s") % {"row": problem.row}
-        upload.problems.append(Problem(where, problem.message))
+        upload.stop(Problem(where, problem.message))
     return upload
 
 
@@ -106,7 +112,7 @@ def _read_csv(content: bytes, upload: Upload) -> None:
     rows = csv_rows(content)
     first = next(rows, None)
     if first is None:
-        upload.problems.append(Problem(FILE, _("The file is empty.")))
+        upload.stop(Problem(FILE, _("The file is empty.")))
         return
     positions: dict[str, int] = {}
     for index, text in enumerate(first[1]):
@@ -129,9 +135,7 @@ def _read_csv(content: bytes, upload: Upload) -> None:
             positions[name] = index
     missing = [name for name in REQUIRED_COLUMNS if name not in positions]
     for name in missing:
-        upload.problems.append(
-            Problem(_("row 1"), _("The column “%(name)s” is missing.") % {"name": name})
-        )
+        upload.stop(Problem(_("row 1"), _("The column “%(name)s” is missing.") % {"name": name}))
     if missing:
         return
 
@@ -140,7 +144,7 @@ def _read_csv(content: bytes, upload: Upload) -> None:
 
     for number, cells in rows:
         if number > MAX_ROWS + 1:
-            upload.problems.append(_too_many_rows(_("row %(row)s") % {"row": number}))
+            upload.stop(_too_many_rows(_("row %(row)s") % {"row": number}))
             return
 
         def cell_of(name: str, cells: list[str] = cells) -> str:
@@ -182,9 +186,7 @@ def _read_workbook(content: bytes, upload: Upload) -> None:
             rows = [list(row) for row in sheet.iter_rows(values_only=True)]
             total_rows += len(rows)
             if total_rows > MAX_ROWS:
-                upload.problems.append(
-                    _too_many_rows(_("Sheet %(sheet)s") % {"sheet": sheet.title})
-                )
+                upload.stop(_too_many_rows(_("Sheet %(sheet)s") % {"sheet": sheet.title}))
                 return
             _read_sheet(sheet.title, rows, upload)
     finally:

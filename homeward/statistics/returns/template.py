@@ -25,9 +25,8 @@ from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-
 from homeward.core.tables import CONTENT_TYPES, csv_bytes, workbook_bytes
 from homeward.core.templatetags.country_names import country
 from homeward.statistics import dimensions as d
-from homeward.statistics.catalogue import CATALOGUE, Indicator
+from homeward.statistics.catalogue import CATALOGUE, Indicator, cells
 from homeward.statistics.figures import Breakdown, Figures
-from homeward.statistics.returns.cells import expected_breakdowns
 
 CSV_COLUMNS = (
     "indicator",
@@ -81,11 +80,11 @@ def template_file(
 
 def breakdowns_of(indicator: Indicator, figures: Figures | None) -> list[Breakdown]:
     """The expected cells, then the open dimension's codes the figures hold (sorted)."""
-    cells = expected_breakdowns(indicator)
+    expected = cells(indicator)
     if figures is not None:
-        extra = sorted(b for b in figures.cells(indicator.code) if b not in set(cells))
-        cells += extra
-    return cells
+        known = set(expected)
+        expected += sorted(b for b in figures.cells(indicator.code) if b not in known)
+    return expected
 
 
 def shown_value(indicator: Indicator, value: Decimal | None) -> int | float | None:

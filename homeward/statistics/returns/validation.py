@@ -14,13 +14,12 @@ from django_countries import countries
 
 from homeward.core.tables import shown
 from homeward.statistics import dimensions as d
-from homeward.statistics.catalogue import BY_CODE, CATALOGUE, Indicator
+from homeward.statistics.catalogue import BY_CODE, CATALOGUE, Indicator, cells
 from homeward.statistics.figures import Breakdown, Figures
 from homeward.statistics.returns.cells import (
     SAME_TOTALS,
     Cell,
     describe,
-    expected_breakdowns,
     relations,
 )
 from homeward.statistics.returns.reading import FILE, Entry, Problem, read_upload
@@ -49,6 +48,8 @@ class ReturnRefused(ValidationError):
 def check_upload(file_name: str, content: bytes) -> Figures:
     """The return's figures, or ReturnRefused with every problem of the file."""
     upload = read_upload(file_name, content)
+    if upload.unreadable:
+        raise ReturnRefused(upload.problems)
     figures, problems = check_entries(upload.entries, upload.file_format)
     problems = _unique([*upload.problems, *problems])
     if problems:
@@ -207,7 +208,7 @@ class _Check:
                     % {"codes": ", ".join(i.code for i in CATALOGUE if i.minimum)},
                 )
                 continue
-            for breakdown in expected_breakdowns(indicator):
+            for breakdown in cells(indicator):
                 cell = (indicator.code, breakdown)
                 if cell in self.value_at:
                     continue

@@ -126,13 +126,20 @@ def test_suppression_hides_small_counts_and_leaves_nothing_to_recover(
     assert suppress(values, relations, threshold) == suppressed
 
 
-INDICATORS = ("CONTACTS_CHANNEL", "CASES_CLOSED", "CASES_REASON", "CHILDREN_AGE")
+INDICATORS = (
+    "CONTACTS_CHANNEL",
+    "CASES_CLOSED",
+    "CASES_REASON",
+    "CHILDREN_AGE",
+    "CASES_CROSS_BORDER",
+)
 
 
 @st.composite
 def returns(draw: st.DrawFn) -> dict[str, Figures]:
     """Figures as hotlines return them, for real indicators of the catalogue: one of each kind
-    (one dimension, two dimensions, not additive, with a median over it)."""
+    (one dimension, two dimensions, not additive, with a median over it), and new cases by
+    category, the same counts as the cross-border table's totals."""
     countries = draw(st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=3, unique=True))
     result: dict[str, Figures] = {}
     for country in countries:
@@ -148,6 +155,9 @@ def returns(draw: st.DrawFn) -> dict[str, Figures]:
                 table[(TOTAL,)] = max(inner.values()) + draw(st.integers(0, 30))
             for breakdown, value in table.items():
                 figures.set(code, breakdown, value)
+        for breakdown, value in figures.cells("CASES_CROSS_BORDER").items():
+            if breakdown[1] == TOTAL:
+                figures.set("CASES_NEW", breakdown[:1], value)
         for category in [*catalogue.indicator("CHILDREN_AGE").dimensions[0].codes[:4], TOTAL]:
             figures.set("CHILDREN_AGE_MEDIAN", (category,), draw(st.integers(0, 17)))
         result[country] = figures
@@ -189,6 +199,9 @@ def test_protect_publishes_returns_unchanged_except_what_it_must_hide(
             across = [tables[country][breakdown].suppressed for country in tables]
             assert sum(across) != 1, (code, breakdown)
     for country in (*published.countries, NETWORK):
+        for by_category, new in published.table("CASES_NEW", country).items():
+            same = published.cell("CASES_CROSS_BORDER", country, (*by_category, TOTAL))
+            assert same is not None and same.suppressed == new.suppressed, (country, by_category)
         for category, median in published.table("CHILDREN_AGE_MEDIAN", country).items():
             if country == NETWORK:
                 assert median.value is None and not median.suppressed

@@ -267,6 +267,18 @@ def test_only_published_cells_and_catalogue_codes_reach_an_sdmx_file(
     assert not [c for c in codes if "-" in c]
 
 
+def test_one_country_part_of_the_report_keeps_the_network_covers(published: Published) -> None:
+    belgium = published.of_country("BE")
+
+    assert belgium.countries == ("BE",)
+    assert {c.country for c in belgium} == {"BE"}
+    assert belgium.table("CHILDREN_SEX", "BE") == published.table("CHILDREN_SEX", "BE")
+    rows = list(csv.DictReader(io.StringIO(export(belgium, "csv").decode("utf-8-sig"))))
+    assert {r["country"] for r in rows} == {"BE"}
+    with pytest.raises(ValueError, match="DE did not report for 2025"):
+        published.of_country("DE")
+
+
 def test_every_format_has_a_type_and_a_file_name(published: Published) -> None:
     assert set(FORMATS) == {"csv", "xlsx", "json", "sdmx-csv"}
     assert filename(published, "sdmx-csv") == "homeward-network-2025-sdmx.csv"

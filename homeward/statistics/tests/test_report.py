@@ -15,7 +15,12 @@ from homeward.statistics import dimensions as d
 from homeward.statistics.catalogue import BY_CODE
 from homeward.statistics.figures import Figures
 from homeward.statistics.models import AnnualReturn
-from homeward.statistics.report import NoReturns, hotline_report, network_report
+from homeward.statistics.report import (
+    NoReturns,
+    hotline_report,
+    network_report,
+    network_summary,
+)
 from homeward.statistics.report.sections import sections, trend_rows
 from homeward.testing.cast import Cast
 from homeward.testing.statistics import store_return, synthetic_year
@@ -56,9 +61,11 @@ def hand_made(cast: Cast) -> dict[str, Organisation]:
     """2025: two Belgian hotlines and the French one submitted; a Dutch one left a draft."""
     be2 = _hotline("Test Hotline Belgium Two", "test-be-two", "BE")
     nl = _hotline("Test Hotline Netherlands", "test-nl", "NL")
-    store_return(cast.be, 2025, _with_repeat(_new_cases(runaway=30, parental_abduction=12, migrant=2), 28, 2))  # fmt: skip
+    be = _new_cases(runaway=30, parental_abduction=12, migrant=2)
+    store_return(cast.be, 2025, _with_repeat(be, 28, 2))
     store_return(be2, 2025, _with_repeat(_new_cases(runaway=10, parental_abduction=8), 10, 0))
-    store_return(cast.fr, 2025, _with_repeat(_new_cases(runaway=40, parental_abduction=20, migrant=6), 39, 1))  # fmt: skip
+    fr = _new_cases(runaway=40, parental_abduction=20, migrant=6)
+    store_return(cast.fr, 2025, _with_repeat(fr, 39, 1))
     store_return(nl, 2025, _new_cases(runaway=500), state=AnnualReturn.State.DRAFT)
     store_return(cast.fr, 2024, _new_cases(runaway=35, parental_abduction=25))
     return {"be2": be2, "nl": nl}
@@ -112,7 +119,9 @@ def test_headline_shares_are_computed_from_the_counts_and_hidden_where_suppresse
     assert report.headline("contacts").value is None
 
 
-def test_trends_cover_every_year_with_returns(cast: Cast, hand_made: dict[str, Organisation]) -> None:
+def test_trends_cover_every_year_with_returns(
+    cast: Cast, hand_made: dict[str, Organisation]
+) -> None:
     report = network_report(2025)
     assert report.trends.years == [2024, 2025]
     assert report.trends.hotlines == [1, 3]
@@ -120,7 +129,7 @@ def test_trends_cover_every_year_with_returns(cast: Cast, hand_made: dict[str, O
     previous = report.trends.previous(2025)
     assert previous is not None and previous.value("CASES_NEW", T, ("runaway",)) == 35
     rows = {str(row.label): row for row in trend_rows(report)}
-    runaways = rows["Runaways (% of new cases)"].cells
+    runaways = rows["Runaways, share of new cases"].cells
     assert [c.share_display for c in runaways] == ["58.3\u00a0%", "62.5\u00a0%"]
 
 
@@ -149,7 +158,11 @@ def test_every_count_of_a_full_return_is_the_sum_of_the_hotlines(cast: Cast) -> 
     each published count is that sum, nothing shown lies between 1 and the threshold − 1, and a
     median is kept only for a country with one hotline."""
     be2 = _hotline("Test Hotline Belgium Two", "test-be-two", "BE")
-    returns = {cast.be: synthetic_year(1, 300), be2: synthetic_year(2, 120), cast.fr: synthetic_year(3, 500)}  # fmt: skip
+    returns = {
+        cast.be: synthetic_year(1, 300),
+        be2: synthetic_year(2, 120),
+        cast.fr: synthetic_year(3, 500),
+    }
     for organisation, figures in returns.items():
         store_return(organisation, 2025, figures)
     report = network_report(2025)
@@ -176,3 +189,43 @@ def test_every_count_of_a_full_return_is_the_sum_of_the_hotlines(cast: Cast) -> 
     drawn = sections(report)
     assert [s.key for s in drawn][:2] == ["contacts", "cases"]
     assert all(s.charts and s.tables and s.country_tables for s in drawn)
+
+
+def test_the_dashboard_and_the_trends_hide_the_same_cells_as_the_full_report(cast: Cast) -> None:
+    """The dashboard's summary and the trends protect only the indicators they show; a cell
+    hidden in the full report must be hidden there too (two different patterns of the same table
+    could be combined to work a hidden count out)."""
+    be2 = _hotline("Test Hotline Belgium Two", "test-be-two", "BE")
+    for seed, organisation in enumerate((cast.be, be2, cast.fr)):
+        store_return(organisation, 2025, synthetic_year(seed, 60 + 40 * seed))
+    full = network_report(2025)
+    summary = network_summary(2025)
+    compared = 0
+    for view in (summary.view, full.trends.views[-1]):
+        for cell in view:
+            twin = full.view.cell(cell.indicator, cell.country, cell.breakdown)
+            assert twin is not None
+            assert (twin.suppressed, twin.value) == (cell.suppressed, cell.value)
+            compared += cell.suppressed
+    assert compared > 10
+
+
+def test_the_coordinators_dashboard_shows_the_networks_figures(cast: Cast) -> None:
+    store_return(cast.be, 2024, synthetic_year(4, 150))
+    store_return(cast.be, 2025, synthetic_year(5, 150))
+    store_return(cast.fr, 2025, synthetic_year(6, 300))
+    page = cast.client("coordinator").get("/dashboard/")
+    html = page.content.decode()
+    summary = network_summary(2025)
+    assert "Annual returns for 2025: 2 of 2 hotlines submitted." not in html  # not opened yet
+    assert "The reporting year 2025 is not open for returns yet." in html
+    assert "Headline figures, 2025" in html
+    assert (
+        f"{summary.headline('share_runaway').display}</strong> of new cases were runaways" in html
+    )
+    assert 'role="img"' in html  # the trend chart
+    assert "/statistics/network/2025/" in html
+    assert "/crossborder/network/" in html  # the cross-border aggregates stay
+    hotline = cast.client("be_supervisor").get("/dashboard/").content.decode()
+    assert "network-figures" in html
+    assert "network-figures" not in hotline and "Headline figures" not in hotline

@@ -19,7 +19,7 @@ from homeward.organisations.access import current_membership, member_required
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 from homeward.statistics import access, actions
-from homeward.statistics.forms import OpenYearForm, ReasonForm, ReopenForm
+from homeward.statistics.forms import OpenYearForm, ReasonForm
 from homeward.statistics.models import ReportingYear
 
 
@@ -126,32 +126,24 @@ def year_unlock(request: HttpRequest, year: int) -> HttpResponse:
 
 @require_POST
 @member_required(Permission.MANAGE_ANNUAL_RETURNS)
-def return_reopen(request: HttpRequest, year: int) -> HttpResponse:
+def return_reopen(request: HttpRequest, year: int, organisation_id: int) -> HttpResponse:
     membership = current_membership(request)
     reporting_year = access.locate_year(year)
-    form = ReopenForm(request.POST)
-    if form.is_valid():
-        annual_return = access.locate_submitted_return(
-            membership, reporting_year, form.cleaned_data["organisation"]
+    annual_return = access.locate_submitted_return(membership, reporting_year, organisation_id)
+    form = ReasonForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the hotline must look at its return again."))
+        return redirect("stats_year_status", year=year)
+    try:
+        actions.reopen_return(
+            membership=membership, annual_return=annual_return, reason=form.cleaned_data["reason"]
         )
-        try:
-            actions.reopen_return(
-                membership=membership,
-                annual_return=annual_return,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            flash_errors(request, error)
-        else:
-            messages.success(
-                request,
-                _("The return of %(hotline)s is a draft again; its hotline was told.")
-                % {"hotline": annual_return.organisation.name},
-            )
+    except ValidationError as error:
+        flash_errors(request, error)
     else:
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(
-                    request, _("Reopening needs a reason: %(error)s") % {"error": message}
-                )
+        messages.success(
+            request,
+            _("The return of %(hotline)s is a draft again; its hotline was told.")
+            % {"hotline": annual_return.organisation.name},
+        )
     return redirect("stats_year_status", year=year)

@@ -55,7 +55,7 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from None
             data = content(report, options["fmt"])
         out.write_bytes(data)
-        self.stdout.write(
-            f"{out}: {options['fmt']} of {len(report.countries)} countries, "
-            f"{len(report.reported)} hotlines reported ({len(data):,} bytes)"
-        )
+        countries, hotlines = len(report.countries), len(report.reported)
+        of = f"{countries} {'country' if countries == 1 else 'countries'}"
+        reported = f"{hotlines} {'hotline' if hotlines == 1 else 'hotlines'} reported"
+        self.stdout.write(f"{out}: {options['fmt']} of {of}, {reported} ({len(data):,} bytes)")
