@@ -47,6 +47,14 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/homeward_stats_bench"
 TARGET_RATIO = 3.0
+SETTINGS = (
+    "shared_buffers",
+    "work_mem",
+    "jit",
+    "max_parallel_workers_per_gather",
+    "random_page_cost",
+)
+"""PostgreSQL's settings that shape these plans, recorded with the results."""
 SHOWN_DIFFERENCES = 25
 
 Cells = dict[tuple[int, str, str], Decimal]
@@ -288,14 +296,19 @@ def dataset(start: date, end: date) -> dict[str, Any]:
     from homeward.cases.models import Case, CaseChild, Child, Closure, Contact
     from homeward.crossborder.models import CooperationRequest
 
-    version = connection.vendor
+    version, settings = connection.vendor, {}
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT version()")
             row = cursor.fetchone()
-        version = str(row[0]).split(" on ")[0] if row else "unknown"
+            version = str(row[0]).split(" on ")[0] if row else "unknown"
+            for name in SETTINGS:
+                cursor.execute(f"SHOW {name}")
+                row = cursor.fetchone()
+                settings[name] = str(row[0]) if row else "?"
     return {
         "database": version,
+        "settings": settings,
         "cases": Case.objects.count(),
         "children": Child.objects.count(),
         "case_children": CaseChild.objects.count(),
@@ -349,7 +362,7 @@ def main() -> None:
     start, end = date(year, 1, 1), date(year + 1, 1, 1)
     ids = hotline_ids()
     data = dataset(start, end)
-    log(f"{data['database']}; {len(ids)} hotlines; year {year}")
+    log(f"{data['database']}; {len(ids)} hotlines; year {year}; {data['settings']}")
     log(", ".join(f"{key} {value:,}" for key, value in data.items() if isinstance(value, int)))
 
     log("checking that the ORM and the SQL baseline agree on every cell")
