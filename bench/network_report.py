@@ -413,7 +413,7 @@ def main() -> None:
 
 def _commit() -> str:
     found = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        ["git", "describe", "--always", "--dirty"],  # noqa: S607  (-dirty: changes not committed)
         cwd=ROOT,
         capture_output=True,
         text=True,
