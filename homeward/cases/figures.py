@@ -37,11 +37,6 @@ from homeward.core import counting
 from homeward.core.counting import Bounds, Moments, whole
 from homeward.organisations.models import Organisation
 
-Rows = QuerySet[Any, Any]
-"""A values() queryset: dictionaries of the columns named in each function's docstring."""
-
-FOUND = [o for o in Outcome.values if o != Outcome.STILL_MISSING]
-"""Outcomes with the child found (alive or not): those with a time until found."""
 __all__ = [
     "FOUND",
     "Rows",
@@ -53,6 +48,12 @@ __all__ = [
     "contacts_started",
     "duration_band",
 ]
+
+Rows = QuerySet[Any, Any]
+"""A values() queryset: dictionaries of the columns named in each function's docstring."""
+
+FOUND = [o for o in Outcome.values if o != Outcome.STILL_MISSING]
+"""Outcomes with the child found (alive or not): those with a time until found."""
 
 
 def _zones(organisation_ids: Mapping[int, object]) -> dict[int, str]:
