@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from homeward.demo.bulk import bulk_seed
+from homeward.demo.bulk import HISTORY_DAYS, bulk_seed
 from homeward.demo.cases import seed_cases
 from homeward.demo.crossborder import seed_requests
 from homeward.demo.network import (
@@ -141,8 +141,8 @@ class Command(BaseCommand):
         if years is not None and not 1 <= years <= 30:
             raise CommandError("--years must be between 1 and 30.")
         started = time.monotonic()
-        history = {} if years is None else {"history_days": round(years * 365.25)}
-        summary = bulk_seed(count, seed=seed, progress=self.stdout.write, **history)
+        days = HISTORY_DAYS if years is None else round(years * 365.25)
+        summary = bulk_seed(count, seed=seed, progress=self.stdout.write, history_days=days)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Wrote {summary} in bulk ({time.monotonic() - started:.0f} s). "
