@@ -63,11 +63,19 @@ $(BENCH_VENV)/.installed: requirements-bench.txt
 	$(BENCH_VENV)/bin/pip install --quiet -r requirements-bench.txt
 	touch $@
 
-.PHONY: bench faults held bench-names
+.PHONY: bench faults held bench-names bench-statistics
 # Name search quality (bench/name_search_quality.py): Homeward's search against a plain
 # baseline on an invented hotline of 20,000 children; DATABASE_URL as for the other commands.
 bench-names: install-dev
 	nice -n 10 $(BIN)/python bench/name_search_quality.py
+# The network report's figures (bench/network_report.py): the statistics app's ORM aggregation
+# against hand-written SQL GROUP BY statements, after checking both agree on every cell; seeds
+# BENCH_STATS_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/homeward_stats_bench)
+# with BENCH_STATS_CASES cases over ten years if it holds none.
+BENCH_STATS_CASES ?= 2500000
+BENCH_STATS_ARGS ?=
+bench-statistics: install
+	nice -n 10 $(BIN)/python bench/network_report.py --cases $(BENCH_STATS_CASES) $(BENCH_STATS_ARGS)
 # The fault suite (bench/faults.py): its own PostgreSQL on a spare port, writers through the API
 # and the forms while the database, a web worker and the task worker are killed.
 faults: install

@@ -40,6 +40,8 @@ def main() -> None:
         "bench/baselines",
         "bench/name_search_quality.py",
         "bench/name_corpus.py",
+        "bench/network_report.py",
+        "bench/network_report_sql.py",
     ]
     run("mypy --strict", str(BIN / "mypy"), "homeward", "scripts", *bench, env=env)
     run("import contracts", str(BIN / "lint-imports"), env=env)

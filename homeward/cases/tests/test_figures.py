@@ -167,5 +167,5 @@ def test_local_dates_in_every_time_zone(cast: Cast) -> None:
     local = counting.local_date("reported_at", "organisation", names, date(2026, 12, 31))
     found = dict(Case.objects.filter(pk__in=expected).annotate(day=local).values_list("pk", "day"))
     assert found == expected
-    branches = local.cases  # type: ignore[attr-defined]
-    assert len(branches) == 5  # Brussels and Paris together
+    branches = local.by_clock.cases  # type: ignore[attr-defined]
+    assert len(branches) == 5  # Brussels and Paris together (where the CASE is used)
