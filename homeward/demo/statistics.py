@@ -5,6 +5,8 @@
   it; a few prepared it and left it a draft (Belgium among them, so that the demo's Belgian
   supervisor can review and submit it); a few have not started, and the office reminded every
   hotline that had not submitted. The year is not locked: its report is still being made.
+- The previous year's cross-border requests between the hotlines (past_requests.py), written
+  before its returns are prepared, so that their "Cooperation between hotlines" counts them.
 - 2019 up to the year before it: the network's history before Homeward, as each hotline
   uploaded its return from the system it used then (history.py), some hotlines missing some
   years. Written in bulk, like the demo's cases (the cells directly, bulk.write_rows), with
@@ -30,6 +32,7 @@ from homeward.audit.actions import record_event
 from homeward.demo import history
 from homeward.demo.bulk import hotlines_and_members, write_rows
 from homeward.demo.network import COUNTRIES, DEFAULT_SEED, NETWORK_OFFICE
+from homeward.demo.past_requests import seed_past_requests
 from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Role
 from homeward.statistics.actions import (
@@ -54,6 +57,8 @@ class StatisticsSummary:
     history_years: list[int] = field(default_factory=list)
     history_returns: int = 0
     year: int = 0
+    requests: int = 0
+    """The year's cross-border requests (past_requests.py), counted in its returns."""
     states: dict[str, list[str]] = field(default_factory=dict)
     """"submitted", "draft", "not started" -> the countries of the hotlines in that state."""
 
@@ -62,7 +67,7 @@ class StatisticsSummary:
         counts = ", ".join(f"{len(codes)} {state}" for state, codes in self.states.items())
         return (
             f"{self.history_returns} returns of {first}–{last} uploaded, those years locked; "
-            f"{self.year} open: {counts}"
+            f"{self.year} open ({self.requests} cross-border requests sent in it): {counts}"
         )
 
 
@@ -81,6 +86,8 @@ def seed_statistics(seed: int = DEFAULT_SEED, *, today: date | None = None) -> S
     summary = StatisticsSummary(history_years=years, year=year)
     summary.history_returns = seed_history(seed, years, hotlines, supervisors, coordinator)
     summary.states = plan_states(seed, year, sorted(hotlines))
+    # before the returns are prepared, so that they count them
+    summary.requests = seed_past_requests(seed, year, now=timezone.now())
     seed_year(year, summary.states, supervisors, coordinator)
     return summary
 

@@ -6,8 +6,9 @@ and locked, in one audited batch."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -17,6 +18,8 @@ from django.utils import timezone
 from pytest_django import DjangoDbBlocker
 
 from homeward.audit.models import AuditEvent
+from homeward.crossborder.choices import State
+from homeward.crossborder.models import CooperationRequest
 from homeward.demo.cases import seed_cases
 from homeward.demo.history import FIRST_YEAR, NETWORK_YEARS, history, network_year
 from homeward.demo.management.commands.demo import LOCAL_MAIL, QUIET_TASKS
@@ -235,3 +238,52 @@ def test_the_network_report_of_the_previous_year_has_its_trends_since_2019(
     assert report.trends.hotlines[:-1] == [
         network_year(y).hotlines for y in report.trends.years[:-1]
     ]
+
+
+@pytest.mark.django_db
+def test_the_previous_year_counts_requests_sent_and_acknowledged_in_time_late_or_not(
+    seeded: StatisticsSummary,
+) -> None:
+    returns = AnnualReturn.objects.filter(year=_year()).select_related("organisation")
+    network = network_totals(
+        {r.organisation.country: compute.annual_figures(r.organisation, _year()) for r in returns}
+    )
+    assert _cell(network, "REQUESTS_SENT", T) > 0
+    in_time, late = (_cell(network, "REQUESTS_RECEIVED", code) for code in ("in_time", "late"))
+    assert in_time > late > 0
+    assert seeded.requests == CooperationRequest.objects.filter(sent_at__year=_year()).count()
+    assert AuditEvent.objects.filter(
+        action="demo.bulk_seed", object_id=f"requests-{_year()}"
+    ).exists()
+
+
+@pytest.mark.django_db
+def test_the_previous_years_requests_have_states_their_timestamps_tell(
+    seeded: StatisticsSummary,
+) -> None:
+    requests = CooperationRequest.objects.filter(sent_at__year=_year())
+    references = list(requests.values_list("reference", flat=True))
+    assert len(set(references)) == len(references) == seeded.requests
+    assert all(re.fullmatch(rf"XB-[A-Z]{{2}}-{_year()}-\d{{5}}", r) for r in references)
+    now = timezone.now()
+    for request in requests.select_related("case"):
+        sent, due = request.sent_at, request.acknowledge_due_at
+        assert sent is not None and due is not None
+        assert request.case.organisation_id == request.sender_id
+        assert request.case.is_cross_border and request.case.reported_at <= sent
+        hours = 2 if request.urgency == "urgent" else 24
+        assert due - sent == timedelta(hours=hours)
+        assert request.urgency == ("urgent" if request.case.is_high_risk else "normal")
+        acknowledged, completed = request.acknowledged_at, request.completed_at
+        if request.state == State.WITHDRAWN:
+            assert acknowledged is None and completed is not None
+            assert request.share_revoked_at == completed
+        else:
+            assert acknowledged is not None and acknowledged > sent
+        if request.state in (State.COMPLETED, State.DECLINED):
+            assert acknowledged is not None and completed is not None
+            assert acknowledged < completed < now
+        if request.state in (State.ACKNOWLEDGED, State.IN_PROGRESS):
+            assert completed is None
+        assert request.state not in (State.DRAFT, State.AWAITING_APPROVAL, State.SENT)
+    assert requests.filter(state=State.COMPLETED).count() > requests.count() / 2
