@@ -132,6 +132,15 @@ def test_the_network_office_opens_reminds_locks_unlocks_and_reopens(cast: Cast) 
     assert not ReportingYear.objects.get().is_locked
 
 
+def test_the_years_link_to_the_network_report_once_a_return_is_in(cast: Cast) -> None:
+    open_year(cast)
+    client = cast.client("coordinator")
+    report = f'href="/statistics/network/{PAST_YEAR}/"'
+    assert report not in client.get("/statistics/years/").content.decode()
+    submitted_return(cast)
+    assert report in client.get("/statistics/years/").content.decode()
+
+
 def test_opening_a_year_twice_shows_the_error_on_the_form(cast: Cast) -> None:
     open_year(cast)
     page = (
