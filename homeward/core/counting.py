@@ -149,7 +149,23 @@ def local_date(moment: str, organisation: str, zones: Mapping[int, str], until: 
     return _LocalDate(moment, f"{organisation}__time_zone", by_clock, zones_known=known)
 
 
-class _LocalDate(Func):
+class _PostgresOrPortable(Func):
+    """An expression PostgreSQL computes in a short form of its own (`as_postgresql`), and
+    every database in the portable form given as the last source expression."""
+
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> _AsSqlType:
+        return compiler.compile(self.get_source_expressions()[-1])
+
+
+class _LocalDate(_PostgresOrPortable):
     """`local_date` as PostgreSQL computes it: the moment converted by its organisation's own
     `time_zone` column, `(timezone(zone, moment))::date`, one short expression whatever the
     number of clocks. Other databases know no time zones of their own and get `by_clock`, the
@@ -166,17 +182,6 @@ class _LocalDate(Func):
         super().__init__(F(moment), F(zone), by_clock)
         self.by_clock = by_clock
         self.zones_known = zones_known
-
-    def as_sql(
-        self,
-        compiler: SQLCompiler,
-        connection: BaseDatabaseWrapper,
-        function: str | None = None,
-        template: str | None = None,
-        arg_joiner: str | None = None,
-        **extra_context: Any,
-    ) -> _AsSqlType:
-        return compiler.compile(self.get_source_expressions()[2])
 
     def as_postgresql(
         self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
@@ -203,24 +208,13 @@ def day_number(day: Expression | str) -> Expression:
     return _DayNumber(expression, _civil_day_number(expression))
 
 
-class _DayNumber(Func):
+class _DayNumber(_PostgresOrPortable):
     """`day_number` as PostgreSQL computes it, `(day - DATE '1970-01-01')`, a whole number of
     days; elsewhere the civil formula, which names its date ten times (the case's day, inside
     it, made the JIT compilation of the ages and the closures take seconds). Every day of a
     statement is counted the same way, and only differences are used."""
 
     output_field = IntegerField()
-
-    def as_sql(
-        self,
-        compiler: SQLCompiler,
-        connection: BaseDatabaseWrapper,
-        function: str | None = None,
-        template: str | None = None,
-        arg_joiner: str | None = None,
-        **extra_context: Any,
-    ) -> _AsSqlType:
-        return compiler.compile(self.get_source_expressions()[1])
 
     def as_postgresql(
         self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any

@@ -20,10 +20,9 @@ from homeward.statistics.figures import Figures
 from homeward.statistics.report import aggregate
 from homeward.statistics.report.aggregate import HotlineStatus
 from homeward.statistics.report.headlines import Headline, headlines
-from homeward.statistics.report.published import PublishedView
+from homeward.statistics.report.published import Cell, PublishedView, published_share
 
 T = d.TOTAL
-Cell = tuple[str, tuple[str, ...]]
 TREND_INDICATORS = ["CONTACTS_CHANNEL", "CASES_NEW", "CASES_CARRIED_OVER", "CASES_CROSS_BORDER"]
 TREND_YEARS = 10
 HEADLINE_INDICATORS = [
@@ -64,17 +63,10 @@ class Trends:
         return [view.value(code, T, breakdown) for view in self.views]
 
     def share(self, part: Cell, whole: Cell) -> list[Decimal | None]:
-        shares: list[Decimal | None] = []
-        for view, raw in zip(self.views, self.raw, strict=True):
-            published = view.is_published(part[0], T, part[1]) and view.is_published(
-                whole[0], T, whole[1]
-            )
-            total = raw.get(*whole) or Decimal(0)
-            if not published or total <= 0:
-                shares.append(None)
-                continue
-            shares.append((raw.get(*part) or Decimal(0)) * 100 / total)
-        return shares
+        return [
+            published_share(raw, view, T, [part], whole)
+            for view, raw in zip(self.views, self.raw, strict=True)
+        ]
 
     def previous(self, year: int) -> PublishedView | None:
         return self.views[self.years.index(year - 1)] if year - 1 in self.years else None

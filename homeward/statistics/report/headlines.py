@@ -17,10 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from homeward.statistics import dimensions as d
 from homeward.statistics.charts import format_count, format_percent
 from homeward.statistics.figures import Breakdown, Figures
-from homeward.statistics.report.published import PublishedView
+from homeward.statistics.report.published import Cell, PublishedView, published_share
 
 T = d.TOTAL
-Cell = tuple[str, Breakdown]
 PHONE = ("phone_116000", "phone_other")
 
 
@@ -55,19 +54,6 @@ class Headline:
         return format_count(self.value)
 
 
-def _share(
-    raw: Figures, view: PublishedView, country: str, parts: Sequence[Cell], whole: Cell
-) -> Decimal | None:
-    cells = [*parts, whole]
-    if not all(view.is_published(code, country, breakdown) for code, breakdown in cells):
-        return None
-    total = raw.get(*whole) or Decimal(0)
-    if total <= 0:
-        return None
-    part = sum((raw.get(code, b) or Decimal(0) for code, b in parts), Decimal(0))
-    return part * 100 / total  # rounded once, where it is shown
-
-
 def _count(view: PublishedView, country: str, code: str, breakdown: Breakdown) -> Decimal | None:
     return view.value(code, country, breakdown)
 
@@ -77,7 +63,7 @@ def headlines(raw: Figures, view: PublishedView, *, country: str = T) -> list[He
     published of them."""
 
     def share(key: str, label: str | Promise, parts: Sequence[Cell], whole: Cell) -> Headline:
-        return Headline(key, label, "percent", _share(raw, view, country, parts, whole))
+        return Headline(key, label, "percent", published_share(raw, view, country, parts, whole))
 
     contacts = _count(view, country, "CONTACTS_CHANNEL", (T,))
     new = _count(view, country, "CASES_NEW", (T,))

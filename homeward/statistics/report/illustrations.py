@@ -19,7 +19,7 @@ from homeward.statistics import dimensions as d
 from homeward.statistics.charts import Series
 from homeward.statistics.figures import Breakdown
 from homeward.statistics.report.build import Report
-from homeward.statistics.report.tables import percent
+from homeward.statistics.report.published import published_share
 
 T = d.TOTAL
 SUPPRESSED = "c"
@@ -37,10 +37,7 @@ class Chart:
 
 
 def share(report: Report, code: str, part: Breakdown, whole: Breakdown) -> Decimal | None:
-    view = report.view
-    if not (view.is_published(code, T, part) and view.is_published(code, T, whole)):
-        return None
-    return percent(report.raw.get(code, part), report.raw.get(code, whole))
+    return published_share(report.raw, report.view, T, [(code, part)], (code, whole))
 
 
 def _share_rows(

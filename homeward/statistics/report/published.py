@@ -4,14 +4,16 @@ suppressed can reach a page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from homeward.statistics import dimensions as d
 from homeward.statistics.disclosure import Published, PublishedCell
-from homeward.statistics.figures import Breakdown
+from homeward.statistics.figures import Breakdown, Figures
 
 Key = tuple[str, str, Breakdown]
+Cell = tuple[str, Breakdown]
+"""An indicator's code and one of its breakdowns."""
 
 
 class PublishedView:
@@ -49,3 +51,19 @@ class PublishedView:
 
     def __iter__(self) -> Iterator[PublishedCell]:
         return iter(self._cells.values())
+
+
+def published_share(
+    raw: Figures, view: PublishedView, country: str, parts: Sequence[Cell], whole: Cell
+) -> Decimal | None:
+    """The parts' share of the whole in per cent, from the unsuppressed counts, unrounded (it is
+    rounded once, where it is shown); None unless every cell it is made of is published, since a
+    share and its total would give a hidden count back."""
+    cells = [*parts, whole]
+    if not all(view.is_published(code, country, breakdown) for code, breakdown in cells):
+        return None
+    total = raw.get(*whole) or Decimal(0)
+    if total <= 0:
+        return None
+    part = sum((raw.get(code, b) or Decimal(0) for code, b in parts), Decimal(0))
+    return part * 100 / total
