@@ -67,8 +67,8 @@ def _label(pid: int, parent: int, group: int, command: str) -> str:
         return "gunicorn master" if parent == group else "web worker"
     if " worker " in f"{command} ":
         return "task worker"
-    if " deadlines " in f"{command} ":
-        return "deadline clock"
+    if " clock " in f"{command} ":
+        return "clock"
     return command[:60]
 
 

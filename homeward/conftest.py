@@ -21,6 +21,7 @@ def _fast_hashing_and_clean_cache(
     # Argon2 is the production hasher; tests only need a hasher, not a slow one.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private")
+    settings.PUBLIC_MEDIA_ROOT = tmp_path_factory.mktemp("public")
     cache.clear()
     yield
     cache.clear()

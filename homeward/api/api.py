@@ -8,10 +8,12 @@ from django.conf import settings
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 
+from homeward.alerts.api import router as alerts_router
 from homeward.api import errors
 from homeward.api.auth import SessionActor, TokenActor
 from homeward.api.renderers import JSONRenderer
 from homeward.api.throttling import SharedAnonRateThrottle, SharedAuthRateThrottle
+from homeward.appeals.api import router as appeals_router
 from homeward.cases.api import router as cases_router
 from homeward.crossborder.api import router as crossborder_router
 from homeward.organisations.api import public_router as hotlines_router
@@ -55,4 +57,6 @@ api.add_router("/", organisations_router)
 api.add_router("/hotlines", hotlines_router)
 api.add_router("/", cases_router)
 api.add_router("/", crossborder_router)
+api.add_router("/", alerts_router)
+api.add_router("/", appeals_router)
 api.add_router("/", statistics_router)

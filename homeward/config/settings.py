@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "homeward.organisations",
     "homeward.cases",
     "homeward.crossborder",
+    "homeward.alerts",
+    "homeward.appeals",
     "homeward.statistics",
     "homeward.api",
     "homeward.dashboard",
@@ -305,6 +307,10 @@ WHITENOISE_USE_FINDERS = TESTING or DEBUG
 # --- Private files (children's photos): never under a public URL -------------------------------
 PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("HOMEWARD_PRIVATE_MEDIA_ROOT", PROJECT_DIR / "var" / "private")
+)
+# Published photos (appeals, alerts): copies made when publication starts, deleted when it ends
+PUBLIC_MEDIA_ROOT = Path(
+    os.environ.get("HOMEWARD_PUBLIC_MEDIA_ROOT", PROJECT_DIR / "var" / "public")
 )
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
 # an image's width × height, read from its header before anything is decoded (core/images.py);

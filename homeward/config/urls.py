@@ -14,6 +14,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("homeward.cases.urls")),
     path("", include("homeward.crossborder.urls")),
+    path("", include("homeward.alerts.urls")),
+    path("", include("homeward.appeals.urls")),
     path("", include("homeward.statistics.urls")),
     path("", include("homeward.organisations.urls")),
     path("", include("homeward.dashboard.urls")),

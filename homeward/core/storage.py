@@ -21,9 +21,11 @@ class StorageFull(Exception):
 
 
 class PrivateStorage(FileSystemStorage):
+    root_setting = "PRIVATE_MEDIA_ROOT"
+
     @property
     def base_location(self) -> str:
-        return str(settings.PRIVATE_MEDIA_ROOT)
+        return str(getattr(settings, self.root_setting))
 
     @property
     def location(self) -> str:
@@ -41,8 +43,21 @@ class PrivateStorage(FileSystemStorage):
             raise StorageFull(name) from error
 
 
+class PublicStorage(PrivateStorage):
+    """What is published on purpose (the photo of an active appeal or alert). Still served by a
+    view, never by the web server from disk: the view answers 410 the moment publication ends,
+    before the file itself is deleted."""
+
+    root_setting = "PUBLIC_MEDIA_ROOT"
+
+
 _storage = PrivateStorage()
+_public = PublicStorage()
 
 
 def private_storage() -> Storage:
     return _storage
+
+
+def public_storage() -> Storage:
+    return _public

@@ -235,6 +235,16 @@ API_ENDPOINTS: list[Endpoint] = [
 ]
 
 # Each capability keeps its rows in a module of its own, added here.
+from homeward.testing.endpoints_alerts import (  # noqa: E402
+    ALERTS_API_ENDPOINTS,
+    ALERTS_HTML_ENDPOINTS,
+    ALERTS_PUBLIC_ROUTES,
+)
+from homeward.testing.endpoints_appeals import (  # noqa: E402
+    APPEALS_API_ENDPOINTS,
+    APPEALS_HTML_ENDPOINTS,
+    APPEALS_PUBLIC_ROUTES,
+)
 from homeward.testing.endpoints_cases import CASES_API_ENDPOINTS, CASES_HTML_ENDPOINTS  # noqa: E402
 from homeward.testing.endpoints_crossborder import XB_API_ENDPOINTS, XB_HTML_ENDPOINTS  # noqa: E402
 from homeward.testing.endpoints_statistics import (  # noqa: E402
@@ -242,16 +252,32 @@ from homeward.testing.endpoints_statistics import (  # noqa: E402
     STATS_HTML_ENDPOINTS,
 )
 
-HTML_ENDPOINTS += CASES_HTML_ENDPOINTS + XB_HTML_ENDPOINTS + STATS_HTML_ENDPOINTS
-API_ENDPOINTS += CASES_API_ENDPOINTS + XB_API_ENDPOINTS + STATS_API_ENDPOINTS
+HTML_ENDPOINTS += (
+    CASES_HTML_ENDPOINTS
+    + XB_HTML_ENDPOINTS
+    + ALERTS_HTML_ENDPOINTS
+    + APPEALS_HTML_ENDPOINTS
+    + STATS_HTML_ENDPOINTS
+)
+API_ENDPOINTS += (
+    CASES_API_ENDPOINTS
+    + XB_API_ENDPOINTS
+    + ALERTS_API_ENDPOINTS
+    + APPEALS_API_ENDPOINTS
+    + STATS_API_ENDPOINTS
+)
 ALL_ENDPOINTS = HTML_ENDPOINTS + API_ENDPOINTS
 
 # Reachable without signing in, on purpose.
-PUBLIC_ROUTES = {
-    "home",
-    "hotline_finder",
-    "healthz",
-    "readyz",
-    "set_language",
-    "GET /api/v1/hotlines",
-}
+PUBLIC_ROUTES = (
+    {
+        "home",
+        "hotline_finder",
+        "healthz",
+        "readyz",
+        "set_language",
+        "GET /api/v1/hotlines",
+    }
+    | ALERTS_PUBLIC_ROUTES
+    | APPEALS_PUBLIC_ROUTES
+)

@@ -1,4 +1,4 @@
-"""The task worker and the deadline clock wait out a database outage instead of dying."""
+"""The task worker and the clock wait out a database outage instead of dying."""
 
 from __future__ import annotations
 
@@ -65,10 +65,11 @@ def test_the_worker_command_resumes_after_an_outage(monkeypatch: pytest.MonkeyPa
     assert runs == ["run", "run"] and waited == [LOST]
 
 
-def test_the_deadline_clock_goes_on_through_an_outage(
+def test_the_clock_goes_on_through_an_outage(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from homeward.crossborder.management.commands import deadlines
+    from homeward.config import periodic
+    from homeward.config.management.commands import clock
 
     outcomes: list[BaseException | None] = [LOST, LOST, None, None]
     enqueued: list[str] = []
@@ -86,12 +87,12 @@ def test_the_deadline_clock_goes_on_through_an_outage(
         if not outcomes:
             raise _Stop
 
-    monkeypatch.setattr(deadlines, "watch_deadlines", SimpleNamespace(enqueue=enqueue))
-    monkeypatch.setattr(deadlines, "time", SimpleNamespace(sleep=sleep, monotonic=time.monotonic))
-    monkeypatch.setattr(deadlines, "connection", _Database(refusals=0))
-    with caplog.at_level(logging.WARNING, logger="homeward.deadlines"), pytest.raises(_Stop):
-        deadlines.Command().handle(every=60)
+    monkeypatch.setattr(periodic, "PERIODIC_TASKS", [SimpleNamespace(enqueue=enqueue)])
+    monkeypatch.setattr(clock, "time", SimpleNamespace(sleep=sleep, monotonic=time.monotonic))
+    monkeypatch.setattr(clock, "connection", _Database(refusals=0))
+    with caplog.at_level(logging.WARNING, logger="homeward.clock"), pytest.raises(_Stop):
+        clock.Command().handle(every=60)
     assert enqueued == ["watch", "watch"]
-    lines = [r.getMessage() for r in caplog.records if r.name == "homeward.deadlines"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "homeward.clock"]
     assert len(lines) == 2
     assert lines[0].startswith("database unavailable") and lines[1].startswith("database is back")

@@ -285,7 +285,7 @@ def test_the_deadline_command_runs_the_watch_through_the_task_backend(cast: Cast
         sent_at=timezone.now() - timedelta(hours=3),
         acknowledge_due_at=timezone.now() - timedelta(hours=1),
     )
-    call_command("deadlines")  # the immediate backend runs the task at once in tests
+    call_command("clock")  # the immediate backend runs the task at once in tests
     request.refresh_from_db()
     assert request.escalated_at is not None
 

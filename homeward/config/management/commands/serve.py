@@ -1,5 +1,5 @@
-"""`homeward serve`: the web server (gunicorn), the background task worker and the deadline
-clock together.
+"""`homeward serve`: the web server (gunicorn), the background task worker and the clock
+(periodic tasks) together.
 Ctrl-C (or SIGTERM) stops them all. One that exits is started again (config/supervise.py); the
 others keep running."""
 
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         commands: dict[str, list[str]] = {"web": web}
         if not options["no_worker"]:
             commands["worker"] = [str(bindir / "homeward"), "worker", "--interval", "1"]
-            commands["deadlines"] = [str(bindir / "homeward"), "deadlines", "--every", "60"]
+            commands["clock"] = [str(bindir / "homeward"), "clock", "--every", "60"]
         supervisor = Supervisor(commands, say=lambda line: self.stderr.write(line))
         supervisor.start()
         self.stdout.write(

@@ -1,6 +1,7 @@
-"""`homeward deadlines`: enqueue the cross-border deadline watch for the task worker, once or
-every N seconds (`homeward serve` runs it every minute). When repeating, a database outage is
-one log line and the clock goes on; the watch itself catches up on what fell due meanwhile."""
+"""`homeward clock`: enqueue the periodic tasks (config/periodic.py: the cross-border deadline
+watch, the end of expired alerts and appeals) for the task worker, once or every N seconds
+(`homeward serve` runs it every minute). When repeating, a database outage is one log line and
+the clock goes on; each task catches up on what fell due meanwhile."""
 
 from __future__ import annotations
 
@@ -12,13 +13,18 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import InterfaceError, OperationalError, connection
 
-from homeward.crossborder.tasks import watch_deadlines
+from homeward.config import periodic
 
-logger = logging.getLogger("homeward.deadlines")
+logger = logging.getLogger("homeward.clock")
+
+
+def enqueue_all() -> None:
+    for task in periodic.PERIODIC_TASKS:
+        task.enqueue()
 
 
 class Command(BaseCommand):
-    help = "Enqueue the cross-border deadline watch (reminders and escalations)."
+    help = "Enqueue the periodic tasks: deadlines, the end of expired alerts and appeals."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--every", type=int, default=0, help="repeat every N seconds (0: once)")
@@ -26,17 +32,17 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         every = options["every"]
         if every <= 0:
-            watch_deadlines.enqueue()
+            enqueue_all()
             return
         away_since: float | None = None
         while True:
             try:
-                watch_deadlines.enqueue()
+                enqueue_all()
             except (OperationalError, InterfaceError) as error:
                 if away_since is None:
                     away_since = time.monotonic()
                     logger.warning(
-                        "database unavailable (%s); the deadline clock tries again every %d s",
+                        "database unavailable (%s); the clock tries again every %d s",
                         type(error).__name__,
                         every,
                     )
@@ -44,7 +50,7 @@ class Command(BaseCommand):
             else:
                 if away_since is not None:
                     logger.warning(
-                        "database is back after %.0f s; the deadline clock goes on",
+                        "database is back after %.0f s; the clock goes on",
                         time.monotonic() - away_since,
                     )
                     away_since = None

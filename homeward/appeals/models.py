@@ -1,0 +1,2 @@
+"""Publicity appeals: consent, the published content, the sites that embed the widget, and
+takedowns."""

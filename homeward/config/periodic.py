@@ -1,0 +1,12 @@
+"""The work the clock enqueues for the task worker every minute (`homeward clock`): each app's
+periodic task, listed here because only the project package may know every app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django_tasks.base import Task
+
+from homeward.crossborder.tasks import watch_deadlines
+
+PERIODIC_TASKS: list[Task[[], Any]] = [watch_deadlines]
