@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.audit.actions import record_event
+from homeward.cases import closing
 from homeward.cases.actions.children import ChildInput, attach_child
 from homeward.cases.actions.common import (
     add_timeline,
@@ -250,6 +251,8 @@ def change_status(*, membership: Membership, case: Case, status: str, note: str 
             )
         case.status = status
         case.save(update_fields=["status", "updated_at"])
+        if status == Status.FOUND:
+            closing.child_found(membership=membership, case=case)
         add_timeline(
             case,
             TimelineKind.STATUS,

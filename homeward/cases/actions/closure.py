@@ -65,6 +65,8 @@ def request_closure(
         )
         case.status = Status.CLOSURE_REQUESTED
         case.save(update_fields=["status", "updated_at"])
+        if outcome in FOUND_OUTCOMES:
+            closing.child_found(membership=membership, case=case)
         add_timeline(
             case,
             TimelineKind.CLOSURE,
