@@ -7,6 +7,7 @@ from typing import Any
 
 from django_tasks.base import Task
 
+from homeward.alerts.tasks import end_expired_alerts
 from homeward.crossborder.tasks import watch_deadlines
 
-PERIODIC_TASKS: list[Task[[], Any]] = [watch_deadlines]
+PERIODIC_TASKS: list[Task[[], Any]] = [watch_deadlines, end_expired_alerts]

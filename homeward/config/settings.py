@@ -325,6 +325,10 @@ CROSSBORDER_REMINDER_FRACTION = 0.75  # remind when three quarters of the time h
 CROSSBORDER_LOCATED_DECISION_HOURS = 12  # Regulation (EU) 2018/1862 art. 33
 CROSSBORDER_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
+# --- Child alerts (docs/alerts.md) -----------------------------------------------------------
+# the CAP `sender` (no spaces, commas, < or &); empty: "alerts@" and the host of BASE_URL
+CAP_SENDER = os.environ.get("HOMEWARD_CAP_SENDER", "")
+
 # --- Background tasks -----------------------------------------------------------------------
 # The database backend needs no broker; set HOMEWARD_TASKS_BACKEND to another django-tasks
 # backend (for example a Redis/RQ one) for larger deployments.

@@ -14,6 +14,7 @@ class RequestType(models.TextChoices):
     FACILITIES = "facilities", _("Check reception and care facilities")
     MEDIATION = "mediation", _("Refer to mediation or the Hague central authority")
     TAKE_OVER = "take_over", _("Take over the case")
+    ALERT_RELAY = "alert_relay", _("Relay a child alert")
 
 
 class Urgency(models.TextChoices):

@@ -1,0 +1,217 @@
+"""The competent authority's decision, recorded (Homeward never activates an alert on its own),
+and the changes to an active alert. Each publishes its CAP message in the same transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_countries import countries as country_list
+
+from homeward.alerts.actions.common import audit, locked_active
+from homeward.alerts.actions.publication import publish
+from homeward.alerts.choices import (
+    MAX_DURATION_HOURS,
+    AuthorityKind,
+    CapCertainty,
+    CapSeverity,
+    CapUrgency,
+    MsgType,
+)
+from homeward.alerts.models import Alert, AlertAssessment, AlertSequence
+from homeward.cases.models import Case
+from homeward.core.images import clean_image
+from homeward.core.references import next_number, prefix
+from homeward.organisations.access import require_own, require_permission
+from homeward.organisations.models import Membership
+from homeward.organisations.roles import Permission
+
+REGION = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+TEXT_FIELDS = ("headline", "description", "instruction")
+
+
+@dataclass
+class Publication:
+    """What the alert publishes and where, and for how long (all the authority authorised)."""
+
+    countries: list[str]
+    duration_hours: int
+    headline: str
+    description: str
+    instruction: str
+    hotline_number: str
+    regions: list[str] = field(default_factory=list)
+    urgency: str = CapUrgency.IMMEDIATE
+    severity: str = CapSeverity.SEVERE
+    certainty: str = CapCertainty.LIKELY
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+
+def _required(value: str, name: str, message: str) -> str:
+    if not value.strip():
+        raise ValidationError({name: message})
+    return value.strip()
+
+
+def _scope(countries: Iterable[str], regions: Iterable[str]) -> tuple[list[str], list[str]]:
+    chosen = list(dict.fromkeys(c.strip().upper() for c in countries if c.strip()))
+    if not chosen:
+        raise ValidationError({"countries": _("Choose the countries the alert covers.")})
+    for code in chosen:
+        if code not in dict(country_list):
+            raise ValidationError({"countries": _("%(code)s is not a country code (ISO 3166-1).")
+                                   % {"code": code}})  # fmt: skip
+    places = list(dict.fromkeys(r.strip().upper() for r in regions if r.strip()))
+    for code in places:
+        if not REGION.match(code) or code[:2] not in chosen:
+            raise ValidationError(
+                {"regions": _("%(code)s is not a region code (ISO 3166-2) of a chosen country.")
+                 % {"code": code}}
+            )  # fmt: skip
+    return chosen, places
+
+
+def _checked(publication: Publication) -> Publication:
+    countries, regions = _scope(publication.countries, publication.regions)
+    if not 1 <= publication.duration_hours <= MAX_DURATION_HOURS:
+        raise ValidationError({"duration_hours": _("Give a duration from 1 to %(max)s hours.")
+                               % {"max": MAX_DURATION_HOURS}})  # fmt: skip
+    for name, values in (
+        ("urgency", CapUrgency.values),
+        ("severity", CapSeverity.values),
+        ("certainty", CapCertainty.values),
+    ):
+        if getattr(publication, name) not in values:
+            raise ValidationError({name: _("Choose one of the values listed.")})
+    translations = {}
+    for language, text in publication.translations.items():
+        if language == "en" or not re.match(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", language):
+            raise ValidationError({"translations": _("%(code)s is not a language to add.")
+                                   % {"code": language}})  # fmt: skip
+        translations[language] = {k: str(text.get(k, "")).strip() for k in TEXT_FIELDS}
+    return Publication(
+        countries=countries,
+        regions=regions,
+        duration_hours=publication.duration_hours,
+        headline=_required(publication.headline, "headline", _("Give the headline.")),
+        description=_required(
+            publication.description, "description", _("Describe the child and the circumstances.")
+        ),
+        instruction=_required(
+            publication.instruction, "instruction", _("Say what the public should do.")
+        ),
+        hotline_number=_required(
+            publication.hotline_number, "hotline_number", _("Give the number to call.")
+        ),
+        urgency=publication.urgency,
+        severity=publication.severity,
+        certainty=publication.certainty,
+        translations=translations,
+    )
+
+
+def _apply(alert: Alert, publication: Publication) -> None:
+    for name in ("countries", "regions", "duration_hours", "urgency", "severity", "certainty",
+                 "headline", "description", "instruction", "hotline_number"):  # fmt: skip
+        setattr(alert, name, getattr(publication, name))
+    alert.translations = dict(publication.translations)
+    alert.expires_at = alert.decided_at + timedelta(hours=publication.duration_hours)
+    if alert.expires_at <= timezone.now():
+        raise ValidationError(
+            {"duration_hours": _("With this duration the alert is already over.")}
+        )
+
+
+def _child_photo(membership: Membership, case: Case) -> UploadedFile:
+    require_permission(membership, Permission.VIEW_PHOTOS)
+    link = case.case_children.select_related("child").exclude(child__photo="").first()
+    if link is None:
+        raise ValidationError({"photo": _("No child of this case has a photo.")})
+    with link.child.photo.open("rb") as source:
+        return SimpleUploadedFile("photo.jpg", source.read(), content_type="image/jpeg")
+
+
+def _store_photo(alert: Alert, upload: UploadedFile) -> None:
+    content = clean_image(upload, field="photo")
+    data = content.read()
+    alert.photo.save(f"{alert.public_id}.jpg", ContentFile(data), save=False)
+    alert.photo_sha1 = hashlib.sha1(data, usedforsecurity=False).hexdigest()
+    alert.photo_size = len(data)
+
+
+def record_activation(
+    *,
+    membership: Membership,
+    assessment: AlertAssessment,
+    authority_kind: str,
+    authority_name: str,
+    decided_by: str,
+    decided_at: datetime | None,
+    grounds: str,
+    publication: Publication,
+    photo: UploadedFile | None = None,
+    photo_from_case: bool = False,
+) -> Alert:
+    """Records the authority's decision to activate an alert and publishes its CAP Alert. Every
+    part of the decision is required: who decided, when, on what grounds, where and how long."""
+    require_permission(membership, Permission.APPROVE)
+    require_own(membership, assessment.organisation_id, "assessment")
+    case = assessment.case
+    if authority_kind not in AuthorityKind.values:
+        raise ValidationError({"authority_kind": _("Choose the competent authority.")})
+    name = _required(authority_name, "authority_name", _("Name the authority that decided."))
+    official = _required(
+        decided_by, "decided_by", _("Give the name and function of the official who decided.")
+    )
+    reasons = _required(grounds, "grounds", _("Give the grounds of the decision."))
+    if decided_at is None:
+        raise ValidationError({"decided_at": _("Give the time of the decision.")})
+    if decided_at > timezone.now() + timedelta(minutes=5):
+        raise ValidationError({"decided_at": _("The decision cannot be in the future.")})
+    checked = _checked(publication)
+    upload = photo or (_child_photo(membership, case) if photo_from_case else None)
+    if case.alerts.filter(state="active").exists():
+        raise ValidationError({"case": _("This case already has an active alert: update it.")})
+    alert = Alert(
+        organisation=membership.organisation, case=case, assessment=assessment,
+        authority_kind=authority_kind, authority_name=name, decided_by=official,
+        decided_at=decided_at, grounds=reasons, recorded_by=membership.user,
+    )  # fmt: skip
+    _apply(alert, checked)
+    with transaction.atomic():
+        year = timezone.localdate().year
+        number = next_number(AlertSequence, organisation=membership.organisation, year=year)
+        alert.reference = f"{prefix(membership.organisation)}-{year}-{number:04d}"
+        if upload is not None:
+            _store_photo(alert, upload)
+        alert.save()
+        publish(alert, MsgType.ALERT)
+        audit(membership, "alert.activation", alert, [
+            "authority_kind", "authority_name", "decided_by", "decided_at", "grounds",
+            "countries", "regions", "duration_hours", "content", "photo",
+        ])  # fmt: skip
+        audit(membership, "alert.publish", alert, ["cap_alert"])
+    return alert
+
+
+def update_alert(*, membership: Membership, alert: Alert, publication: Publication) -> Alert:
+    """A change the authority authorised (content, scope, duration): an Update naming every
+    earlier message."""
+    require_permission(membership, Permission.APPROVE)
+    checked = _checked(publication)
+    with transaction.atomic():
+        alert = locked_active(membership, alert)
+        _apply(alert, checked)
+        alert.save()
+        publish(alert, MsgType.UPDATE)
+        audit(membership, "alert.update", alert, ["content", "scope", "duration_hours"])
+    return alert

@@ -1,0 +1,79 @@
+"""The end of an alert: the child found, the case closed, the duration over or the authority
+ending it. A Cancel is published in the same transaction, every feed drops the details at once
+(they read the state), and the published photo is deleted from public storage on commit."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from homeward.alerts.actions.common import audit, locked_active
+from homeward.alerts.actions.publication import publish
+from homeward.alerts.choices import AlertState, EndReason, MsgType
+from homeward.alerts.models import Alert
+from homeward.cases.models import Case
+from homeward.core.storage import public_storage
+from homeward.organisations.access import require_permission
+from homeward.organisations.models import Membership
+from homeward.organisations.roles import Permission
+
+
+def _end(alert: Alert, membership: Membership | None, reason: str) -> Alert:
+    """Within a transaction, on an alert still active (locked)."""
+    alert = locked_active(membership, alert)
+    alert.state = AlertState.ENDED
+    alert.ended_at = timezone.now()
+    alert.end_reason = reason
+    alert.ended_by = membership.user if membership else None
+    photo = alert.photo.name if alert.photo else ""
+    alert.photo = ""
+    alert.photo_sha1, alert.photo_size = "", None
+    alert.save()
+    publish(alert, MsgType.CANCEL)
+    org = alert.organisation
+    audit(membership, "alert.end", alert, ["state", "ended_at", "end_reason"], organisation=org)
+    audit(membership, "alert.takedown", alert, ["cap_cancel", "photo", "feeds"], organisation=org)
+    if photo:
+        transaction.on_commit(lambda: public_storage().delete(photo))
+    return alert
+
+
+def end_alert(*, membership: Membership, alert: Alert, reason: str) -> Alert:
+    """Ending must be easy: any member who edits cases may end an alert, with the reason."""
+    require_permission(membership, Permission.EDIT_CASES)
+    if reason not in EndReason.values:
+        raise ValidationError({"reason": _("Say why the alert ends.")})
+    with transaction.atomic():
+        return _end(alert, membership, reason)
+
+
+def _end_case_alerts(membership: Membership, case: Case, reason: str) -> None:
+    for alert in Alert.objects.filter(case=case, state=AlertState.ACTIVE).order_by("pk"):
+        _end(alert, membership, reason)
+
+
+def end_alerts_when_child_found(*, membership: Membership, case: Case) -> None:
+    """cases.closing: the child is reported found, in that action's transaction."""
+    _end_case_alerts(membership, case, EndReason.CHILD_FOUND)
+
+
+def end_alerts_when_case_closes(*, membership: Membership, case: Case) -> None:
+    """cases.closing: the case closes, in the closure's transaction."""
+    _end_case_alerts(membership, case, EndReason.CASE_CLOSED)
+
+
+def end_expired_alerts() -> int:
+    """The periodic sweep: every active alert whose duration is over ends with a Cancel (the
+    feeds already hide it from its expiry on). Returns how many ended."""
+    ended = 0
+    due = Alert.objects.filter(state=AlertState.ACTIVE, expires_at__lte=timezone.now())
+    for alert in due.order_by("pk"):
+        try:
+            with transaction.atomic():
+                _end(alert, None, EndReason.DURATION_OVER)
+        except ValidationError:  # ended meanwhile by someone else
+            continue
+        ended += 1
+    return ended
