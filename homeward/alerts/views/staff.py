@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from homeward.alerts import access, actions
+from homeward.alerts.choices import PublicityRisk
 from homeward.alerts.criteria import checklist, configured
 from homeward.alerts.forms import (
     ActivationForm,
@@ -66,6 +67,7 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = access.read_assessment(membership, assessment_id)
     return render(request, "alerts/assessment_detail.html", {
         "assessment": assessment, "can_approve": membership.has_perm(Permission.APPROVE),
+        "risk_labels": [PublicityRisk(risk).label for risk in assessment.publicity_risks],
     })  # fmt: skip
 
 

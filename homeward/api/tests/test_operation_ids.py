@@ -16,6 +16,11 @@ pytestmark = pytest.mark.django_db
 METHODS = ("get", "post", "put", "patch", "delete")
 
 OPERATIONS = [
+    ("GET", "/api/v1/alerts", "list_alerts"),
+    ("GET", "/api/v1/alerts/assessments/{assessment_id}", "get_alert_assessment"),
+    ("GET", "/api/v1/alerts/criteria", "list_alert_criteria"),
+    ("GET", "/api/v1/alerts/{alert_id}", "get_alert"),
+    ("GET", "/api/v1/alerts/{alert_id}/messages", "list_alert_messages"),
     ("GET", "/api/v1/cases", "list_cases"),
     ("GET", "/api/v1/cases/{case_id}", "get_case"),
     ("GET", "/api/v1/cases/{case_id}/risk", "list_risk_assessments"),
@@ -59,6 +64,11 @@ OPERATIONS = [
     ("PATCH", "/api/v1/cases/{case_id}", "update_case"),
     ("PATCH", "/api/v1/children/{child_id}", "update_child"),
     ("PATCH", "/api/v1/members/{member_id}", "change_member_role"),
+    ("POST", "/api/v1/alerts", "record_alert_activation"),
+    ("POST", "/api/v1/alerts/assessments", "create_alert_assessment"),
+    ("POST", "/api/v1/alerts/{alert_id}/end", "end_alert"),
+    ("POST", "/api/v1/alerts/{alert_id}/relay", "relay_alert"),
+    ("POST", "/api/v1/alerts/{alert_id}/update", "update_alert"),
     ("POST", "/api/v1/cases", "open_case"),
     ("POST", "/api/v1/cases/{case_id}/assign", "assign_case"),
     ("POST", "/api/v1/cases/{case_id}/children", "add_child"),
@@ -105,6 +115,7 @@ OPERATIONS = [
     ("POST", "/api/v1/statistics/years/{year}/return/prepare", "prepare_annual_return"),
     ("POST", "/api/v1/statistics/years/{year}/return/upload", "upload_annual_return"),
     ("POST", "/api/v1/statistics/years/{year}/unlock", "unlock_reporting_year"),
+    ("PUT", "/api/v1/alerts/criteria", "set_alert_criteria"),
     ("PUT", "/api/v1/cases/{case_id}/section", "update_case_section"),
     ("PUT", "/api/v1/children/{child_id}/photo", "set_child_photo"),
 ]

@@ -1,0 +1,71 @@
+"""The alert's whole course through the API: assess, record the authority's activation, read,
+update, end; the refusals name their field."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from homeward.testing.alerts import abduction_case
+from homeward.testing.cast import Cast
+
+pytestmark = pytest.mark.django_db
+
+PUBLICATION = {
+    "countries": ["be"], "regions": ["be-bru"], "duration_hours": 6,
+    "headline": "Child alert", "description": "Lena, 11, red coat.",
+    "instruction": "Call at once.", "hotline_number": "116 000",
+}  # fmt: skip
+
+
+def _client(cast: Cast, name: str) -> Client:
+    client = Client()
+    client.force_login(cast.user(name))
+    return client
+
+
+def test_assess_activate_update_and_end(cast: Cast) -> None:
+    case = abduction_case(cast)
+    supervisor = _client(cast, "be_supervisor")
+    assessed = supervisor.post("/api/v1/alerts/assessments", {
+        "case_id": case.pk, "criteria": [{"key": "abduction", "answer": "met"}],
+        "publicity_risks": ["parental_conflict"], "recommendation": "ask_for_alert",
+        "reasoning": "Taken by a stranger.",
+    }, content_type="application/json")  # fmt: skip
+    assert assessed.status_code == 201, assessed.json()
+    criteria = {row["key"]: row["answer"] for row in assessed.json()["criteria"]}
+    assert criteria["abduction"] == "met" and criteria["under_18"] == "unknown"
+    decision = {
+        **PUBLICATION, "assessment_id": assessed.json()["id"], "authority_kind": "judge",
+        "authority_name": "Parquet", "decided_by": "A. Example", "grounds": "Witnessed.",
+        "decided_at": "2020-01-01T10:00:00Z",
+    }  # fmt: skip
+    too_old = supervisor.post("/api/v1/alerts", decision, content_type="application/json")
+    assert too_old.status_code == 422
+    assert too_old.json()["errors"][0]["field"] == "duration_hours"
+    decision["decided_at"] = timezone.now().isoformat()
+    created = supervisor.post("/api/v1/alerts", decision, content_type="application/json")
+    assert created.status_code == 201, created.json()
+    alert = created.json()
+    assert alert["countries"] == ["BE"] and alert["regions"] == ["BE-BRU"]
+    updated = supervisor.post(f"/api/v1/alerts/{alert['id']}/update",
+                              {**PUBLICATION, "duration_hours": 12},
+                              content_type="application/json")  # fmt: skip
+    assert updated.status_code == 200 and updated.json()["duration_hours"] == 12
+    ended = _client(cast, "be_operator").post(f"/api/v1/alerts/{alert['id']}/end",
+                                              {"reason": "child_found"},
+                                              content_type="application/json")  # fmt: skip
+    assert ended.status_code == 200 and ended.json()["state"] == "ended"
+    messages = supervisor.get(f"/api/v1/alerts/{alert['id']}/messages").json()
+    assert [m["msg_type"] for m in messages] == ["Alert", "Update", "Cancel"]
+    assert messages[0]["identifier"] in messages[2]["references"]
+
+
+def test_another_hotlines_case_is_refused_on_its_field(cast: Cast) -> None:
+    case = abduction_case(cast, cast.fr)
+    response = _client(cast, "be_supervisor").post("/api/v1/alerts/assessments", {
+        "case_id": case.pk, "recommendation": "do_not", "reasoning": "x",
+    }, content_type="application/json")  # fmt: skip
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "case_id"
