@@ -12,7 +12,7 @@ from django.utils import timezone
 from homeward.alerts import actions
 from homeward.alerts.models import Alert, AlertAssessment
 from homeward.cases.models import Case
-from homeward.demo.alerts import silhouette
+from homeward.demo.alerts import silhouette as silhouette  # re-exported for the app's tests
 from homeward.organisations.models import Organisation
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
