@@ -31,6 +31,7 @@ from homeward.alerts.models import Alert, AlertAssessment, AlertSequence
 from homeward.cases.models import Case
 from homeward.core.images import clean_image
 from homeward.core.references import next_number, prefix
+from homeward.core.storage import public_storage
 from homeward.organisations.access import require_own, require_permission
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
@@ -187,18 +188,23 @@ def record_activation(
         decided_at=decided_at, grounds=reasons, recorded_by=membership.user,
     )  # fmt: skip
     _apply(alert, checked)
-    with transaction.atomic():
-        year = timezone.localdate().year
-        number = next_number(AlertSequence, organisation=membership.organisation, year=year)
-        alert.reference = f"{prefix(membership.organisation)}-{year}-{number:04d}"
-        if upload is not None:
-            _store_photo(alert, upload)
-        alert.save()
-        publish(alert, MsgType.ALERT, membership)
-        audit(membership, "alert.activation", alert, [
-            "authority_kind", "authority_name", "decided_by", "decided_at", "grounds",
-            "countries", "regions", "duration_hours", "content", "photo",
-        ])  # fmt: skip
+    try:
+        with transaction.atomic():
+            year = timezone.localdate().year
+            number = next_number(AlertSequence, organisation=membership.organisation, year=year)
+            alert.reference = f"{prefix(membership.organisation)}-{year}-{number:04d}"
+            if upload is not None:
+                _store_photo(alert, upload)
+            alert.save()
+            publish(alert, MsgType.ALERT, membership)
+            audit(membership, "alert.activation", alert, [
+                "authority_kind", "authority_name", "decided_by", "decided_at", "grounds",
+                "countries", "regions", "duration_hours", "content", "photo",
+            ])  # fmt: skip
+    except BaseException:
+        if alert.photo:  # nothing was published: the copy leaves public storage with the rest
+            public_storage().delete(alert.photo.name)
+        raise
     return alert
 
 

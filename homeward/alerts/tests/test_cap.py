@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type hints
 
 from homeward.alerts import actions
@@ -111,6 +112,7 @@ def test_a_message_the_schema_refuses_is_never_stored(cast: Cast, settings: obje
     with pytest.raises(schema.InvalidCap):
         make_alert(cast)
     assert not Alert.objects.exists() and not CapMessage.objects.exists()
+    assert not list(Path(str(django_settings.PUBLIC_MEDIA_ROOT)).rglob("*.jpg"))  # photo gone
 
 
 @pytest.mark.skipif(not EXAMPLES.exists(), reason="the reference messages are not here")

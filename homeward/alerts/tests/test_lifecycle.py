@@ -18,7 +18,6 @@ from homeward.alerts import actions
 from homeward.alerts.models import Alert, AlertAssessment, CapMessage
 from homeward.audit.models import AuditEvent
 from homeward.cases import actions as case_actions
-from homeward.cases import closing
 from homeward.crossborder.models import CooperationRequest
 from homeward.testing.alerts import (
     abduction_case,
@@ -104,8 +103,12 @@ def test_a_found_closure_ends_it_too(cast: Cast) -> None:
 
 def test_the_case_closing_ends_it(cast: Cast) -> None:
     alert = make_alert(cast)
-    # what the closure's approval calls (cases.closing.case_closed), in its transaction
-    closing.case_closed(membership=cast.member("be_supervisor"), case=alert.case)
+    closure = case_actions.request_closure(membership=cast.member("be_operator"),
+                                           case=alert.case, outcome="still_missing")  # fmt: skip
+    alert.refresh_from_db()
+    assert alert.state == "active"  # a closure without the child found waits for approval
+    case_actions.decide_closure(membership=cast.member("be_supervisor"), closure=closure,
+                                approve=True)  # fmt: skip
     _ended(alert, "case_closed")
 
 
