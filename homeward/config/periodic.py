@@ -7,6 +7,7 @@ from typing import Any
 
 from django_tasks.base import Task
 
+from homeward.appeals.tasks import take_down_expired_appeals
 from homeward.crossborder.tasks import watch_deadlines
 
-PERIODIC_TASKS: list[Task[[], Any]] = [watch_deadlines]
+PERIODIC_TASKS: list[Task[[], Any]] = [watch_deadlines, take_down_expired_appeals]
