@@ -26,6 +26,7 @@ from django.test.utils import override_settings
 
 from homeward.demo.bulk import HISTORY_DAYS, bulk_seed
 from homeward.demo.cases import seed_cases
+from homeward.demo.appeals import DEMO_WIDGET_KEY, DEMO_WIDGET_ORIGIN, seed_appeals
 from homeward.demo.crossborder import seed_requests
 from homeward.demo.network import (
     DEFAULT_SEED,
@@ -129,11 +130,17 @@ class Command(BaseCommand):
                 with override_settings(TASKS=QUIET_TASKS, EMAIL_BACKEND=LOCAL_MAIL):
                     summary = seed_cases(seed)
                     requests = seed_requests(seed)
+                    appeals = seed_appeals(seed)
                     self.stdout.write(
                         self.style.SUCCESS(
                             f"Seeded the demo cases: {summary}; {requests} cross-border "
-                            f"requests ({time.monotonic() - started:.0f} s)."
+                            f"requests; {appeals} appeals "
+                            f"({time.monotonic() - started:.0f} s)."
                         )
+                    )
+                    self.stdout.write(
+                        f"404 widget: key {DEMO_WIDGET_KEY} for pages served from "
+                        f"{DEMO_WIDGET_ORIGIN} (docs/appeals.md)."
                     )
                     started = time.monotonic()
                     statistics = seed_statistics(seed)
