@@ -24,9 +24,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
+from homeward.demo.appeals import DEMO_WIDGET_KEY, DEMO_WIDGET_ORIGIN, seed_appeals
 from homeward.demo.bulk import HISTORY_DAYS, bulk_seed
 from homeward.demo.cases import seed_cases
-from homeward.demo.appeals import DEMO_WIDGET_KEY, DEMO_WIDGET_ORIGIN, seed_appeals
 from homeward.demo.crossborder import seed_requests
 from homeward.demo.network import (
     DEFAULT_SEED,
