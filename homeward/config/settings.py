@@ -156,6 +156,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    if TESTING:
+        # A file, not Django's shared in-memory database: the browser tests' live server answers
+        # a page's parallel requests (htmx sections) on several threads, which shared-cache
+        # memory refuses at once ("database table is locked") where a file waits its turn, as
+        # in production. Each checkout (and each xdist worker, suffixed) has its own.
+        (PROJECT_DIR / "var").mkdir(exist_ok=True)
+        DATABASES["default"]["TEST"] = {"NAME": str(PROJECT_DIR / "var" / "test.sqlite3")}
 else:
     # Server-side binding lets psycopg prepare a statement after its fifth use on a connection:
     # PostgreSQL then parses and plans it once, not on every request (a case's queries spent
