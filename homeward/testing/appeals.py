@@ -19,6 +19,13 @@ from homeward.testing.cast import Cast
 
 _PREFIX = {"BE": "be", "FR": "fr"}
 
+# another website's "page not found" page with the widget's script snippet (docs/appeals.md)
+WIDGET_404_PAGE = """<!DOCTYPE html><html lang="en">
+<head><meta charset="utf-8"><title>Not found</title></head>
+<body><h1>Page not found</h1>
+<script src="{app}/widget/404.js" data-key="{key}" data-country="BE" async></script>
+</body></html>"""
+
 
 def jpeg(colour: str = "teal", size: tuple[int, int] = (40, 40)) -> SimpleUploadedFile:
     data = io.BytesIO()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +68,23 @@ def page(browser: object, live_app: str, request: pytest.FixtureRequest) -> Iter
 def cast_live(live_app: str) -> Cast:
     """The fixed cast, in the database the live server reads."""
     return build_cast()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Nothing on the test's output."""
+
+
+@pytest.fixture
+def other_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A plain static website on another local port (127.0.0.1, where the app is on
+    localhost), serving the files the test writes into the folder it gets with the origin."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", tmp_path
+    server.shutdown()
+    thread.join()
 
 
 def sign_in(page: Any, email: str) -> None:

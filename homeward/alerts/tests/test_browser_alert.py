@@ -39,9 +39,6 @@ def test_assess_activate_publish_and_end_when_the_child_is_found(
     page: Any, live_app: str, cast_live: Cast
 ) -> None:
     case = abduction_case(cast_live)
-    # the cross-border panel of the case page is not under test: answered in the browser, so
-    # that it and the alert section never hit the live server's one SQLite connection together
-    page.route(re.compile(r".*/crossborder/case/\d+/$"), lambda route: route.fulfill(body=""))
     sign_in(page, "be_supervisor@cast.test")
 
     # the case page's section leads to the assessment

@@ -4,10 +4,6 @@ case is set to found, a reload shows no appeal. Then the public page at a phone'
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -15,32 +11,11 @@ import pytest
 from playwright.sync_api import expect
 
 from homeward.cases import actions as case_actions
-from homeward.testing.appeals import make_appeal, make_site
+from homeward.testing.appeals import WIDGET_404_PAGE, make_appeal, make_site
 from homeward.testing.browser import ARTIFACTS
 from homeward.testing.cast import Cast
 
 pytestmark = pytest.mark.browser
-
-PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
-<body><h1>Page not found</h1>
-<script src="{app}/widget/404.js" data-key="{key}" data-country="BE" async></script>
-</body></html>"""
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        """Nothing on the test's output."""
-
-
-@pytest.fixture
-def other_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A plain static site on another local port (127.0.0.1, where the app is on localhost)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(tmp_path)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", tmp_path
-    server.shutdown()
-    thread.join()
 
 
 def test_the_widget_on_another_sites_404_page(
@@ -49,7 +24,8 @@ def test_the_widget_on_another_sites_404_page(
     origin, root = other_site
     appeal = make_appeal(cast_live)
     site = make_site("BE", origin=origin)
-    (root / "404.html").write_text(PAGE.format(app=live_app, key=site.key), encoding="utf-8")
+    widget_page = WIDGET_404_PAGE.format(app=live_app, key=site.key)
+    (root / "404.html").write_text(widget_page, encoding="utf-8")
 
     page.goto(f"{origin}/404.html")
     frame = page.frame_locator("iframe")
