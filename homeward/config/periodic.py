@@ -8,6 +8,11 @@ from typing import Any
 from django_tasks.base import Task
 
 from homeward.alerts.tasks import end_expired_alerts
+from homeward.appeals.tasks import take_down_expired_appeals
 from homeward.crossborder.tasks import watch_deadlines
 
-PERIODIC_TASKS: list[Task[[], Any]] = [watch_deadlines, end_expired_alerts]
+PERIODIC_TASKS: list[Task[[], Any]] = [
+    watch_deadlines,
+    end_expired_alerts,
+    take_down_expired_appeals,
+]

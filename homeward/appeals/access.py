@@ -1,0 +1,141 @@
+"""Scoped reads of appeals, and the public reads.
+
+Staff: an appeal exists only for its organisation (another hotline's is a 404). Public: only
+an appeal published and within its visible moments exists; every public read filters on both,
+so an appeal past its end, or taken down a moment ago, is gone at once."""
+
+from __future__ import annotations
+
+import random
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from homeward.appeals.choices import SiteState, State
+from homeward.appeals.models import Appeal, AppealPolicy, ChecklistItem, Takedown, WidgetSite
+from homeward.audit.actions import record_read
+from homeward.cases.models import Case
+from homeward.organisations.access import require_permission
+from homeward.organisations.models import Membership, Organisation
+from homeward.organisations.roles import OrganisationKind, Permission
+
+APPEAL_FIELDS_READ = (
+    "first_name",
+    "age",
+    "last_seen_on",
+    "last_seen_place",
+    "countries",
+    "consents",
+)
+
+
+def appeals_of(membership: Membership) -> QuerySet[Appeal]:
+    require_permission(membership, Permission.VIEW_CASES)
+    return Appeal.objects.filter(organisation=membership.organisation).select_related(
+        "case", "child", "organisation"
+    )
+
+
+def appeals_of_case(membership: Membership, case: Case) -> QuerySet[Appeal]:
+    return appeals_of(membership).filter(case=case)
+
+
+def locate_appeal(membership: Membership, appeal_id: int) -> Appeal:
+    """The appeal to act on (not audited: the action records what it writes)."""
+    try:
+        return appeals_of(membership).get(pk=appeal_id)
+    except Appeal.DoesNotExist:
+        raise Http404("no such appeal") from None
+
+
+def read_appeal(membership: Membership, appeal_id: int) -> Appeal:
+    """The appeal with its consents, its read recorded in the audit trail."""
+    appeal = locate_appeal(membership, appeal_id)
+    record_read(
+        actor=membership.user,
+        organisation=membership.organisation,
+        action="appeals.appeal.read",
+        target=appeal,
+        fields=APPEAL_FIELDS_READ,
+    )
+    return appeal
+
+
+def takedown_of(appeal: Appeal) -> Takedown | None:
+    return Takedown.objects.filter(appeal=appeal).prefetch_related("items__done_by").first()
+
+
+def policy_of(organisation: Organisation) -> AppealPolicy:
+    """The organisation's policy, or the defaults (unsaved) when it never changed them."""
+    policy = AppealPolicy.objects.filter(organisation=organisation).first()
+    return policy or AppealPolicy(organisation=organisation)
+
+
+# --- public reads (no account) ------------------------------------------------------------------
+
+
+def published_appeals() -> QuerySet[Appeal]:
+    """What the public sees now, newest first: published and within its visible moments."""
+    now = timezone.now()
+    return Appeal.objects.filter(
+        state=State.PUBLISHED, visible_from__lte=now, visible_until__gt=now
+    ).order_by("-published_at", "-pk")
+
+
+def public_list(country: str = "") -> list[Appeal]:
+    """The published appeals, those of `country` only when one is given (filtered here: a
+    JSON list's containment is not a lookup every database offers; published appeals are a
+    few dozen at most)."""
+    code = country.strip().upper()
+    return [a for a in published_appeals() if not code or code in a.countries]
+
+
+def public_appeal(public_id: str) -> Appeal | None:
+    """The appeal behind a public URL: None when it was never published or is unknown (404);
+    an ended one is returned so the page can answer 410 (gone)."""
+    return Appeal.objects.filter(public_id=public_id).exclude(state=State.DRAFT).first()
+
+
+def is_public(appeal: Appeal) -> bool:
+    return published_appeals().filter(pk=appeal.pk).exists()
+
+
+def one_for_country(country: str) -> Appeal | None:
+    """A random one among the appeals published for `country`, or None."""
+    matching = public_list(country) if country else []
+    return random.choice(matching) if matching else None  # noqa: S311 - not for security
+
+
+def site_by_key(key: str) -> WidgetSite | None:
+    return WidgetSite.objects.filter(key=key).first() if key else None
+
+
+def sites_of(membership: Membership) -> QuerySet[WidgetSite]:
+    """The widget sites of the countries the member's hotline organisation runs a hotline in:
+    those it may block."""
+    require_permission(membership, Permission.MANAGE_SETTINGS)
+    org = membership.organisation
+    if org.kind != OrganisationKind.NATIONAL_HOTLINE:
+        return WidgetSite.objects.none()
+    countries = {org.country, *org.hotlines.values_list("country", flat=True)}
+    return WidgetSite.objects.filter(country__in=countries)
+
+
+def locate_site(membership: Membership, site_id: int) -> WidgetSite:
+    try:
+        return sites_of(membership).get(pk=site_id)
+    except WidgetSite.DoesNotExist:
+        raise Http404("no such site") from None
+
+
+def site_is_active(site: WidgetSite | None) -> bool:
+    return site is not None and site.state == SiteState.ACTIVE
+
+
+def checklist_item(appeal: Appeal, item_id: int) -> ChecklistItem:
+    """An item of the takedown checklist of an appeal the caller already located."""
+    try:
+        return ChecklistItem.objects.get(pk=item_id, takedown__appeal=appeal)
+    except ChecklistItem.DoesNotExist:
+        raise Http404("no such item") from None
