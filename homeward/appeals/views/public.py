@@ -132,9 +132,9 @@ def appeal_feed(request: HttpRequest) -> JsonResponse:
     return response
 
 
-@public
 @xframe_options_exempt
 @widget_policy
+@public
 def widget(request: HttpRequest) -> HttpResponse:
     """The iframe: one appeal for the visitor's country (the snippet's `country`, else the
     region of the browser's language, else the site's country). No script inside. An unknown
@@ -151,6 +151,9 @@ def widget(request: HttpRequest) -> HttpResponse:
     )
     # the one site that may frame it: the origin it registered
     response._csp_replace = {"frame-ancestors": [site.origin]}  # type: ignore[attr-defined]
+    # a browser asks again at each page view (a new random appeal, never one found since);
+    # a shared cache keeps it half a minute at most
+    patch_cache_control(response, max_age=0, s_maxage=MAX_AGE)
     return response
 
 

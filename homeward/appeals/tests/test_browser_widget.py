@@ -1,0 +1,80 @@
+"""The 404 widget in a real browser, embedded in a plain HTML page that another local port
+serves (as a website would): it shows the appeal, sets no cookie on either site, and once the
+case is set to found, a reload shows no appeal. Then the public page at a phone's width."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from homeward.cases import actions as case_actions
+from homeward.testing.appeals import make_appeal, make_site
+from homeward.testing.browser import ARTIFACTS
+from homeward.testing.cast import Cast
+
+pytestmark = pytest.mark.browser
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
+<body><h1>Page not found</h1>
+<script src="{app}/widget/404.js" data-key="{key}" data-country="BE" async></script>
+</body></html>"""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Nothing on the test's output."""
+
+
+@pytest.fixture
+def other_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A plain static site on another local port (127.0.0.1, where the app is on localhost)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", tmp_path
+    server.shutdown()
+    thread.join()
+
+
+def test_the_widget_on_another_sites_404_page(
+    page: Any, live_app: str, cast_live: Cast, other_site: tuple[str, Path]
+) -> None:
+    origin, root = other_site
+    appeal = make_appeal(cast_live)
+    site = make_site("BE", origin=origin)
+    (root / "404.html").write_text(PAGE.format(app=live_app, key=site.key), encoding="utf-8")
+
+    page.goto(f"{origin}/404.html")
+    frame = page.frame_locator("iframe")
+    expect(frame.get_by_text("Missing: Lena")).to_be_visible()
+    expect(frame.get_by_text("Seen them? Call 116 000")).to_be_visible()
+    expect(frame.locator("img")).to_have_count(1)
+    assert page.context.cookies() == []
+    page.screenshot(path=str(ARTIFACTS / "appeals_widget_shown.png"))
+
+    case_actions.change_status(membership=cast_live.member("be_operator"), case=appeal.case,
+                               status="found")  # fmt: skip
+    page.reload()
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    frame = page.frame_locator("iframe")
+    expect(frame.locator("body")).to_be_attached()
+    expect(frame.get_by_text("Missing: Lena")).to_have_count(0)
+    assert page.context.cookies() == []
+    photo = page.request.get(f"{live_app}/appeals/{appeal.public_id}/photo.jpg")
+    assert photo.status == 410
+
+
+def test_the_appeals_page_at_a_phones_width(page: Any, live_app: str, cast_live: Cast) -> None:
+    make_appeal(cast_live)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/appeals/")
+    expect(page.get_by_role("heading", name="Missing: Lena")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.context.cookies() == []
