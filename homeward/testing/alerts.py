@@ -3,33 +3,21 @@ cast hotline, made through the real actions, with a generated photo (never a rea
 
 from __future__ import annotations
 
-import io
 from datetime import timedelta
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image, ImageDraw
 
 from homeward.alerts import actions
 from homeward.alerts.models import Alert, AlertAssessment
 from homeward.cases.models import Case
+from homeward.demo.alerts import silhouette as silhouette  # re-exported for the app's tests
 from homeward.organisations.models import Organisation
 from homeward.testing.cases import make_case
 from homeward.testing.cast import Cast
 
 _SUPERVISOR_OF = {"BE": "be_supervisor", "FR": "fr_supervisor"}
-
-
-def silhouette(size: int = 120) -> bytes:
-    """A drawn head-and-shoulders silhouette as a JPEG: a stand-in photo, never a face."""
-    image = Image.new("RGB", (size, size), "#dde3ea")
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((size * 0.35, size * 0.15, size * 0.65, size * 0.5), fill="#5b6b7c")
-    draw.ellipse((size * 0.2, size * 0.55, size * 0.8, size * 1.2), fill="#5b6b7c")
-    data = io.BytesIO()
-    image.save(data, format="JPEG")
-    return data.getvalue()
 
 
 def photo_upload() -> SimpleUploadedFile:

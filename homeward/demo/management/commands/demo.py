@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
+from homeward.demo.alerts import seed_alerts
 from homeward.demo.bulk import HISTORY_DAYS, bulk_seed
 from homeward.demo.cases import seed_cases
 from homeward.demo.crossborder import seed_requests
@@ -129,10 +130,12 @@ class Command(BaseCommand):
                 with override_settings(TASKS=QUIET_TASKS, EMAIL_BACKEND=LOCAL_MAIL):
                     summary = seed_cases(seed)
                     requests = seed_requests(seed)
+                    alerts = seed_alerts(seed)
                     self.stdout.write(
                         self.style.SUCCESS(
                             f"Seeded the demo cases: {summary}; {requests} cross-border "
-                            f"requests ({time.monotonic() - started:.0f} s)."
+                            f"requests; {alerts} child alerts "
+                            f"({time.monotonic() - started:.0f} s)."
                         )
                     )
                     started = time.monotonic()
