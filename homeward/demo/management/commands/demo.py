@@ -25,6 +25,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
 from homeward.demo.alerts import seed_alerts
+from homeward.demo.appeals import DEMO_WIDGET_KEY, DEMO_WIDGET_ORIGIN, seed_appeals
 from homeward.demo.bulk import HISTORY_DAYS, bulk_seed
 from homeward.demo.cases import seed_cases
 from homeward.demo.crossborder import seed_requests
@@ -131,12 +132,17 @@ class Command(BaseCommand):
                     summary = seed_cases(seed)
                     requests = seed_requests(seed)
                     alerts = seed_alerts(seed)
+                    appeals = seed_appeals(seed)
                     self.stdout.write(
                         self.style.SUCCESS(
                             f"Seeded the demo cases: {summary}; {requests} cross-border "
-                            f"requests; {alerts} child alerts "
+                            f"requests; {alerts} child alerts; {appeals} appeals "
                             f"({time.monotonic() - started:.0f} s)."
                         )
+                    )
+                    self.stdout.write(
+                        f"404 widget: key {DEMO_WIDGET_KEY} for pages served from "
+                        f"{DEMO_WIDGET_ORIGIN} (docs/appeals.md)."
                     )
                     started = time.monotonic()
                     statistics = seed_statistics(seed)
