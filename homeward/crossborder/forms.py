@@ -173,7 +173,11 @@ class NewRequestForm(SharingForm):
     receiver = forms.ModelChoiceField(
         label=_("Receiving hotline"), queryset=Organisation.objects.none()
     )
-    request_type = forms.ChoiceField(label=_("What you ask for"), choices=RequestType.choices)
+    # a relay of a child alert is asked from the alert, which shares only what it publishes
+    request_type = forms.ChoiceField(
+        label=_("What you ask for"),
+        choices=[c for c in RequestType.choices if c[0] != RequestType.ALERT_RELAY],
+    )
     urgency = forms.ChoiceField(
         label=_("Urgency"),
         choices=Urgency.choices,

@@ -194,12 +194,11 @@ def record_activation(
         if upload is not None:
             _store_photo(alert, upload)
         alert.save()
-        publish(alert, MsgType.ALERT)
+        publish(alert, MsgType.ALERT, membership)
         audit(membership, "alert.activation", alert, [
             "authority_kind", "authority_name", "decided_by", "decided_at", "grounds",
             "countries", "regions", "duration_hours", "content", "photo",
         ])  # fmt: skip
-        audit(membership, "alert.publish", alert, ["cap_alert"])
     return alert
 
 
@@ -212,6 +211,6 @@ def update_alert(*, membership: Membership, alert: Alert, publication: Publicati
         alert = locked_active(membership, alert)
         _apply(alert, checked)
         alert.save()
-        publish(alert, MsgType.UPDATE)
+        publish(alert, MsgType.UPDATE, membership)
         audit(membership, "alert.update", alert, ["content", "scope", "duration_hours"])
     return alert

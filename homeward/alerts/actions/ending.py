@@ -31,7 +31,7 @@ def _end(alert: Alert, membership: Membership | None, reason: str) -> Alert:
     alert.photo = ""
     alert.photo_sha1, alert.photo_size = "", None
     alert.save()
-    publish(alert, MsgType.CANCEL)
+    publish(alert, MsgType.CANCEL, membership)
     org = alert.organisation
     audit(membership, "alert.end", alert, ["state", "ended_at", "end_reason"], organisation=org)
     audit(membership, "alert.takedown", alert, ["cap_cancel", "photo", "feeds"], organisation=org)

@@ -7,13 +7,16 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from homeward.alerts.actions.common import audit
 from homeward.alerts.cap import build, schema
 from homeward.alerts.choices import MsgType
 from homeward.alerts.models import Alert, CapMessage
+from homeward.organisations.models import Membership
 
 
-def publish(alert: Alert, msg_type: str) -> CapMessage:
-    """Within the caller's transaction, on the locked alert."""
+def publish(alert: Alert, msg_type: str, membership: Membership | None) -> CapMessage:
+    """Within the caller's transaction, on the locked alert; its own audit event (a system
+    action, the expiry sweep, has no membership)."""
     earlier = list(alert.messages.order_by("sent", "pk"))
     if msg_type != MsgType.ALERT and not earlier:
         raise ValueError("an Update or a Cancel needs the messages it supersedes")
@@ -28,7 +31,7 @@ def publish(alert: Alert, msg_type: str) -> CapMessage:
     )
     xml = build.build(alert, envelope)
     schema.validate(xml)
-    return CapMessage.objects.create(
+    message = CapMessage.objects.create(
         alert=alert,
         identifier=envelope.identifier,
         sender=build.sender(),
@@ -38,3 +41,6 @@ def publish(alert: Alert, msg_type: str) -> CapMessage:
         xml=xml.decode(),
         has_details=msg_type != MsgType.CANCEL,
     )
+    audit(membership, "alert.publish", alert, [f"cap_{msg_type.lower()}"],
+          organisation=alert.organisation)  # fmt: skip
+    return message

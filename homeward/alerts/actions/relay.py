@@ -20,7 +20,7 @@ from homeward.organisations.models import Membership, Organisation
 from homeward.organisations.roles import Permission
 
 
-def relay_question(alert: Alert) -> str:
+def _question(alert: Alert) -> str:
     """The request's question: the published content and the public addresses, nothing more."""
     lines = [
         _("Please relay this child alert (%(reference)s) in your country.")
@@ -53,7 +53,7 @@ def ask_relay(
             receiver=receiver,
             request_type=RequestType.ALERT_RELAY,
             urgency=Urgency.URGENT,
-            question=relay_question(alert),
+            question=_question(alert),
             shared_fields=(),
         )
         crossborder.send_request(membership=membership, request=request)
