@@ -2,7 +2,7 @@
 `membership` (none for a public registration or the expiry sweep), re-checks that the appeal is
 the member's hotline's, and records its audit event in that transaction."""
 
-from homeward.appeals.actions.consent import record_consent, what_is_missing
+from homeward.appeals.actions.consent import record_consent
 from homeward.appeals.actions.drafts import create_draft, edit_draft
 from homeward.appeals.actions.publication import publish
 from homeward.appeals.actions.sites import block_site, edit_policy, register_site, unblock_site
@@ -28,5 +28,4 @@ __all__ = [
     "take_down_expired",
     "tick_item",
     "unblock_site",
-    "what_is_missing",
 ]

@@ -14,44 +14,10 @@ from django.utils.translation import gettext as _
 from homeward.appeals.actions.common import audit, locked
 from homeward.appeals.actions.takedown import take_down
 from homeward.appeals.choices import Answer, EndReason, How, Party, State
-from homeward.appeals.models import Appeal, AppealPolicy, Consent
+from homeward.appeals.models import Appeal, Consent
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
-
-
-def latest_answers(appeal: Appeal) -> dict[str, str]:
-    """Each party's latest answer."""
-    answers: dict[str, str] = {}
-    for consent in Consent.objects.filter(appeal=appeal).order_by("given_at", "pk"):
-        answers[consent.party] = consent.answer
-    return answers
-
-
-def child_view_needed(appeal: Appeal, policy: AppealPolicy) -> bool:
-    return appeal.age is not None and appeal.age >= policy.child_view_from_age
-
-
-def what_is_missing(appeal: Appeal, policy: AppealPolicy) -> list[str]:
-    """Why the appeal cannot be published yet, one sentence each (empty: it can)."""
-    answers = latest_answers(appeal)
-    missing: list[str] = []
-    guardian = answers.get(Party.GUARDIAN)
-    if guardian == Answer.REFUSED:
-        missing.append(_("The parent or guardian refused."))
-    elif guardian != Answer.GIVEN:
-        missing.append(_("The consent of the parent or guardian is not recorded."))
-    if policy.police_consent_required and answers.get(Party.POLICE) != Answer.GIVEN:
-        missing.append(_("Your hotline's policy requires the police's consent: not recorded."))
-    child = answers.get(Party.CHILD)
-    if child == Answer.REFUSED:
-        missing.append(_("The child does not want the appeal."))
-    elif child_view_needed(appeal, policy) and child != Answer.GIVEN:
-        missing.append(
-            _("The child is %(age)d: their view is asked from %(from)d, and is not recorded.")
-            % {"age": appeal.age, "from": policy.child_view_from_age}
-        )
-    return missing
 
 
 @transaction.atomic

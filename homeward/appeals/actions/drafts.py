@@ -4,7 +4,7 @@ the case's category or reasons; edited until it is published."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from homeward.appeals.access import policy_of
 from homeward.appeals.actions.common import audit, clean_countries, locked
 from homeward.appeals.choices import PhotoSource, State
-from homeward.appeals.models import Appeal, AppealPolicy
+from homeward.appeals.models import Appeal
+from homeward.appeals.rules import check_dates, hotline_number
 from homeward.cases.choices import Status
 from homeward.cases.models import Case, Child
 from homeward.core.images import clean_image
 from homeward.organisations.access import require_own, require_permission
-from homeward.organisations.models import Membership, Organisation
+from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
 EDITABLE = (
@@ -36,26 +37,6 @@ EDITABLE = (
     "photo_source",
 )
 TEXT_LIMITS = {"first_name": 100, "last_seen_place": 200, "hotline_number": 32}
-
-
-def hotline_number(organisation: Organisation, country: str) -> str:
-    hotline = organisation.hotlines.filter(country=country).first() or (
-        organisation.hotlines.order_by("pk").first()
-    )
-    return hotline.number_116000 if hotline else "116 000"
-
-
-def check_dates(policy: AppealPolicy, starts_on: date, ends_on: date) -> None:
-    if ends_on < starts_on:
-        raise ValidationError({"ends_on": _("The end date cannot be before the start date.")})
-    latest = starts_on + timedelta(days=policy.maximum_days)
-    if ends_on > latest:
-        raise ValidationError(
-            {
-                "ends_on": _("At most %(days)d days after the start: %(latest)s at the latest.")
-                % {"days": policy.maximum_days, "latest": latest.isoformat()}
-            }
-        )
 
 
 @transaction.atomic

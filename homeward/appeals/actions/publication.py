@@ -14,10 +14,9 @@ from django.utils.translation import gettext as _
 
 from homeward.appeals.access import policy_of
 from homeward.appeals.actions.common import audit, locked
-from homeward.appeals.actions.consent import what_is_missing
-from homeward.appeals.actions.drafts import check_dates
 from homeward.appeals.choices import PhotoSource, State
 from homeward.appeals.models import Appeal
+from homeward.appeals.rules import check_dates, what_is_missing
 from homeward.cases.choices import Status
 from homeward.core.images import clean_image
 from homeward.core.storage import public_storage

@@ -57,7 +57,7 @@ def edit_policy(
     return policy
 
 
-def clean_origin(value: str) -> str:
+def _clean_origin(value: str) -> str:
     """`https://host[:port]` exactly as the site embeds the widget (http only for a local test
     page on localhost or 127.0.0.1)."""
     origin = value.strip().rstrip("/")
@@ -84,7 +84,7 @@ def register_site(*, name: str, origin: str, contact_email: str, country: str) -
     name = name.strip()
     if not name or len(name) > 200:
         raise ValidationError({"name": _("Give the site's name (at most 200 characters).")})
-    origin = clean_origin(origin)
+    origin = _clean_origin(origin)
     try:
         validate_email(contact_email)
     except ValidationError:

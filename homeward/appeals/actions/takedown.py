@@ -14,33 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from homeward.appeals.actions.common import audit, locked
-from homeward.appeals.choices import ChecklistKind, EndReason, State
+from homeward.appeals.choices import EndReason, State
 from homeward.appeals.models import Appeal, ChecklistItem, Takedown
+from homeward.appeals.rules import checklist_for
 from homeward.cases.models import Case
 from homeward.organisations.access import require_own, require_permission
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
-
-# per country: where each country's press and partners published it
-PER_COUNTRY = (ChecklistKind.PRESS, ChecklistKind.PARTNERS)
-
-
-def checklist_for(appeal: Appeal) -> list[tuple[str, str]]:
-    """(kind, country) of each item to take down by hand, from the appeal's countries and the
-    channels the hotline runs (its own social media only when it has that channel)."""
-    channels = {c for h in appeal.organisation.hotlines.all() for c in h.channels}
-    items: list[tuple[str, str]] = []
-    if "social_media" in channels:
-        items.append((ChecklistKind.OWN_SOCIAL, ""))
-    items.append((ChecklistKind.SHARES, ""))
-    for kind in PER_COUNTRY:
-        items += [(kind, country) for country in appeal.countries]
-    items += [
-        (ChecklistKind.SEARCH, ""),
-        (ChecklistKind.POSTERS, ""),
-        (ChecklistKind.MESSAGING, ""),
-    ]
-    return items
 
 
 def _deleter(storage: Storage, name: str) -> Callable[[], None]:

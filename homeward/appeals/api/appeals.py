@@ -8,6 +8,7 @@ from ninja import Router, Status
 
 from homeward.appeals import access, actions
 from homeward.appeals.models import Appeal
+from homeward.appeals.rules import what_is_missing
 from homeward.appeals.schemas import (
     AppealCreateIn,
     AppealOut,
@@ -31,7 +32,7 @@ router = Router(tags=["appeals"])
 
 def _out(appeal: Appeal) -> AppealOut:
     missing = (
-        actions.what_is_missing(appeal, access.policy_of(appeal.organisation))
+        what_is_missing(appeal, access.policy_of(appeal.organisation))
         if appeal.state == "draft"
         else []
     )

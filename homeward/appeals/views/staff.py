@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from homeward.appeals import access, actions
-from homeward.appeals.actions.consent import child_view_needed
 from homeward.appeals.choices import State
 from homeward.appeals.forms import ConsentForm, DraftForm
 from homeward.appeals.models import Appeal
+from homeward.appeals.rules import child_view_needed, what_is_missing
 from homeward.cases import access as cases_access
 from homeward.core.forms import add_errors
 from homeward.organisations.access import current_membership, member_required
@@ -70,7 +70,7 @@ def _detail_context(membership: Membership, appeal: Appeal) -> dict[str, object]
     return {
         "appeal": appeal,
         "consents": appeal.consents.select_related("recorded_by"),
-        "missing": actions.what_is_missing(appeal, policy) if appeal.state == State.DRAFT else [],
+        "missing": what_is_missing(appeal, policy) if appeal.state == State.DRAFT else [],
         "child_view_needed": child_view_needed(appeal, policy),
         "policy": policy,
         "takedown": access.takedown_of(appeal),
