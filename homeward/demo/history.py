@@ -6,7 +6,10 @@ as published"), and some hotlines missing in some years, as in the published rep
 Pure functions of the seed: no database. Every return is complete and consistent, so that it
 passes the checks of an uploaded return (tests/test_demo_statistics.py uploads them all).
 Cross-border requests are left out: the hotlines asked each other by e-mail before Homeward,
-and nobody counted the requests the same way.
+and nobody counted the requests the same way. Child alerts and publicity appeals are in: a
+handful of alerts a year in the few countries with a national alert system (ALERT_COUNTRIES),
+one for every child located after an alert, and some tens of appeals a year per hotline, one for
+every child located after publicity; elsewhere a closure is never "located after a child alert".
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from homeward.alerts.choices import EndReason as AlertEnd
+from homeward.appeals.choices import EndReason as AppealEnd
 from homeward.cases.choices import Category, ContactType, Outcome, Reason, Sex, Subcategory
 from homeward.cases.models.closure import duration_band_of_days
 from homeward.demo import plans, shapes
@@ -24,6 +29,7 @@ from homeward.demo.network import COUNTRIES, Country
 from homeward.organisations.models import Channel
 from homeward.statistics.compute.children import age_band
 from homeward.statistics.compute.tally import Tally
+from homeward.statistics.dimensions import NOT_ENDED
 from homeward.statistics.figures import Figures
 
 T = TypeVar("T")
@@ -114,8 +120,9 @@ def history(
             contacts = round(spec.contacts * share * rng.uniform(0.9, 1.1))
             local = random.Random(f"history-{seed}-{year}-{country.code}")
             recorded = shapes.recorded_share(seed, country.code)
+            publicity = random.Random(f"history-{seed}-{year}-{country.code}-publicity")
             result[year][country.code] = hotline_year(
-                local, country, spec, new_cases[country.code], contacts, recorded
+                local, country, spec, new_cases[country.code], contacts, recorded, publicity
             )
     return result
 
@@ -140,6 +147,39 @@ OTHER_CHANNELS = shapes.Weighted(
 )
 FOLLOW_UPS = (1.0, 1.5)
 """Contacts about an existing case, per new case."""
+ALERT_COUNTRIES = frozenset({"BE", "CZ", "FR", "GR", "NL", "PL", "PT"})
+"""The demo's countries with a national child alert system (DOMAIN.md, "Child alerts")."""
+OTHER_ALERTS = {Category.CRIMINAL_ABDUCTION: 0.3, Category.PARENTAL_ABDUCTION: 0.005}
+"""Of the new cases of a category in an alert country, those with an alert whose child was not
+located through it."""
+ALERT_END_FOUND = shapes.Weighted({AlertEnd.CHILD_FOUND: 80.0, AlertEnd.DURATION_OVER: 20.0})
+"""An alert of a child located after it: found while it ran, or soon after its broadcast."""
+ALERT_END_OTHER = shapes.Weighted(
+    {
+        AlertEnd.CHILD_FOUND: 35.0,
+        AlertEnd.DURATION_OVER: 40.0,
+        AlertEnd.AUTHORITY_ENDED: 15.0,
+        AlertEnd.CASE_CLOSED: 10.0,
+    }
+)
+OTHER_APPEALS = {
+    Category.RUNAWAY: 0.015,
+    Category.PARENTAL_ABDUCTION: 0.04,
+    Category.OTHERWISE_MISSING: 0.02,
+}
+"""Of the new cases of a category, those with an appeal whose child was not located through it
+(found by the police, or come back, while it ran; or not yet found)."""
+APPEAL_END_FOUND = shapes.Weighted({AppealEnd.CHILD_FOUND: 90.0, AppealEnd.EXPIRED: 10.0})
+APPEAL_END_OTHER = shapes.Weighted(
+    {
+        AppealEnd.CHILD_FOUND: 50.0,
+        AppealEnd.EXPIRED: 20.0,
+        AppealEnd.CASE_CLOSED: 10.0,
+        AppealEnd.CONSENT_WITHDRAWN: 8.0,
+        AppealEnd.BY_HOTLINE: 9.0,
+        NOT_ENDED: 3.0,
+    }
+)
 
 
 def category_weights(spec: NetworkYear) -> dict[str, float]:
@@ -183,20 +223,24 @@ def hotline_year(
     new_cases: int,
     contacts: int,
     recorded: float,
+    publicity: random.Random,
 ) -> Figures:
     """One hotline's return for one year: its new cases one by one, the cases it carried over
-    and closed, its contacts by channel, type and caller recorded."""
+    and closed, its contacts by channel, type and caller recorded, and its alerts and appeals
+    (drawn from `publicity`, so that the rest is drawn as it was before they were counted)."""
     counts = _Counts()
     weights = category_weights(spec)
     categories = shapes.Weighted(weights)
+    alerts = country.code in ALERT_COUNTRIES
     for _ in range(new_cases):
-        _new_case(rng, counts, country, spec, categories(rng))
+        _new_case(rng, counts, country, spec, categories(rng), alerts)
+    _publicity(publicity, counts, alerts)
     carried_categories = shapes.Weighted(
         {category: w * CARRIED_WEIGHT.get(category, 1.0) for category, w in weights.items()}
     )
     carried = round(new_cases * spec.carried_share / (1 - spec.carried_share))
     for _ in range(carried):
-        _carried_case(rng, counts, carried_categories(rng))
+        _carried_case(rng, counts, carried_categories(rng), alerts)
     _contacts(rng, counts, new_cases, contacts, spec.phone_share, recorded)
     tally = Tally([0])
     counts.into(tally)
@@ -206,8 +250,45 @@ def hotline_year(
     return figures
 
 
+def _publicity(rng: random.Random, counts: _Counts, alerts: bool) -> None:
+    """The year's alerts and appeals, from its new cases so far (before the carried-over ones
+    are counted): one for each child of the year located after one, and some more."""
+    new: Counter[str] = Counter()
+    located: Counter[str] = Counter()
+    for (code, breakdown), n in counts.cells.items():
+        if code == "CASES_NEW":
+            new[breakdown[0]] += n
+        elif code == "CASES_OUTCOME":
+            located[breakdown[1]] += n
+    if alerts:
+        for _ in range(located[Outcome.LOCATED_ALERT]):
+            counts.add("ALERTS", ALERT_END_FOUND(rng))
+        for category, chance in OTHER_ALERTS.items():
+            for _ in range(_binomial(rng, new[category], chance)):
+                counts.add("ALERTS", ALERT_END_OTHER(rng))
+    for _ in range(located[Outcome.LOCATED_PUBLICITY]):
+        counts.add("APPEALS", APPEAL_END_FOUND(rng))
+    for category, chance in OTHER_APPEALS.items():
+        for _ in range(_binomial(rng, new[category], chance)):
+            counts.add("APPEALS", APPEAL_END_OTHER(rng))
+
+
+def _binomial(rng: random.Random, n: int, chance: float) -> int:
+    return sum(rng.random() < chance for _ in range(n))
+
+
+def _without_alert(outcome: str, alerts: bool) -> str:
+    """Where there is no alert system, nobody is located after an alert: the police it is."""
+    return Outcome.LOCATED_POLICE if outcome == Outcome.LOCATED_ALERT and not alerts else outcome
+
+
 def _new_case(
-    rng: random.Random, counts: _Counts, country: Country, spec: NetworkYear, category: str
+    rng: random.Random,
+    counts: _Counts,
+    country: Country,
+    spec: NetworkYear,
+    category: str,
+    alerts: bool,
 ) -> None:
     subcategory = shapes.SUBCATEGORY[category](rng) if category in shapes.SUBCATEGORY else ""
     counts.add("CASES_NEW", category)
@@ -245,12 +326,13 @@ def _new_case(
         days = plans.duration_days(rng, category)
         closed_on = day + days + rng.choice(plans.CLOSURE_AFTER_FOUND) + rng.choice(DECISION_DAYS)
         if closed_on < 365:
-            _closed(counts, category, "this_year", shapes.OUTCOME[category](rng), days)
+            outcome = _without_alert(shapes.OUTCOME[category](rng), alerts)
+            _closed(counts, category, "this_year", outcome, days)
     elif day + rng.randint(183, 200) < 365 and rng.random() < plans.STILL_MISSING_CLOSED:
         _closed(counts, category, "this_year", Outcome.STILL_MISSING, None)
 
 
-def _carried_case(rng: random.Random, counts: _Counts, category: str) -> None:
+def _carried_case(rng: random.Random, counts: _Counts, category: str, alerts: bool) -> None:
     counts.add("CASES_CARRIED_OVER", category)
     if rng.random() >= CARRIED_CLOSED:
         return
@@ -258,7 +340,8 @@ def _carried_case(rng: random.Random, counts: _Counts, category: str) -> None:
         _closed(counts, category, "earlier", Outcome.STILL_MISSING, None)
         return
     low, high = CARRIED_DURATION(rng)
-    _closed(counts, category, "earlier", shapes.OUTCOME[category](rng), rng.randint(low, high))
+    outcome = _without_alert(shapes.OUTCOME[category](rng), alerts)
+    _closed(counts, category, "earlier", outcome, rng.randint(low, high))
 
 
 def _closed(counts: _Counts, category: str, reported: str, outcome: str, days: int | None) -> None:

@@ -9,13 +9,13 @@ by category and sex has `("runaway", "female")`, `("runaway", "_T")`, `("_T", "f
 
 The reference period is the calendar year (or, on a hotline's own figures page, any run of
 days), in the hotline's time zone: `Organisation.time_zone`, which the organisation's hotlines
-share. A hotline's year runs from midnight on 1 January there to midnight on the next
-1 January, so a call at 23:30 UTC on 31 December is next year's in Brussels and this year's in
-Lisbon. Each moment (a contact's start, a case's report, a closure's approval, a request's
-sending) is compared with those two moments in the database. A case counts for the hotline that
-holds it; a child counts once per case (siblings are two children). Counts use what is recorded
-when they are computed (a case's current category), except what the definitions date (reported,
-closed, sent in the period; open on its first day).
+share. A hotline's year runs from midnight on 1 January there to midnight on the next 1 January,
+so a call at 23:30 UTC on 31 December is next year's in Brussels and this year's in Lisbon. Each
+moment (a contact's start, a case's report, a closure's approval, a request's sending, an
+alert's activation, an appeal's publication) is compared with those two moments in the database.
+A case counts for the hotline that holds it; a child counts once per case (siblings are two
+children). Counts use what is recorded when they are computed (a case's current category),
+except what the definitions date (reported, closed, sent in the period; open on its first day).
 
 A median's cell exists only where there is something to take the median of; it is halfway
 between the two middle values for an even number of them.
@@ -251,6 +251,31 @@ CATALOGUE: tuple[Indicator, ...] = (
         population="REQUESTS_RECEIVED",
         population_excludes=("not_yet",),
     ),
+    Indicator(
+        "ALERTS",
+        _("Child alerts activated"),
+        _(
+            "Child alerts the competent authority activated in the year (the hotline records "
+            "the authority's decision and never activates an alert itself), by how they ended: "
+            "the child found during the alert, the case closed, the duration over, ended by the "
+            "authority, or still active when counted. The alerts that ended with the child found "
+            "count the children located while an alert ran; the cases closed in the year say in "
+            "CASES_OUTCOME which were “located after a child alert”."
+        ),
+        (d.ALERT_END,),
+    ),
+    Indicator(
+        "APPEALS",
+        _("Publicity appeals published"),
+        _(
+            "Publicity appeals the hotline published in the year, with consent, by how they "
+            "ended: the child found, the case closed, consent withdrawn, the end date passed, "
+            "ended by the hotline, or still published when counted. The appeals that ended with "
+            "the child found count the children located while an appeal ran; the cases closed "
+            "in the year say in CASES_OUTCOME which were “located after publicity”."
+        ),
+        (d.APPEAL_END,),
+    ),
 )
 
 BY_CODE: dict[str, Indicator] = {indicator.code: indicator for indicator in CATALOGUE}
@@ -317,6 +342,7 @@ GROUPS: tuple[Group, ...] = (
             "REQUESTS_ACK_MEDIAN",
         ),
     ),
+    Group("publicity", _("Alerts and appeals"), ("ALERTS", "APPEALS")),
 )
 """Every indicator in exactly one group, in the catalogue's order within each."""
 

@@ -10,6 +10,8 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from homeward.alerts.choices import EndReason as AlertEndReason
+from homeward.appeals.choices import EndReason as AppealEndReason
 from homeward.cases.choices import (
     Category,
     ContactType,
@@ -24,6 +26,8 @@ from homeward.organisations.models import Channel
 
 TOTAL = "_T"
 UNKNOWN = "unknown"
+NOT_ENDED = "not_ended"
+"""An alert or appeal still running when counted (its end reason is blank)."""
 
 
 @dataclass(frozen=True)
@@ -102,4 +106,14 @@ ACKNOWLEDGED = Dimension(
         ("late", _("after the deadline")),
         ("not_yet", _("not acknowledged")),
     ),
+)
+ALERT_END = Dimension(
+    "alert_end",
+    _("how the alert ended"),
+    _of(AlertEndReason, (NOT_ENDED, _("Still active when counted"))),
+)
+APPEAL_END = Dimension(
+    "appeal_end",
+    _("how the appeal ended"),
+    _of(AppealEndReason, (NOT_ENDED, _("Still published when counted"))),
 )

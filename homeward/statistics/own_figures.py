@@ -183,10 +183,40 @@ CHARTS: dict[str, tuple[str, int, Breakdown]] = {
     "outcomes": ("CASES_OUTCOME", 1, (d.TOTAL,)),
     "cross_border": ("CASES_CROSS_BORDER", 0, ("yes",)),
 }
+TOTALS_CHARTS: dict[str, tuple[str, ...]] = {
+    # group: the indicators whose totals stand side by side (too few to spread by a dimension)
+    "publicity": ("ALERTS", "APPEALS"),
+}
+
+
+def _totals_chart(group: str, now: Figures, before: Figures) -> tuple[SafeString, str]:
+    """This period's totals of the group's indicators beside last year's."""
+    indicators = [indicator_of(code) for code in TOTALS_CHARTS[group]]
+    series = [
+        charts.Series(name, [values.get(i.code, (d.TOTAL,)) for i in indicators])
+        for name, values in (
+            (_("This period"), now),
+            (_("Same period last year"), before),
+        )
+    ]
+    title = _("Child alerts and publicity appeals")
+    chart = charts.bar_chart(
+        title=title,
+        description=_(
+            "Child alerts activated and publicity appeals published: this period and the same "
+            "period a year earlier."
+        ),
+        categories=[str(i.title) for i in indicators],
+        series=series,
+        y_label=_("number"),
+    )
+    return chart, title
 
 
 def _chart(group: str, now: Figures, before: Figures) -> tuple[SafeString, str]:
     """This period's bars beside last year's, along one dimension of the group's main count."""
+    if group in TOTALS_CHARTS:
+        return _totals_chart(group, now, before)
     code, spread, fixed = CHARTS[group]
     indicator = indicator_of(code)
     dimension = indicator.dimensions[spread]

@@ -242,11 +242,29 @@ def synthetic_year(seed: int, new_cases: int) -> Figures:
                         "facilities": 4, "mediation": 5, "take_over": 3}),
         )  # fmt: skip
         counts.add("REQUESTS_RECEIVED", _pick(rng, {"in_time": 82, "late": 14, "not_yet": 4}))
+    _publicity(random.Random(f"publicity-{seed}"), counts, new_cases)  # noqa: S311
     figures = _complete(counts)
     ages = [a for case in cases for a in case.ages if a is not None]
     _medians(figures, cases, durations, ages)
     figures.set("REQUESTS_ACK_MEDIAN", (), Decimal(rng.randint(3, 30)))
     return figures
+
+
+def _publicity(rng: random.Random, counts: _Counts, new_cases: int) -> None:
+    """A few child alerts and some tens of appeals, by how they ended (its own random stream,
+    so the other indicators are drawn as before)."""
+    for _ in range(max(1, new_cases // 60)):
+        counts.add(
+            "ALERTS",
+            _pick(rng, {"child_found": 45, "duration_over": 30, "case_closed": 10,
+                        "authority_ended": 15}),
+        )  # fmt: skip
+    for _ in range(max(2, new_cases // 20)):
+        counts.add(
+            "APPEALS",
+            _pick(rng, {"child_found": 40, "case_closed": 15, "consent_withdrawn": 5,
+                        "expired": 25, "by_hotline": 10, d.NOT_ENDED: 5}),
+        )  # fmt: skip
 
 
 def _complete(counts: _Counts) -> Figures:

@@ -21,7 +21,13 @@ from homeward.audit.models import AuditEvent
 from homeward.crossborder.choices import State
 from homeward.crossborder.models import CooperationRequest
 from homeward.demo.cases import seed_cases
-from homeward.demo.history import FIRST_YEAR, NETWORK_YEARS, history, network_year
+from homeward.demo.history import (
+    ALERT_COUNTRIES,
+    FIRST_YEAR,
+    NETWORK_YEARS,
+    history,
+    network_year,
+)
 from homeward.demo.management.commands.demo import LOCAL_MAIL, QUIET_TASKS
 from homeward.demo.network import COUNTRIES, DEFAULT_SEED, seed_network
 from homeward.demo.statistics import DRAFT_HOTLINE, StatisticsSummary, plan_states, seed_statistics
@@ -74,6 +80,25 @@ def test_the_history_reads_like_the_published_reports(
         assert 10 <= cross_border <= 20, (year, cross_border)
         found = _cell(network, "CASES_DURATION", T, T)
         assert 65 <= 100 * _cell(network, "CASES_DURATION", T, "lt_1w") / found <= 85, year
+
+
+def test_the_history_has_a_handful_of_alerts_in_a_few_countries_and_tens_of_appeals(
+    network_history: dict[int, dict[str, Figures]],
+) -> None:
+    for year, returns in network_history.items():
+        network = network_totals(returns)
+        alerts = {code: _cell(f, "ALERTS", T) for code, f in returns.items()}
+        assert {code for code, n in alerts.items() if n} <= ALERT_COUNTRIES, year
+        assert 3 <= sum(alerts.values()) <= 30 and max(alerts.values()) <= 8, (year, alerts)
+        for code, figures in returns.items():
+            if code not in ALERT_COUNTRIES:  # no alert system: nobody located after an alert
+                assert _cell(figures, "CASES_OUTCOME", T, "located_alert") == 0, (year, code)
+        # each child located after publicity had an appeal; most appeals end with the child found
+        appeals = _cell(network, "APPEALS", T)
+        assert 100 <= appeals <= 500, (year, appeals)
+        assert appeals >= _cell(network, "CASES_OUTCOME", T, "located_publicity") // 2, year
+        assert _cell(network, "APPEALS", "child_found") > appeals / 2, year
+        assert _cell(network, "ALERTS", "not_ended") == 0, year  # uploaded months later
 
 
 def test_the_published_figures_are_the_ones_domain_md_gives() -> None:

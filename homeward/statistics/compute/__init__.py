@@ -1,6 +1,7 @@
 """Every indicator of the catalogue computed from Homeward's own data, through the ORM's
-aggregation. Reads cases, contacts and cross-border requests only through the functions their
-apps offer for counting (`cases.figures`, `crossborder.figures`), never their models' managers.
+aggregation. Reads cases, contacts, cross-border requests, child alerts and publicity appeals
+only through the functions their apps offer for counting (`cases.figures`,
+`crossborder.figures`, `alerts.figures`, `appeals.figures`), never their models' managers.
 
 CONTRACT (used by returns, dashboards, the demo and the benchmark):
     figures_for(organisation_ids, start, end) -> dict[int, Figures]
@@ -24,7 +25,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from homeward.organisations.models import Organisation
-from homeward.statistics.compute import cases, children, closures, contacts, requests
+from homeward.statistics.compute import (
+    cases,
+    children,
+    closures,
+    contacts,
+    publicity,
+    requests,
+)
 from homeward.statistics.compute.tally import Tally
 from homeward.statistics.figures import Figures
 
@@ -48,6 +56,7 @@ def figures_for(organisation_ids: Sequence[int], start: date, end: date) -> dict
     children.count(tally, bounds)
     closures.count(tally, bounds)
     requests.count(tally, bounds)
+    publicity.count(tally, bounds)
     return tally.figures(scale={"REQUESTS_ACK_MEDIAN": requests.MINUTES_PER_HOUR})
 
 

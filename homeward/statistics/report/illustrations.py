@@ -267,6 +267,29 @@ def _requests(report: Report) -> list[Chart]:
     ]
 
 
+def _publicity(report: Report) -> list[Chart]:
+    """How the alerts and the appeals ended, each only where there were any: most years a
+    handful of alerts in a few countries, whose shares are mostly hidden."""
+    result = []
+    for code, dimension, title, what in (
+        (
+            "ALERTS",
+            d.ALERT_END,
+            _("Child alerts, by how they ended"),
+            _("The share of the child alerts activated in the year that ended each way."),
+        ),
+        (
+            "APPEALS",
+            d.APPEAL_END,
+            _("Publicity appeals, by how they ended"),
+            _("The share of the publicity appeals published in the year that ended each way."),
+        ),
+    ):
+        if report.view.value(code, T, (T,)):
+            result.append(_shares(title, _share_rows(report, code, dimension), what))
+    return result
+
+
 DRAWERS: dict[str, Callable[[Report], Sequence[Chart]]] = {
     "contacts": _contacts,
     "cases": _cases,
@@ -274,6 +297,7 @@ DRAWERS: dict[str, Callable[[Report], Sequence[Chart]]] = {
     "cross-border": _cross_border,
     "circumstances": _circumstances,
     "outcomes": _outcomes,
+    "publicity": _publicity,
     "requests": _requests,
 }
 

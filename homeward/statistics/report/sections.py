@@ -59,6 +59,16 @@ FAMILIES: tuple[tuple[str, str | Promise, str | Promise, tuple[str, ...]], ...] 
         ("CASES_OUTCOME", "CASES_DURATION", "CASES_DURATION_MEDIAN"),
     ),
     (
+        "publicity",
+        _("Child alerts and publicity appeals"),
+        _(
+            "Child alerts the competent authorities activated and publicity appeals the "
+            "hotlines published in the year, and how each ended: how many children were found "
+            "while one ran."
+        ),
+        ("ALERTS", "APPEALS"),
+    ),
+    (
         "requests",
         _("Cooperation between hotlines"),
         _("Requests for help the hotlines sent each other, and how fast they were answered."),

@@ -80,7 +80,7 @@ def test_the_page_shows_the_figures_and_is_in_the_menu(cast: Cast) -> None:
     assert 'href="/statistics/"' in client.get("/dashboard/").content.decode()
     page = client.get(f"/statistics/?{YEAR_2025}").content.decode()
     assert 'data-indicator="CASES_NEW"' in page
-    for group in ("contacts", "cases", "children", "outcomes", "cross_border"):
+    for group in ("contacts", "cases", "children", "outcomes", "cross_border", "publicity"):
         assert f'id="group-{group}"' in page
-    assert page.count('role="img"') == 5
+    assert page.count('role="img"') == 6
     assert 'href="/statistics/"' not in cast.client("be_dpo").get("/dashboard/").content.decode()
