@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class State(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
-    ENDED = "ended", _("Ended")
+    ENDED = "ended", pgettext_lazy("appeal state", "Ended")
 
 
 class EndReason(models.TextChoices):

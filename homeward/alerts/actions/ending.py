@@ -15,6 +15,9 @@ from homeward.alerts.choices import AlertState, EndReason, MsgType
 from homeward.alerts.models import Alert
 from homeward.cases.models import Case
 from homeward.core.storage import public_storage
+from homeward.crossborder import actions as crossborder
+from homeward.crossborder.choices import OPEN_STATES, RequestType
+from homeward.crossborder.models import CooperationRequest
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
@@ -37,7 +40,24 @@ def _end(alert: Alert, membership: Membership | None, reason: str) -> Alert:
     audit(membership, "alert.takedown", alert, ["cap_cancel", "photo", "feeds"], organisation=org)
     if photo:
         transaction.on_commit(lambda: public_storage().delete(photo))
+    if membership is not None:
+        _withdraw_relays(membership, alert)
     return alert
+
+
+def _withdraw_relays(membership: Membership, alert: Alert) -> None:
+    """The hotlines asked to relay are told to stop: their requests are withdrawn with the
+    reason (a closed case's requests were already withdrawn by crossborder). The duration's
+    sweep acts for no member and withdraws nothing: the Cancel in the feed tells them."""
+    relays = CooperationRequest.objects.filter(
+        case=alert.case, request_type=RequestType.ALERT_RELAY, state__in=OPEN_STATES
+    )
+    reason = _(
+        "The child alert %(reference)s has ended (%(why)s). Please stop relaying it and take "
+        "down what you published: the photo and the details may no longer be shown."
+    ) % {"reference": alert.reference, "why": alert.get_end_reason_display()}
+    for request in relays.order_by("pk"):
+        crossborder.withdraw(membership=membership, request=request, reason=reason)
 
 
 def end_alert(*, membership: Membership, alert: Alert, reason: str) -> Alert:

@@ -157,6 +157,17 @@ def test_the_relay_request_shares_only_the_published_content(cast: Cast) -> None
     assert f"/alerts/{alert.public_id}/" in request.question
 
 
+def test_ending_the_alert_withdraws_the_relay_requests_with_the_reason(cast: Cast) -> None:
+    alert = make_alert(cast)
+    request = actions.ask_relay(membership=cast.member("be_supervisor"), alert=alert,
+                                receiver=cast.fr)  # fmt: skip
+    actions.end_alert(membership=cast.member("be_operator"), alert=alert, reason="child_found")
+    request.refresh_from_db()
+    assert request.state == "withdrawn"
+    told = request.events.get(kind="withdrawn")
+    assert alert.reference in told.body and "stop relaying" in told.body
+
+
 def test_a_photo_from_the_case_needs_the_photo_permission_and_is_copied(cast: Cast) -> None:
     case = abduction_case(cast)
     case_actions.set_child_photo(membership=cast.member("be_operator"),
