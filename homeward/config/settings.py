@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "homeward.crossborder",
     "homeward.alerts",
     "homeward.appeals",
+    "homeward.directories",
     "homeward.statistics",
     "homeward.api",
     "homeward.dashboard",
