@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -21,6 +22,7 @@ from homeward.organisations.models import Membership
 from homeward.organisations.roles import OrganisationKind, Permission
 
 PAGE_SIZE = 50
+COUNTRIES_KEY = "directories:service-countries"
 VERIFY_EVERY = timedelta(days=365)
 
 
@@ -65,6 +67,16 @@ def public_service(public_id: str, language: str = "") -> Service:
         return search_services(ServiceFilter(), language).get(public_id=public_id)
     except (Service.DoesNotExist, ValueError):
         raise Http404("no such service") from None
+
+
+def countries_with_services() -> list[str]:
+    """The countries of the published services, kept five minutes: the search form offers
+    only these, a short list that renders fast on every search."""
+    codes: list[str] | None = cache.get(COUNTRIES_KEY)
+    if codes is None:
+        codes = list(_published().order_by("country").values_list("country", flat=True).distinct())
+        cache.set(COUNTRIES_KEY, codes, 300)
+    return codes
 
 
 def cities_of(country: str) -> list[str]:

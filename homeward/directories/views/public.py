@@ -18,6 +18,7 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
@@ -54,11 +55,26 @@ def criteria_of(request: HttpRequest) -> ServiceFilter:
     kind = request.GET.get("kind", "")
     spoken = request.GET.get("language", "").strip().lower()[:2]
     return ServiceFilter(
-        country=country if country in dict(country_names) else "",
+        country=country if len(country) == 2 and country_names.alpha2(country) else "",
         city=request.GET.get("city", "").strip()[:100],
         kind=kind if kind in Kind.values else "",
         language=spoken if spoken.isalpha() else "",
     )
+
+
+def _row(service: Service, kinds: dict[str, str]) -> dict[str, str]:
+    """What a list row shows, prepared here: the list renders fifty of them on every search."""
+    name, description, language = shown(service)
+    words = description.split()
+    return {
+        "id": str(service.public_id),
+        "name": name,
+        "language": language,
+        "summary": " ".join(words[:25]) + (" …" if len(words) > 25 else ""),
+        "place": f"{service.city}, {service.country}",
+        "kinds": ", ".join(kinds.get(k, k) for k in service.kind_list),
+        "free": "1" if service.free else "",
+    }
 
 
 def shown(service: Service) -> tuple[str, str, str]:
@@ -66,6 +82,12 @@ def shown(service: Service) -> tuple[str, str, str]:
     for translation in getattr(service, "wanted", []):
         return translation.name, translation.description, translation.language
     return service.name, service.description, service.language
+
+
+def _country_options() -> list[tuple[str, str]]:
+    names = dict(country_names)
+    rows = [(code, str(names.get(code, code))) for code in access.countries_with_services()]
+    return sorted(rows, key=lambda row: row[1])
 
 
 @public
@@ -101,6 +123,7 @@ def prevention_page(request: HttpRequest, country: str) -> HttpResponse:
 @public
 def service_list(request: HttpRequest) -> HttpResponse:
     criteria = criteria_of(request)
+    kinds = {str(value): str(label) for value, label in Kind.choices}
     page = Paginator(access.search_services(criteria, _language()), access.PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -112,10 +135,11 @@ def service_list(request: HttpRequest) -> HttpResponse:
         {
             "criteria": criteria,
             "page": page,
-            "rows": [(service, *shown(service)) for service in page.object_list],
+            "rows": [_row(service, kinds) for service in page.object_list],
             "query": query.urlencode(),
-            "countries": list(country_names),
+            "countries": _country_options(),
             "kinds": Kind.choices,
+            "services_url": reverse("service_list"),
             "cities": access.cities_of(criteria.country) if criteria.country else [],
         },
     )

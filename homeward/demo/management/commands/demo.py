@@ -29,6 +29,7 @@ from homeward.demo.appeals import DEMO_WIDGET_KEY, DEMO_WIDGET_ORIGIN, seed_appe
 from homeward.demo.bulk import HISTORY_DAYS, bulk_seed
 from homeward.demo.cases import seed_cases
 from homeward.demo.crossborder import seed_requests
+from homeward.demo.directories import seed_directories
 from homeward.demo.network import (
     DEFAULT_SEED,
     DOMAIN,
@@ -133,10 +134,12 @@ class Command(BaseCommand):
                     requests = seed_requests(seed)
                     alerts = seed_alerts(seed)
                     appeals = seed_appeals(seed)
+                    pages, services = seed_directories(seed)
                     self.stdout.write(
                         self.style.SUCCESS(
                             f"Seeded the demo cases: {summary}; {requests} cross-border "
-                            f"requests; {alerts} child alerts; {appeals} appeals "
+                            f"requests; {alerts} child alerts; {appeals} appeals; {pages} "
+                            f"prevention pages and {services} services "
                             f"({time.monotonic() - started:.0f} s)."
                         )
                     )
