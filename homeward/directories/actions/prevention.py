@@ -40,7 +40,7 @@ class Facts:
     hotline_number: str = "116 000"
 
 
-def clean_facts(facts: Facts) -> Facts:
+def _clean_facts(facts: Facts) -> Facts:
     if facts.audience not in Audience.values:
         raise ValidationError({"audience": _("Choose parents or children and young people.")})
     email = facts.authority_email.strip().lower()
@@ -86,7 +86,7 @@ def save_entry(
 ) -> PreventionEntry:
     """A new version, or an edit of one; saving is verifying: today, by the editor."""
     require_permission(membership, Permission.MANAGE_NETWORK)
-    cleaned = clean_facts(facts)
+    cleaned = _clean_facts(facts)
     values = {f.name: getattr(cleaned, f.name) for f in fields(Facts)}
     clash = PreventionEntry.objects.filter(
         country=cleaned.country, language=cleaned.language, audience=cleaned.audience

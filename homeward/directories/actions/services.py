@@ -98,7 +98,7 @@ def _ages(minimum: int | None, maximum: int | None) -> None:
         raise ValidationError({"maximum_age": _("The maximum age is below the minimum age.")})
 
 
-def clean(data: Submission) -> Submission:
+def _clean(data: Submission) -> Submission:
     """Every field checked before anything is written; the first wrong one is named."""
     _ages(data.minimum_age, data.maximum_age)
     cleaned = Submission(
@@ -138,7 +138,7 @@ def _bars(values: Iterable[str]) -> str:
     return "|" + "|".join(values) + "|"
 
 
-def new_service(data: Submission, state: str = State.SUBMITTED) -> Service:
+def _new_service(data: Submission, state: str = State.SUBMITTED) -> Service:
     """The rows of a checked submission (no audit: its caller records the event)."""
     provider, _created = Provider.objects.get_or_create(
         name=data.organization, defaults={"website": data.organization_url}
@@ -163,7 +163,7 @@ def new_service(data: Submission, state: str = State.SUBMITTED) -> Service:
 @transaction.atomic
 def submit_service(data: Submission) -> Service:
     """Anyone (no account) submits a service; it waits for moderation, unseen by the public."""
-    service = new_service(clean(data))
+    service = _new_service(_clean(data))
     audit(None, "service.submit", service, SUBMITTED_FIELDS)
     return service
 
