@@ -40,7 +40,7 @@ def _same_origin(request: HttpRequest) -> bool:
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def service_submit(request: HttpRequest) -> HttpResponse:
-    form = ServiceForm(request.POST or None)
+    form = ServiceForm(request.POST if request.method == "POST" else None)
     done = False
     status = 200
     if request.method == "POST":
