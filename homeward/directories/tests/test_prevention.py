@@ -81,3 +81,12 @@ def test_the_reminder_is_mailed_to_the_network_office(
     [message] = mail.outbox
     assert message.to == [cast.user("coordinator").email]
     assert "FR" in message.body
+
+
+def test_the_api_gives_every_version_of_a_countrys_pages(cast: Cast) -> None:
+    make_entry(cast, "BE", "en", "parents")
+    make_entry(cast, "BE", "fr", "young")
+    body = Client().get("/api/v1/public/prevention/be").json()
+    assert {(v["language"], v["audience"]) for v in body} == {("en", "parents"), ("fr", "young")}
+    assert body[0]["verified_by"].startswith("Coordinator")
+    assert Client().get("/api/v1/public/prevention/DE").status_code == 404
