@@ -29,7 +29,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	HOMEWARD_DEMO=1 $(HOMEWARD) migrate --no-input --verbosity 0
 	HOMEWARD_DEMO=1 $(HOMEWARD) collectstatic --no-input --verbosity 0
-	HOMEWARD_DEMO=1 $(HOMEWARD) demo --if-empty
+	HOMEWARD_DEMO=1 HOMEWARD_BASE_URL=http://$(HOST):$(PORT) $(HOMEWARD) demo --if-empty
 	HOMEWARD_DEMO=1 HOMEWARD_REQUIRE_MFA=$${HOMEWARD_REQUIRE_MFA:-0} HOMEWARD_BASE_URL=http://$(HOST):$(PORT) \
 	  $(HOMEWARD) serve --host $(HOST) --port $(PORT)
 
