@@ -247,6 +247,11 @@ from homeward.testing.endpoints_appeals import (  # noqa: E402
 )
 from homeward.testing.endpoints_cases import CASES_API_ENDPOINTS, CASES_HTML_ENDPOINTS  # noqa: E402
 from homeward.testing.endpoints_crossborder import XB_API_ENDPOINTS, XB_HTML_ENDPOINTS  # noqa: E402
+from homeward.testing.endpoints_mediators import (  # noqa: E402
+    MEDIATORS_API_ENDPOINTS,
+    MEDIATORS_HTML_ENDPOINTS,
+    MEDIATORS_PUBLIC_ROUTES,
+)
 from homeward.testing.endpoints_statistics import (  # noqa: E402
     STATS_API_ENDPOINTS,
     STATS_HTML_ENDPOINTS,
@@ -257,6 +262,7 @@ HTML_ENDPOINTS += (
     + XB_HTML_ENDPOINTS
     + ALERTS_HTML_ENDPOINTS
     + APPEALS_HTML_ENDPOINTS
+    + MEDIATORS_HTML_ENDPOINTS
     + STATS_HTML_ENDPOINTS
 )
 API_ENDPOINTS += (
@@ -264,6 +270,7 @@ API_ENDPOINTS += (
     + XB_API_ENDPOINTS
     + ALERTS_API_ENDPOINTS
     + APPEALS_API_ENDPOINTS
+    + MEDIATORS_API_ENDPOINTS
     + STATS_API_ENDPOINTS
 )
 ALL_ENDPOINTS = HTML_ENDPOINTS + API_ENDPOINTS
@@ -280,4 +287,5 @@ PUBLIC_ROUTES = (
     }
     | ALERTS_PUBLIC_ROUTES
     | APPEALS_PUBLIC_ROUTES
+    | MEDIATORS_PUBLIC_ROUTES
 )
