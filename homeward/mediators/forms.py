@@ -187,7 +187,7 @@ class ProfileForm(forms.Form):
     )
     email = forms.EmailField(label=_("Public e-mail"), required=False)
     phone = forms.CharField(label=_("Public phone"), max_length=40, required=False)
-    website = forms.URLField(label=_("Website"), required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     def clean_languages(self) -> list[tuple[str, str]]:
         pairs: list[tuple[str, str]] = []
