@@ -130,7 +130,8 @@ def _children(
 
 @transaction.atomic
 def save_profile(*, membership: Membership, data: ProfileData) -> Mediator:
-    """The mediator writes her own profile (created on the first save, as a draft)."""
+    """The mediator writes her own profile (created on the first save, as a draft). Editing a
+    published profile sends it back for verification, hidden meanwhile."""
     require_permission(membership, Permission.MEDIATE)
     _check(data)
     mediator = (
@@ -139,6 +140,11 @@ def save_profile(*, membership: Membership, data: ProfileData) -> Mediator:
         .first()
     ) or Mediator(user=membership.user, organisation=membership.organisation)
     created = mediator.pk is None
+    # What the manager verified is no longer what would be shown: the edited profile leaves
+    # the public directory until she verifies and publishes it again.
+    back_to_verification = mediator.state in (S.PUBLISHED, S.LAPSED)
+    if back_to_verification:
+        mediator.state = S.SUBMITTED
     _write(mediator, data)
     languages, countries = _children(mediator, data)
     mediator.languages.all().delete()
@@ -149,7 +155,7 @@ def save_profile(*, membership: Membership, data: ProfileData) -> Mediator:
         membership,
         "profile.create" if created else "profile.edit",
         mediator,
-        ["profile", "languages", "countries"],
+        ["profile", "languages", "countries", *(["state"] if back_to_verification else [])],
     )
     return mediator
 

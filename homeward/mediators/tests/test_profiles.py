@@ -108,3 +108,17 @@ def test_the_mediator_edits_her_own_profile_only(cast: Cast) -> None:
         actions.save_profile(membership=membership, data=profile(languages=[("dutch!", "native")]))
     assert "languages" in refused.value.message_dict
     assert sorted(r.language for r in mediator.languages.all()) == ["nl", "pl"]
+
+
+def test_editing_a_published_profile_sends_it_back_for_verification(cast: Cast) -> None:
+    membership = mediator_account(cast, full_name="Test Ewa Mediator")
+    mediator = Mediator.objects.get(user=membership.user)
+    actions.save_profile(
+        membership=membership, data=profile(full_name="Test Ewa Mediator", fees="Free (test)")
+    )
+    assert Mediator.objects.get(pk=mediator.pk).state == "submitted"
+    assert not any(_public_everywhere(mediator).values())
+    edit = AuditEvent.objects.filter(action="mediators.profile.edit").latest("pk")
+    assert "state" in edit.fields
+    actions.publish_profile(membership=manager(cast), mediator=mediator)
+    assert all(_public_everywhere(mediator).values())
