@@ -2,7 +2,7 @@
 requests live in the mediator network, which no member of the fixed cast belongs to: every
 cast member is refused the network's desk (403), while the case section and the referral
 follow the hotline's own permissions. The manager's and the mediator's own answers are tested
-in mediators/tests/test_desk.py."""
+in mediators/tests/test_api_staff.py and test_browser_mediation.py."""
 
 from __future__ import annotations
 
@@ -135,4 +135,60 @@ MEDIATORS_HTML_ENDPOINTS: list[Endpoint] = [
     html("mediation_case_section", "GET", _case(""), _P.VIEW_CASES),
     html("mediation_refer", "POST", _case("refer/"), _P.EDIT_CASES, _REFER),
 ]
-MEDIATORS_API_ENDPOINTS: list[Endpoint] = []
+_API = "/api/v1/mediators"
+
+
+def _api(
+    method: str,
+    path: str,
+    url: UrlBuilder,
+    data: dict[str, Any] | None = None,
+    *,
+    targets_object: bool = True,
+) -> Endpoint:
+    return Endpoint(
+        f"{method} {_API}{path}",
+        method,
+        url,
+        _M,
+        api=True,
+        data=data,
+        targets_object=targets_object,
+        ok_statuses=frozenset({200, 201}),
+    )
+
+
+def _api_mediator(suffix: str) -> UrlBuilder:
+    def build(cast: Cast, org: Organisation, requester: str) -> str:
+        return f"{_API}/profiles/{make_mediators(profile())[0].pk}{suffix}"
+
+    return build
+
+
+def _api_request(suffix: str) -> UrlBuilder:
+    def build(cast: Cast, org: Organisation, requester: str) -> str:
+        return f"{_API}/requests/{make_request().pk}{suffix}"
+
+    return build
+
+
+# No cast member belongs to the mediator network, so every one of them is refused (403): the
+# manager's and the mediators' own answers, and a 404 for a request not theirs, are tested in
+# mediators/tests/test_api_staff.py.
+MEDIATORS_API_ENDPOINTS: list[Endpoint] = [
+    _api("GET", "/profiles", _fixed(f"{_API}/profiles"), targets_object=False),
+    _api("GET", "/profiles/{mediator_id}", _api_mediator("")),
+    _api("POST", "/profiles/{mediator_id}/publish", _api_mediator("/publish"), {}),
+    _api("POST", "/profiles/{mediator_id}/unpublish", _api_mediator("/unpublish"), {}),
+    _api("GET", "/requests", _fixed(f"{_API}/requests"), targets_object=False),
+    _api("GET", "/requests/{request_id}", _api_request("")),
+    _api(
+        "POST", "/requests/{request_id}/assign", _api_request("/assign"), {"first": 1, "second": 2}
+    ),
+    _api(
+        "POST",
+        "/requests/{request_id}/outcome",
+        _api_request("/outcome"),
+        {"outcome": "full", "outcome_on": "2024-01-04"},
+    ),
+]
