@@ -17,6 +17,7 @@ from homeward.appeals.api import router as appeals_router
 from homeward.cases.api import router as cases_router
 from homeward.crossborder.api import router as crossborder_router
 from homeward.directories.api import router as directories_router
+from homeward.mediators.api import router as mediators_router
 from homeward.organisations.api import public_router as hotlines_router
 from homeward.organisations.api import router as organisations_router
 from homeward.statistics.api import router as statistics_router
@@ -61,4 +62,5 @@ api.add_router("/", crossborder_router)
 api.add_router("/", alerts_router)
 api.add_router("/", appeals_router)
 api.add_router("/", directories_router)
+api.add_router("/", mediators_router)
 api.add_router("/", statistics_router)

@@ -11,10 +11,12 @@ from homeward.alerts.tasks import end_expired_alerts
 from homeward.appeals.tasks import take_down_expired_appeals
 from homeward.crossborder.tasks import watch_deadlines
 from homeward.directories.tasks import remind_prevention_verification
+from homeward.mediators.tasks import remind_and_hide_unconfirmed_mediators
 
 PERIODIC_TASKS: list[Task[[], Any]] = [
     watch_deadlines,
     end_expired_alerts,
     take_down_expired_appeals,
     remind_prevention_verification,
+    remind_and_hide_unconfirmed_mediators,
 ]

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "homeward.alerts",
     "homeward.appeals",
     "homeward.directories",
+    "homeward.mediators",
     "homeward.statistics",
     "homeward.api",
     "homeward.dashboard",
@@ -336,6 +337,11 @@ CROSSBORDER_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 # --- Child alerts (docs/alerts.md) -----------------------------------------------------------
 # the CAP `sender` (no spaces, commas, < or &); empty: "alerts@" and the host of BASE_URL
 CAP_SENDER = os.environ.get("HOMEWARD_CAP_SENDER", "")
+
+# --- Cross-border family mediators (docs/mediators.md) -----------------------------------------
+# days a published profile stays visible after the yearly re-confirmation reminder
+MEDIATOR_RECONFIRM_GRACE_DAYS = int(os.environ.get("HOMEWARD_MEDIATOR_GRACE_DAYS", 30))
+MEDIATION_REQUESTS_PER_HOUR = 5  # from one address, through the public form
 
 # --- Background tasks -----------------------------------------------------------------------
 # The database backend needs no broker; set HOMEWARD_TASKS_BACKEND to another django-tasks

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("homeward.alerts.urls")),
     path("", include("homeward.appeals.urls")),
     path("", include("homeward.directories.urls")),
+    path("", include("homeward.mediators.urls")),
     path("", include("homeward.statistics.urls")),
     path("", include("homeward.organisations.urls")),
     path("", include("homeward.dashboard.urls")),

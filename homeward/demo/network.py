@@ -293,7 +293,7 @@ MEDIATOR_NETWORK = DemoOrganisation(
     languages=("en", "fr", "de"),
     time_zone="Europe/Brussels",
     mail_domain=f"mediators.{DOMAIN}",
-    roles=(Role.MEDIATOR_MANAGER, Role.ORG_ADMIN),
+    roles=(Role.MEDIATOR_MANAGER, Role.ORG_ADMIN, Role.MEDIATOR),
 )
 ORGANISATIONS: tuple[DemoOrganisation, ...] = (
     *(_hotline_organisation(country) for country in COUNTRIES),
@@ -309,6 +309,7 @@ _LOCAL_PARTS = {
     Role.DPO: "dpo",
     Role.NETWORK_COORDINATOR: "coordinator",
     Role.MEDIATOR_MANAGER: "mediators",
+    Role.MEDIATOR: "mediator",
 }
 
 Memberships = tuple[tuple[str, Role], ...]
@@ -325,6 +326,7 @@ HIGHLIGHTED_MEMBERSHIPS = frozenset(
         (NETWORK_OFFICE.slug, Role.NETWORK_COORDINATOR),
         (NETWORK_OFFICE.slug, Role.ORG_ADMIN),
         (MEDIATOR_NETWORK.slug, Role.MEDIATOR_MANAGER),
+        (MEDIATOR_NETWORK.slug, Role.MEDIATOR),
     }
 )
 

@@ -23,6 +23,7 @@ class Role(models.TextChoices):
     ORG_ADMIN = "org_admin", _("Organisation admin")
     NETWORK_COORDINATOR = "network_coordinator", _("Network coordinator")
     MEDIATOR_MANAGER = "mediator_manager", _("Mediator-network manager")
+    MEDIATOR = "mediator", _("Cross-border family mediator")
     DPO = "dpo", _("Data protection officer")
 
 
@@ -58,6 +59,10 @@ class Permission(models.TextChoices):
     )
     MANAGE_NETWORK = "manage_network", _("Manage membership, accreditation and training records")
     MANAGE_MEDIATORS = "manage_mediators", _("Verify and publish mediator profiles")
+    MEDIATE = (
+        "mediate",
+        _("Keep one's own mediator profile and work the mediations one is assigned"),
+    )
 
 
 P = Permission
@@ -89,6 +94,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         }
     ),
     Role.MEDIATOR_MANAGER: frozenset({P.MANAGE_MEDIATORS}),
+    Role.MEDIATOR: frozenset({P.MEDIATE}),
 }
 
 # Where each role makes sense. The network office never holds case data, so no role there
@@ -102,6 +108,7 @@ ROLE_ORGANISATION_KINDS: dict[Role, frozenset[OrganisationKind]] = {
     Role.MEDIATOR_MANAGER: frozenset(
         {OrganisationKind.MEDIATOR_NETWORK, OrganisationKind.NETWORK_OFFICE}
     ),
+    Role.MEDIATOR: frozenset({OrganisationKind.MEDIATOR_NETWORK}),
 }
 
 # Permissions that reach personal data (of children, families, staff or mediators). A role
@@ -113,6 +120,7 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         P.VIEW_AUDIT,
         P.RUN_RETENTION,
         P.MANAGE_MEDIATORS,
+        P.MEDIATE,
         P.MANAGE_NETWORK,
     }
 )

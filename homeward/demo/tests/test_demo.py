@@ -158,7 +158,7 @@ def test_list_prints_every_login_with_its_seeded_password() -> None:
     for login in demo_logins(7):
         assert f"{login.email}  " in output
         assert login.password in output
-    assert len(demo_logins(7)) == 32 * 4 + 3 + 2 + 1
+    assert len(demo_logins(7)) == 32 * 4 + 3 + 3 + 1
 
 
 def test_same_seed_same_names_passwords_and_hotlines() -> None:

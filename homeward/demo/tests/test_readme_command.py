@@ -24,5 +24,5 @@ def test_the_readme_command_prints_every_demo_login() -> None:
         timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.startswith("All 134 demo logins")
+    assert done.stdout.startswith("All 135 demo logins")
     assert "operator@fr.demo.homeward.test" in done.stdout

@@ -50,6 +50,7 @@ def test_the_table_is_exactly_this() -> None:
             "view_network_statistics",
         ],
         "mediator_manager": ["manage_mediators"],
+        "mediator": ["mediate"],
     }
 
 
@@ -87,3 +88,10 @@ def test_every_role_reaching_personal_data_needs_mfa() -> None:
     for role, perms in ROLE_PERMISSIONS.items():
         assert role_requires_mfa(role) == bool(perms & PERSONAL_DATA_PERMISSIONS)
     assert all(role_requires_mfa(role) for role in Role)
+
+
+def test_mediators_exist_only_in_a_mediator_network_and_need_mfa() -> None:
+    assert Role.MEDIATOR in roles_for_kind(OrganisationKind.MEDIATOR_NETWORK)
+    assert Role.MEDIATOR not in roles_for_kind(OrganisationKind.NATIONAL_HOTLINE)
+    assert Role.MEDIATOR not in roles_for_kind(OrganisationKind.NETWORK_OFFICE)
+    assert role_requires_mfa(Role.MEDIATOR)

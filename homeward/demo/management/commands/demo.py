@@ -5,7 +5,9 @@ from the seed, not read back from the database.
 
 Besides the organisations and logins (made through the actions) it seeds each hotline's demo
 cases and contacts in bulk, with one audit event (cases.py), then the cross-border requests
-through the actions (crossborder.py), then the statistics: the previous year's annual returns
+through the actions (crossborder.py), the alerts and appeals, the cross-border family mediators
+(in bulk, one audit event) and a few mediation requests through the actions (mediators.py), then
+the statistics: the previous year's annual returns
 through the actions and the years before as uploaded returns, in bulk (statistics.py).
 `--cases N` writes N cases in the benchmark's shape instead (bulk.py): into an empty database
 after the network, or added to an existing demo network. Like the rest of this command it
@@ -30,6 +32,7 @@ from homeward.demo.bulk import HISTORY_DAYS, bulk_seed
 from homeward.demo.cases import seed_cases
 from homeward.demo.crossborder import seed_requests
 from homeward.demo.directories import seed_directories
+from homeward.demo.mediators import seed_mediators
 from homeward.demo.network import (
     DEFAULT_SEED,
     DOMAIN,
@@ -135,11 +138,13 @@ class Command(BaseCommand):
                     alerts = seed_alerts(seed)
                     appeals = seed_appeals(seed)
                     pages, services = seed_directories(seed)
+                    mediators, mediations = seed_mediators(seed)
                     self.stdout.write(
                         self.style.SUCCESS(
                             f"Seeded the demo cases: {summary}; {requests} cross-border "
                             f"requests; {alerts} child alerts; {appeals} appeals; {pages} "
-                            f"prevention pages and {services} services "
+                            f"prevention pages and {services} services; "
+                            f"{mediators} mediators and {mediations} mediation requests "
                             f"({time.monotonic() - started:.0f} s)."
                         )
                     )
