@@ -251,6 +251,7 @@ from homeward.testing.endpoints_directories import (  # noqa: E402
     DIRECTORIES_API_ENDPOINTS,
     DIRECTORIES_HTML_ENDPOINTS,
     DIRECTORIES_PUBLIC_ROUTES,
+)
 from homeward.testing.endpoints_mediators import (  # noqa: E402
     MEDIATORS_API_ENDPOINTS,
     MEDIATORS_HTML_ENDPOINTS,
