@@ -42,6 +42,7 @@ def main() -> None:
         "bench/name_corpus.py",
         "bench/network_report.py",
         "bench/network_report_sql.py",
+        "bench/mediators_search.py",
     ]
     run("mypy --strict", str(BIN / "mypy"), "homeward", "scripts", *bench, env=env)
     run("import contracts", str(BIN / "lint-imports"), env=env)
