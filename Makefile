@@ -63,7 +63,7 @@ $(BENCH_VENV)/.installed: requirements-bench.txt
 	$(BENCH_VENV)/bin/pip install --quiet -r requirements-bench.txt
 	touch $@
 
-.PHONY: bench faults held bench-names bench-statistics bench-services
+.PHONY: bench faults held bench-names bench-statistics bench-services bench-mediators
 # Name search quality (bench/name_search_quality.py): Homeward's search against a plain
 # baseline on an invented hotline of 20,000 children; DATABASE_URL as for the other commands.
 bench-names: install-dev
@@ -72,6 +72,11 @@ bench-names: install-dev
 # one hand-written SELECT and COUNT in the same run; target p95 under 100 ms.
 bench-services: install-dev
 	nice -n 10 $(BIN)/python bench/services_search.py
+
+# The public mediator search and pair finder (bench/mediators_search.py): 10,000 mediators, each
+# page's p95 against hand-written SELECTs of the same rows in the same run; target p95 < 100 ms.
+bench-mediators: install-dev
+	nice -n 10 $(BIN)/python bench/mediators_search.py
 # The network report's figures (bench/network_report.py): the statistics app's ORM aggregation
 # against hand-written SQL GROUP BY statements, after checking both agree on every cell; seeds
 # BENCH_STATS_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/homeward_stats_bench)

@@ -43,6 +43,7 @@ def main() -> None:
         "bench/network_report.py",
         "bench/network_report_sql.py",
         "bench/services_search.py",
+        "bench/mediators_search.py",
     ]
     run("mypy --strict", str(BIN / "mypy"), "homeward", "scripts", *bench, env=env)
     run("import contracts", str(BIN / "lint-imports"), env=env)

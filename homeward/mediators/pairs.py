@@ -3,24 +3,26 @@ and languages, one with a legal and one with a psychosocial background and, wher
 man and a woman.
 
 Candidates are the published mediators who take cases with either country or speak either
-parent's language. Each is reduced to what she covers (a signature); pairs of signatures are
-ranked, then filled with concrete mediators, so the work grows with the number of distinct
-signatures (a few dozen), not with the square of the candidates."""
+parent's language. Each is reduced to what she covers (a signature), read as plain rows; pairs
+of signatures are ranked, then filled with concrete mediators, so the work grows with the
+number of distinct signatures (a few dozen), not with the square of the candidates, and only
+the (at most twenty) chosen profiles are loaded with their languages and countries."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations_with_replacement
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django_countries import countries as names
 
 from homeward.core.templatetags.language_names import language_name
 from homeward.mediators.access import public_mediators, speakers_of
-from homeward.mediators.choices import Background, Gender
-from homeward.mediators.models import Mediator, MediatorCountry
+from homeward.mediators.choices import Background, Gender, ProfileState
+from homeward.mediators.models import Mediator, MediatorCountry, MediatorLanguage
 
 MAX_PAIRS = 10
 
@@ -54,26 +56,41 @@ class Pair:
     lacks: list[str] = field(default_factory=list)
 
 
-def _speaks(mediator: Mediator, languages: tuple[str, ...]) -> bool:
-    spoken = {row.language for row in mediator.languages.all()}
-    for tag in languages:
-        primary = tag.lower().split("-")[0]
-        if any(s == tag.lower() or s.split("-")[0] == primary for s in spoken):
-            return True
-    return False
+def _ids(rows: QuerySet[MediatorLanguage, Any]) -> set[int]:
+    return {row["mediator"] for row in rows}
 
 
-def signature(mediator: Mediator, question: Question) -> Signature:
-    countries = {row.country for row in mediator.countries.all()}
-    return Signature(
-        country_a=question.country_a in countries,
-        country_b=question.country_b in countries,
-        speaks_a=_speaks(mediator, question.languages_a),
-        speaks_b=_speaks(mediator, question.languages_b),
-        legal=mediator.background in (Background.LEGAL, Background.BOTH),
-        psychosocial=mediator.background in (Background.PSYCHOSOCIAL, Background.BOTH),
-        gender=mediator.gender,
+def signatures(question: Question) -> list[tuple[int, Signature]]:
+    """Each candidate's id and what she covers, by name: plain rows, no profile loaded."""
+    countries = [question.country_a, question.country_b]
+    reach = MediatorCountry.objects.filter(country__in=countries)
+    languages = list(question.languages_a + question.languages_b)
+    rows = (
+        Mediator.objects.filter(state=ProfileState.PUBLISHED)
+        .filter(Q(pk__in=reach.values("mediator")) | Q(pk__in=speakers_of(languages)))
+        .order_by("full_name", "pk")
+        .values_list("pk", "gender", "background")
     )
+    takes: dict[str, set[int]] = defaultdict(set)
+    for mediator, country in reach.values_list("mediator", "country"):
+        takes[country].add(mediator)
+    speak_a = _ids(speakers_of(list(question.languages_a)))
+    speak_b = _ids(speakers_of(list(question.languages_b)))
+    return [
+        (
+            pk,
+            Signature(
+                country_a=pk in takes[question.country_a],
+                country_b=pk in takes[question.country_b],
+                speaks_a=pk in speak_a,
+                speaks_b=pk in speak_b,
+                legal=background in (Background.LEGAL, Background.BOTH),
+                psychosocial=background in (Background.PSYCHOSOCIAL, Background.BOTH),
+                gender=gender,
+            ),
+        )
+        for pk, gender, background in rows
+    ]
 
 
 def _complementary(one: Signature, two: Signature) -> bool:
@@ -121,39 +138,35 @@ def _explain(pair: Pair, one: Signature, two: Signature, question: Question) -> 
         pair.lacks.append(_("not a woman and a man"))
 
 
-def candidates(question: Question) -> list[Mediator]:
-    reach = MediatorCountry.objects.filter(
-        country__in=[question.country_a, question.country_b]
-    ).values("mediator")
-    languages = list(question.languages_a + question.languages_b)
-    return list(public_mediators().filter(Q(pk__in=reach) | Q(pk__in=speakers_of(languages))))
-
-
 def propose(question: Question, limit: int = MAX_PAIRS) -> list[Pair]:
     """Up to `limit` pairs, best first, each mediator in at most one of them."""
-    groups: dict[Signature, list[Mediator]] = defaultdict(list)
-    for mediator in candidates(question):
-        groups[signature(mediator, question)].append(mediator)
+    groups: dict[Signature, list[int]] = defaultdict(list)
+    for pk, sign in signatures(question):
+        groups[sign].append(pk)
     ranked = sorted(
         combinations_with_replacement(groups, 2),
         key=lambda two: -_score(*two),
     )
     used: set[int] = set()
-    pairs: list[Pair] = []
+    chosen: list[tuple[int, int, Signature, Signature]] = []
     for one, two in ranked:
-        while len(pairs) < limit:
-            first = next((m for m in groups[one] if m.pk not in used), None)
+        while len(chosen) < limit:
+            first = next((pk for pk in groups[one] if pk not in used), None)
             if first is None:
                 break
-            used.add(first.pk)
-            second = next((m for m in groups[two] if m.pk not in used), None)
+            used.add(first)
+            second = next((pk for pk in groups[two] if pk not in used), None)
             if second is None:
-                used.discard(first.pk)
+                used.discard(first)
                 break
-            used.add(second.pk)
-            pair = Pair(first, second, _score(one, two))
-            _explain(pair, one, two, question)
-            pairs.append(pair)
-        if len(pairs) >= limit:
+            used.add(second)
+            chosen.append((first, second, one, two))
+        if len(chosen) >= limit:
             break
+    profiles = public_mediators().in_bulk(used)
+    pairs = []
+    for first, second, one, two in chosen:
+        pair = Pair(profiles[first], profiles[second], _score(one, two))
+        _explain(pair, one, two, question)
+        pairs.append(pair)
     return pairs

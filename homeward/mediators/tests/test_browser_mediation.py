@@ -157,6 +157,9 @@ def test_the_public_pages_fit_a_phone_and_axe_finds_nothing(
             problems["axe"] = axe_findings(page)
         page.set_viewport_size({"width": 390, "height": 800})
         problems["390"] = overflow(page)
+        if "=BE" in url:  # the search and the pairs at 390 px, kept for reading
+            shot = "search" if url.startswith("/mediators/?") else "pairs"
+            page.screenshot(path=str(ARTIFACTS / f"mediators-{shot}-{language}-390.png"))
         if any(problems.values()):
             found[url] = problems
             page.screenshot(
