@@ -59,6 +59,20 @@ def test_the_feed_links_each_alert_to_its_latest_valid_cap_message(cast: Cast) -
     assert b"<msgType>Alert</msgType>" in response.content
 
 
+def test_the_feed_gives_staff_text_as_text_never_as_markup(cast: Cast) -> None:
+    hostile = "Lena <script>alert(1)</script> <img src=x onerror=alert(2)>"
+    make_alert(cast, headline=hostile, description=hostile)
+    [entry] = _entries(Client())
+    for name in ("title", "summary"):
+        element = entry.find(f"atom:{name}", ATOM)
+        assert element is not None and element.get("type") == "text"
+        assert element.text == hostile  # a reader shows it as typed, it runs nothing
+    published = entry.findtext("atom:published", namespaces=ATOM)
+    updated = entry.findtext("atom:updated", namespaces=ATOM)
+    for moment in (published, updated):
+        assert moment is not None and "." not in moment and moment.endswith("+00:00")
+
+
 def test_an_ended_alert_leaves_every_feed_at_once(
     cast: Cast, django_capture_on_commit_callbacks: Any
 ) -> None:
