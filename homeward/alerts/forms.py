@@ -170,8 +170,22 @@ class CriteriaForm(forms.Form):
         label=_("Criteria of the national alert system"),
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
-        help_text=_("One criterion a line. Empty: the European cross-border criteria apply."),
+        help_text=_("One criterion a line, in the order of the checklist."),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.use_european = bool(self.data.get("use_european"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.use_european and not str(data.get("criteria", "")).strip():
+            self.add_error("criteria", _("Type the criteria, one a line, or choose “Use the "
+                                         "European criteria”."))  # fmt: skip
+        return data
+
     def wordings(self) -> list[str]:
+        """The lines typed; none when the admin chose the European criteria."""
+        if self.use_european:
+            return []
         return [line for line in self.cleaned_data["criteria"].splitlines() if line.strip()]

@@ -176,7 +176,8 @@ def criteria(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("Criteria saved."))
+            messages.success(request, _("The European criteria apply again.")
+                             if form.use_european else _("Criteria saved."))  # fmt: skip
             return redirect("alert_criteria")
     return render(request, "alerts/criteria.html",
                   {"form": form, "checklist": checklist(org), "own": bool(own)})  # fmt: skip
