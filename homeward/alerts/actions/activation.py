@@ -19,6 +19,7 @@ from django_countries import countries as country_list
 
 from homeward.alerts.actions.common import audit, locked_active
 from homeward.alerts.actions.publication import publish
+from homeward.alerts.actions.text import checked_text
 from homeward.alerts.choices import (
     MAX_DURATION_HOURS,
     AuthorityKind,
@@ -58,9 +59,7 @@ class Publication:
 
 
 def _required(value: str, name: str, message: str) -> str:
-    if not value.strip():
-        raise ValidationError({name: message})
-    return value.strip()
+    return checked_text(value, name, required=message)
 
 
 def _scope(countries: Iterable[str], regions: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -98,7 +97,9 @@ def _checked(publication: Publication) -> Publication:
         if language == "en" or not re.match(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", language):
             raise ValidationError({"translations": _("%(code)s is not a language to add.")
                                    % {"code": language}})  # fmt: skip
-        translations[language] = {k: str(text.get(k, "")).strip() for k in TEXT_FIELDS}
+        translations[language] = {
+            k: checked_text(str(text.get(k, "")), "translations") for k in TEXT_FIELDS
+        }
     return Publication(
         countries=countries,
         regions=regions,

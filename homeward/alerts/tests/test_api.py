@@ -3,11 +3,15 @@ update, end; the refusals name their field."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
-from homeward.testing.alerts import abduction_case
+from homeward.alerts.models import Alert
+from homeward.testing.alerts import abduction_case, make_alert, make_assessment
 from homeward.testing.cast import Cast
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +73,46 @@ def test_another_hotlines_case_is_refused_on_its_field(cast: Cast) -> None:
     }, content_type="application/json")  # fmt: skip
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "case_id"
+
+
+def _decision(cast: Cast, **changes: object) -> dict[str, object]:
+    assessment = make_assessment(cast, abduction_case(cast))
+    return {
+        **PUBLICATION, "assessment_id": assessment.pk, "authority_kind": "prosecutor",
+        "authority_name": "Parquet", "decided_by": "A. Example", "grounds": "Witnessed.",
+        "decided_at": timezone.now().isoformat(), **changes,
+    }  # fmt: skip
+
+
+def _refused_on(response: Any) -> list[str]:
+    assert response.status_code == 422, response.content
+    return [error["field"] for error in response.json()["errors"]]
+
+
+CONTROL = "Lena, red coat.\u0001\u000b\ufffe"
+
+
+def test_characters_xml_cannot_carry_are_refused_on_their_field(cast: Cast) -> None:
+    supervisor = _client(cast, "be_supervisor")
+    for name in ("headline", "description", "instruction", "hotline_number", "authority_name",
+                 "decided_by", "grounds"):  # fmt: skip
+        response = supervisor.post("/api/v1/alerts", _decision(cast, **{name: CONTROL}),
+                                   content_type="application/json")  # fmt: skip
+        assert _refused_on(response) == [name]
+    french = {"fr": {"headline": "Alerte", "description": CONTROL}}
+    response = supervisor.post("/api/v1/alerts", _decision(cast, translations=french),
+                               content_type="application/json")  # fmt: skip
+    assert _refused_on(response) == ["translations"]
+    assert not Alert.objects.exists()
+    alert = make_alert(cast)
+    response = supervisor.post(f"/api/v1/alerts/{alert.pk}/update",
+                               {**PUBLICATION, "description": CONTROL},
+                               content_type="application/json")  # fmt: skip
+    assert _refused_on(response) == ["description"]
+    page = supervisor.post(reverse("alert_update", args=[alert.pk]), {
+        **PUBLICATION, "countries": "BE", "regions": "BE-BRU", "urgency": "Immediate",
+        "severity": "Severe", "certainty": "Likely", "description": CONTROL,
+    })  # fmt: skip
+    assert page.status_code == 200
+    assert "U+0001" in page.context["form"].errors["description"][0]
+    assert alert.messages.count() == 1
