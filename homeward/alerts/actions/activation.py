@@ -98,7 +98,7 @@ def _checked(publication: Publication) -> Publication:
             raise ValidationError({"translations": _("%(code)s is not a language to add.")
                                    % {"code": language}})  # fmt: skip
         translations[language] = {
-            k: checked_text(str(text.get(k, "")), "translations") for k in TEXT_FIELDS
+            k: checked_text(str(text.get(k, "")), "translations", limit=k) for k in TEXT_FIELDS
         }
     return Publication(
         countries=countries,

@@ -12,6 +12,8 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from homeward.alerts import actions
@@ -222,3 +224,31 @@ def test_the_admin_configures_the_criteria(cast: Cast) -> None:
     assert assessment.criteria[0]["key"] == "under_18"
     with pytest.raises(PermissionDenied):
         actions.configure_criteria(membership=cast.member("be_supervisor"), wordings=["x"])
+
+
+def test_a_text_over_its_limit_is_refused_never_cut(cast: Cast) -> None:
+    assessment = make_assessment(cast, abduction_case(cast))
+    decision: dict[str, Any] = {
+        "membership": cast.member("be_supervisor"), "assessment": assessment,
+        "authority_kind": "prosecutor", "authority_name": "Parquet de Bruxelles",
+        "decided_by": "A. Example, magistrate", "decided_at": timezone.now(),
+        "grounds": "Witnessed abduction.",
+    }  # fmt: skip
+    with pytest.raises(ValidationError) as refused:
+        actions.record_activation(**decision, publication=publication(headline="x" * 10_000))
+    assert "160" in refused.value.message_dict["headline"][0]
+    with pytest.raises(ValidationError) as refused:
+        actions.record_activation(**{**decision, "decided_by": "x" * 10_000},
+                                  publication=publication())  # fmt: skip
+    assert "200" in refused.value.message_dict["decided_by"][0]
+    french = {"fr": {"headline": "x" * 161, "description": "Lena."}}
+    with pytest.raises(ValidationError) as refused:
+        actions.record_activation(**decision, publication=publication(translations=french))
+    assert "160" in refused.value.message_dict["translations"][0]
+    assert not Alert.objects.exists()
+    page = Client()
+    page.force_login(cast.user("be_supervisor"))
+    form = page.get(reverse("alert_activate", args=[assessment.pk])).context["form"]
+    for name in ("headline", "decided_by", "authority_name", "hotline_number"):
+        # a browser would cut a pasted text to maxlength without a word
+        assert "maxlength" not in form[name].as_widget()
