@@ -80,7 +80,21 @@ def _scope(countries: Iterable[str], regions: Iterable[str]) -> tuple[list[str],
     return chosen, places
 
 
-def _checked(publication: Publication) -> Publication:
+def _no_reference(publication: Publication, reference: str) -> None:
+    """The case's reference is the hotline's, never the public's: a text that names it is
+    refused on its field."""
+    texts = [(name, getattr(publication, name)) for name in TEXT_FIELDS]
+    texts += [("translations", str(text.get(name, "")))
+              for text in publication.translations.values() for name in TEXT_FIELDS]  # fmt: skip
+    for name, text in texts:
+        if reference and reference.casefold() in text.casefold():
+            raise ValidationError({name: _(
+                "Remove the case reference %(reference)s: it is never published."
+            ) % {"reference": reference}})  # fmt: skip
+
+
+def _checked(publication: Publication, case: Case) -> Publication:
+    _no_reference(publication, case.reference)
     countries, regions = _scope(publication.countries, publication.regions)
     if not 1 <= publication.duration_hours <= MAX_DURATION_HOURS:
         raise ValidationError({"duration_hours": _("Give a duration from 1 to %(max)s hours.")
@@ -179,7 +193,7 @@ def record_activation(
         raise ValidationError({"decided_at": _("Give the time of the decision.")})
     if decided_at > timezone.now() + timedelta(minutes=5):
         raise ValidationError({"decided_at": _("The decision cannot be in the future.")})
-    checked = _checked(publication)
+    checked = _checked(publication, case)
     upload = photo or (_child_photo(membership, case) if photo_from_case else None)
     if case.alerts.filter(state="active").exists():
         raise ValidationError({"case": _("This case already has an active alert: update it.")})
@@ -213,7 +227,7 @@ def update_alert(*, membership: Membership, alert: Alert, publication: Publicati
     """A change the authority authorised (content, scope, duration): an Update naming every
     earlier message."""
     require_permission(membership, Permission.APPROVE)
-    checked = _checked(publication)
+    checked = _checked(publication, alert.case)
     with transaction.atomic():
         alert = locked_active(membership, alert)
         _apply(alert, checked)

@@ -252,3 +252,25 @@ def test_a_text_over_its_limit_is_refused_never_cut(cast: Cast) -> None:
     for name in ("headline", "decided_by", "authority_name", "hotline_number"):
         # a browser would cut a pasted text to maxlength without a word
         assert "maxlength" not in form[name].as_widget()
+
+
+def test_published_text_never_names_the_case_reference(cast: Cast) -> None:
+    case = abduction_case(cast)
+    assessment = make_assessment(cast, case)
+    decision: dict[str, Any] = {
+        "membership": cast.member("be_supervisor"), "assessment": assessment,
+        "authority_kind": "prosecutor", "authority_name": "Parquet de Bruxelles",
+        "decided_by": "A. Example, magistrate", "decided_at": timezone.now(),
+        "grounds": f"Witnessed abduction ({case.reference}).",  # recorded, never published
+    }  # fmt: skip
+    for name in ("headline", "description", "instruction"):
+        text = f"Lena, 11, missing ({case.reference.lower()})"
+        with pytest.raises(ValidationError) as refused:
+            actions.record_activation(**decision, publication=publication(**{name: text}))
+        assert case.reference in refused.value.message_dict[name][0]
+    alert = actions.record_activation(**decision, publication=publication())
+    with pytest.raises(ValidationError) as refused:
+        actions.update_alert(membership=cast.member("be_supervisor"), alert=alert,
+                             publication=publication(headline=f"Alert {case.reference}"))  # fmt: skip
+    assert "headline" in refused.value.message_dict
+    assert alert.messages.count() == 1
