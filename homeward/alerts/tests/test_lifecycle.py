@@ -270,7 +270,10 @@ def test_published_text_never_names_the_case_reference(cast: Cast) -> None:
         assert case.reference in refused.value.message_dict[name][0]
     alert = actions.record_activation(**decision, publication=publication())
     with pytest.raises(ValidationError) as refused:
-        actions.update_alert(membership=cast.member("be_supervisor"), alert=alert,
-                             publication=publication(headline=f"Alert {case.reference}"))  # fmt: skip
+        actions.update_alert(
+            membership=cast.member("be_supervisor"),
+            alert=alert,
+            publication=publication(headline=f"Alert {case.reference}"),
+        )
     assert "headline" in refused.value.message_dict
     assert alert.messages.count() == 1
