@@ -38,6 +38,8 @@ from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
 REGION = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+# the number goes into tel: links and CAP's contact: digits and the usual separators only
+NUMBER = re.compile(r"^(?=.*[0-9])[0-9 +()-]+$")
 TEXT_FIELDS = ("headline", "description", "instruction")
 
 
@@ -78,6 +80,15 @@ def _scope(countries: Iterable[str], regions: Iterable[str]) -> tuple[list[str],
                  % {"code": code}}
             )  # fmt: skip
     return chosen, places
+
+
+def _number(value: str) -> str:
+    number = _required(value, "hotline_number", _("Give the number to call."))
+    if not NUMBER.match(number):
+        raise ValidationError({"hotline_number": _(
+            "Give only the number: digits, spaces, +, -, ( and )."
+        )})  # fmt: skip
+    return number
 
 
 def _no_reference(publication: Publication, reference: str) -> None:
@@ -125,9 +136,7 @@ def _checked(publication: Publication, case: Case) -> Publication:
         instruction=_required(
             publication.instruction, "instruction", _("Say what the public should do.")
         ),
-        hotline_number=_required(
-            publication.hotline_number, "hotline_number", _("Give the number to call.")
-        ),
+        hotline_number=_number(publication.hotline_number),
         urgency=publication.urgency,
         severity=publication.severity,
         certainty=publication.certainty,

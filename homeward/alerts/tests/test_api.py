@@ -116,3 +116,15 @@ def test_characters_xml_cannot_carry_are_refused_on_their_field(cast: Cast) -> N
     assert page.status_code == 200
     assert "U+0001" in page.context["form"].errors["description"][0]
     assert alert.messages.count() == 1
+
+
+def test_the_number_to_call_holds_only_digits_and_separators(cast: Cast) -> None:
+    supervisor = _client(cast, "be_supervisor")
+    for number in ("116 000 <a>", "javascript:alert(1)", "call us", "---"):
+        response = supervisor.post("/api/v1/alerts", _decision(cast, hotline_number=number),
+                                   content_type="application/json")  # fmt: skip
+        assert _refused_on(response) == ["hotline_number"]
+    accepted = supervisor.post("/api/v1/alerts",
+                               _decision(cast, hotline_number="+32 (0)2-000 00 00"),
+                               content_type="application/json")  # fmt: skip
+    assert accepted.status_code == 201, accepted.json()
