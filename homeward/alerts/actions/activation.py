@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries as country_list
 
-from homeward.alerts.actions.common import audit, locked_active
+from homeward.alerts.actions.common import audit, locked_active, timeline
 from homeward.alerts.actions.publication import publish
 from homeward.alerts.actions.text import checked_text
 from homeward.alerts.choices import (
@@ -225,6 +225,9 @@ def record_activation(
                 "authority_kind", "authority_name", "decided_by", "decided_at", "grounds",
                 "countries", "regions", "duration_hours", "content", "photo",
             ])  # fmt: skip
+            timeline(case, membership, "alert_activated", {
+                "ref": alert.reference, "authority": name, "until": alert.expires_at.isoformat(),
+            })  # fmt: skip
     except BaseException:
         if alert.photo:  # nothing was published: the copy leaves public storage with the rest
             public_storage().delete(alert.photo.name)
@@ -243,4 +246,5 @@ def update_alert(*, membership: Membership, alert: Alert, publication: Publicati
         alert.save()
         publish(alert, MsgType.UPDATE, membership)
         audit(membership, "alert.update", alert, ["content", "scope", "duration_hours"])
+        timeline(alert.case, membership, "alert_updated", {"ref": alert.reference})
     return alert

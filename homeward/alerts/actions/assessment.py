@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from homeward.alerts.actions.common import audit
+from homeward.alerts.actions.common import audit, timeline
 from homeward.alerts.choices import Answer, PublicityRisk, Recommendation
 from homeward.alerts.criteria import checklist
 from homeward.alerts.models import AlertAssessment, AlertCriterion
@@ -71,6 +71,7 @@ def assess(
             assessment,
             ["criteria", "publicity_risks", "risks_note", "recommendation", "reasoning"],
         )
+        timeline(case, membership, "alert_assessed", {"recommendation": recommendation})
     return assessment
 
 
@@ -102,9 +103,10 @@ def configure_criteria(*, membership: Membership, wordings: Iterable[str]) -> li
             current.setdefault(criterion.wording, criterion)
         kept = []
         for position, wording in enumerate(wanted):
-            criterion = current.pop(wording, None) or AlertCriterion(
-                organisation=org, wording=wording
-            )
+            if wording in current:
+                criterion = current.pop(wording)
+            else:
+                criterion = AlertCriterion(organisation=org, wording=wording)
             criterion.position, criterion.active = position, True
             criterion.save()
             kept.append(criterion)

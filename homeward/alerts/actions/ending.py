@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from homeward.alerts.actions.common import audit, locked_active
+from homeward.alerts.actions.common import audit, locked_active, timeline
 from homeward.alerts.actions.publication import publish
 from homeward.alerts.choices import AlertState, EndReason, MsgType
 from homeward.alerts.models import Alert
@@ -38,6 +38,7 @@ def _end(alert: Alert, membership: Membership | None, reason: str) -> Alert:
     org = alert.organisation
     audit(membership, "alert.end", alert, ["state", "ended_at", "end_reason"], organisation=org)
     audit(membership, "alert.takedown", alert, ["cap_cancel", "photo", "feeds"], organisation=org)
+    timeline(alert.case, membership, "alert_ended", {"ref": alert.reference, "reason": reason})
     if photo:
         transaction.on_commit(lambda: public_storage().delete(photo))
     if membership is not None:

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from homeward.alerts import actions
 from homeward.alerts.models import Alert, AlertAssessment, CapMessage
@@ -277,3 +277,24 @@ def test_published_text_never_names_the_case_reference(cast: Cast) -> None:
         )
     assert "headline" in refused.value.message_dict
     assert alert.messages.count() == 1
+
+
+def test_every_alert_event_is_on_the_case_timeline(cast: Cast) -> None:
+    alert = make_alert(cast)
+    supervisor = cast.member("be_supervisor")
+    actions.update_alert(membership=supervisor, alert=alert, publication=publication())
+    actions.ask_relay(membership=supervisor, alert=alert, receiver=cast.fr)
+    actions.end_alert(membership=cast.member("be_operator"), alert=alert, reason="child_found")
+    events = alert.case.timeline.order_by("occurred_at", "pk")
+    said = [event.shown_text for event in events if event.message.startswith("alert_")]
+    assert said[0] == "Child alert assessment recorded: Recommend asking the authority for an alert"
+    assert said[1].startswith(f"Child alert {alert.reference} activated by Brussels public")
+    assert said[2:] == [
+        f"Update of child alert {alert.reference} published",
+        f"Child alert {alert.reference}: {cast.fr.name} asked to relay it",
+        f"Child alert {alert.reference} ended: Child found",
+    ]
+    ended = events.get(message="alert_ended")
+    for language, reason in (("fr", "Enfant retrouvé"), ("de", "Kind gefunden")):
+        with translation.override(language):  # the next shift may read another language
+            assert reason in ended.shown_text and "ended" not in ended.shown_text
