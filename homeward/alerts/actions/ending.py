@@ -13,6 +13,8 @@ from homeward.alerts.actions.common import audit, locked_active, timeline
 from homeward.alerts.actions.publication import publish
 from homeward.alerts.choices import AlertState, EndReason, MsgType
 from homeward.alerts.models import Alert
+from homeward.cases.actions import change_status
+from homeward.cases.choices import STATUS_FLOW, Status
 from homeward.cases.models import Case
 from homeward.core.storage import public_storage
 from homeward.crossborder import actions as crossborder
@@ -62,12 +64,19 @@ def _withdraw_relays(membership: Membership, alert: Alert) -> None:
 
 
 def end_alert(*, membership: Membership, alert: Alert, reason: str) -> Alert:
-    """Ending must be easy: any member who edits cases may end an alert, with the reason."""
+    """Ending must be easy: any member who edits cases may end an alert, with the reason. Ended
+    because the child is found, an open case (or one in active search) moves to *found*."""
     require_permission(membership, Permission.EDIT_CASES)
     if reason not in EndReason.values:
         raise ValidationError({"reason": _("Say why the alert ends.")})
     with transaction.atomic():
-        return _end(alert, membership, reason)
+        ended = _end(alert, membership, reason)
+        case = ended.case
+        if reason == EndReason.CHILD_FOUND and Status.FOUND in STATUS_FLOW.get(case.status, ()):
+            # the case says so too, as if the status had been changed by hand: its other
+            # publicity (appeals) is taken down by the same hooks
+            change_status(membership=membership, case=case, status=Status.FOUND)
+        return ended
 
 
 def _end_case_alerts(membership: Membership, case: Case, reason: str) -> None:

@@ -298,3 +298,17 @@ def test_every_alert_event_is_on_the_case_timeline(cast: Cast) -> None:
     for language, reason in (("fr", "Enfant retrouvé"), ("de", "Kind gefunden")):
         with translation.override(language):  # the next shift may read another language
             assert reason in ended.shown_text and "ended" not in ended.shown_text
+
+
+def test_ending_because_the_child_is_found_moves_the_case_to_found(cast: Cast) -> None:
+    by_authority = make_alert(cast)
+    actions.end_alert(membership=cast.member("be_operator"), alert=by_authority,
+                      reason="authority_ended")  # fmt: skip
+    by_authority.case.refresh_from_db()
+    assert by_authority.case.status != "found"
+    alert = make_alert(cast)
+    actions.end_alert(membership=cast.member("be_operator"), alert=alert, reason="child_found")
+    _ended(alert, "child_found")
+    alert.case.refresh_from_db()
+    assert alert.case.status == "found"
+    assert alert.case.timeline.filter(message="status", params__status="found").exists()
