@@ -98,6 +98,12 @@ def read_case_alerts(membership: Membership, case: Case) -> CaseAlerts:
     return found
 
 
+def active_alert_of(membership: Membership, case: Case) -> Alert | None:
+    """The case's active alert, if it has one: a case has at most one, which is updated rather
+    than activated again."""
+    return alerts_of(membership).filter(case=case, state=AlertState.ACTIVE).first()
+
+
 def messages_of(membership: Membership, alert: Alert) -> QuerySet[CapMessage]:
     require_permission(membership, Permission.VIEW_CASES)
     if alert.organisation_id != membership.organisation_id:
