@@ -65,20 +65,24 @@ def _required(value: str, name: str, message: str) -> str:
 
 
 def _scope(countries: Iterable[str], regions: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The countries and regions, every wrong code named at once (not only the first)."""
     chosen = list(dict.fromkeys(c.strip().upper() for c in countries if c.strip()))
     if not chosen:
         raise ValidationError({"countries": _("Choose the countries the alert covers.")})
-    for code in chosen:
-        if code not in dict(country_list):
-            raise ValidationError({"countries": _("%(code)s is not a country code (ISO 3166-1).")
-                                   % {"code": code}})  # fmt: skip
     places = list(dict.fromkeys(r.strip().upper() for r in regions if r.strip()))
-    for code in places:
-        if not REGION.match(code) or code[:2] not in chosen:
-            raise ValidationError(
-                {"regions": _("%(code)s is not a region code (ISO 3166-2) of a chosen country.")
-                 % {"code": code}}
-            )  # fmt: skip
+    errors = {}
+    wrong = [code for code in chosen if code not in dict(country_list)]
+    if wrong:
+        errors["countries"] = _("Not country codes (ISO 3166-1): %(codes)s.") % {
+            "codes": ", ".join(wrong)
+        }
+    wrong = [code for code in places if not REGION.match(code) or code[:2] not in chosen]
+    if wrong:
+        errors["regions"] = _("Not region codes (ISO 3166-2) of a chosen country: %(codes)s.") % {
+            "codes": ", ".join(wrong)
+        }
+    if errors:
+        raise ValidationError(errors)
     return chosen, places
 
 
@@ -144,12 +148,17 @@ def _checked(publication: Publication, case: Case) -> Publication:
     )
 
 
-def _apply(alert: Alert, publication: Publication) -> None:
+def _apply(alert: Alert, publication: Publication, *, activation: bool = False) -> None:
     for name in ("countries", "regions", "duration_hours", "urgency", "severity", "certainty",
                  "headline", "description", "instruction", "hotline_number"):  # fmt: skip
         setattr(alert, name, getattr(publication, name))
     alert.translations = dict(publication.translations)
     alert.expires_at = alert.decided_at + timedelta(hours=publication.duration_hours)
+    if alert.expires_at <= timezone.now() and activation:
+        # the time of the decision is what the supervisor typed wrong, or it is too old
+        raise ValidationError({"decided_at": _(
+            "This decision is too long ago for the alert to still run: check the date and time."
+        )})  # fmt: skip
     if alert.expires_at <= timezone.now():
         raise ValidationError(
             {"duration_hours": _("With this duration the alert is already over.")}
@@ -211,7 +220,7 @@ def record_activation(
         authority_kind=authority_kind, authority_name=name, decided_by=official,
         decided_at=decided_at, grounds=reasons, recorded_by=membership.user,
     )  # fmt: skip
-    _apply(alert, checked)
+    _apply(alert, checked, activation=True)
     try:
         with transaction.atomic():
             year = timezone.localdate().year

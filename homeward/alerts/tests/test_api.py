@@ -47,7 +47,7 @@ def test_assess_activate_update_and_end(cast: Cast) -> None:
     }  # fmt: skip
     too_old = supervisor.post("/api/v1/alerts", decision, content_type="application/json")
     assert too_old.status_code == 422
-    assert too_old.json()["errors"][0]["field"] == "duration_hours"
+    assert too_old.json()["errors"][0]["field"] == "decided_at"
     decision["decided_at"] = timezone.now().isoformat()
     created = supervisor.post("/api/v1/alerts", decision, content_type="application/json")
     assert created.status_code == 201, created.json()
