@@ -6,7 +6,7 @@ before the periodic sweep publishes its Cancel."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -140,6 +140,12 @@ def public_alert(public_id: str) -> Alert:
         return Alert.objects.select_related("organisation").get(public_id=public_id)
     except Alert.DoesNotExist:
         raise Http404("no such alert") from None
+
+
+def issued_at(alert: Alert) -> datetime:
+    """When the alert was first published: its first CAP message's `sent`."""
+    first = alert.messages.order_by("sent", "pk").first()
+    return first.sent if first is not None else alert.decided_at
 
 
 class Gone(Exception):

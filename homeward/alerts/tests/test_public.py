@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
@@ -132,3 +133,18 @@ def test_unknown_addresses_are_not_found() -> None:
     for url in ("/alerts/nope/", "/alerts/nope/photo.jpg", "/feeds/cap/nope.xml",
                 "/feeds/alerts/nope/latest.xml"):  # fmt: skip
         assert client.get(url).status_code == 404
+
+
+def test_the_public_page_says_an_exercise_and_its_times_in_the_hotlines_zone(
+    cast: Cast, settings: Any
+) -> None:
+    alert = make_alert(cast, photo=False)
+    page = f"/alerts/{alert.public_id}/"
+    settings.DEMO = False
+    assert "not a real alert" not in Client().get(page).content.decode()
+    settings.DEMO = True
+    shown = Client().get(page).content.decode()
+    assert "Exercise — not a real alert" in shown
+    zone = ZoneInfo(alert.organisation.time_zone)
+    until = alert.expires_at.astimezone(zone)
+    assert until.strftime("%Y-%m-%d %H:%M ") + str(until.tzname()) in shown

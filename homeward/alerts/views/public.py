@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from homeward.alerts import access
-from homeward.alerts.cap.build import absolute
+from homeward.alerts.cap.build import absolute, status
 from homeward.alerts.models import Alert
 
 CAP_TYPE = "application/cap+xml"
@@ -117,8 +117,10 @@ def cap_message(request: HttpRequest, identifier: str) -> HttpResponse:
 
 def alert_public(request: HttpRequest, public_id: str) -> HttpResponse:
     alert = access.public_alert(public_id)
-    return _public(render(request, "alerts/public.html",
-                          {"alert": alert, "live": access.is_live(alert)}))  # fmt: skip
+    return _public(render(request, "alerts/public.html", {
+        "alert": alert, "live": access.is_live(alert), "exercise": status() == "Exercise",
+        "issued": access.issued_at(alert),
+    }))  # fmt: skip
 
 
 def alert_photo(request: HttpRequest, public_id: str) -> HttpResponseBase:
