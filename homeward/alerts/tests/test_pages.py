@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -34,3 +36,14 @@ def test_a_case_with_an_active_alert_offers_its_update_not_a_new_activation(
     refused = page.post(activate, {"authority_kind": "judge"}).content.decode()
     assert update in refused
     assert Alert.objects.count() == 1
+
+
+def test_the_alert_page_gives_times_in_the_hotlines_zone_and_says_which(cast: Cast) -> None:
+    alert = make_alert(cast, photo=False)
+    shown = _supervisor(cast).get(reverse("alert_detail", args=[alert.pk])).content.decode()
+    zone = ZoneInfo(alert.organisation.time_zone)
+    for moment in (alert.decided_at, alert.expires_at):
+        local = moment.astimezone(zone)
+        assert local.strftime("%Y-%m-%d %H:%M ") + str(local.tzname()) in shown
+    sent = alert.messages.get().sent.astimezone(zone)
+    assert sent.strftime("%H:%M:%S ") + str(sent.tzname()) in shown
