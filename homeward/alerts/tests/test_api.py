@@ -128,3 +128,15 @@ def test_the_number_to_call_holds_only_digits_and_separators(cast: Cast) -> None
                                _decision(cast, hotline_number="+32 (0)2-000 00 00"),
                                content_type="application/json")  # fmt: skip
     assert accepted.status_code == 201, accepted.json()
+
+
+def test_the_alerts_list_filters_by_case(cast: Cast) -> None:
+    first, second = make_alert(cast, photo=False), make_alert(cast, photo=False)
+    supervisor = _client(cast, "be_supervisor")
+    listed = supervisor.get("/api/v1/alerts", {"case_id": second.case_id}).json()["items"]
+    assert [row["reference"] for row in listed] == [second.reference]
+    everything = supervisor.get("/api/v1/alerts").json()["items"]
+    assert {row["reference"] for row in everything} == {first.reference, second.reference}
+    schema = supervisor.get("/api/v1/openapi.json").json()
+    names = [p["name"] for p in schema["paths"]["/api/v1/alerts"]["get"]["parameters"]]
+    assert "case_id" in names
