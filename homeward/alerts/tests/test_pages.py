@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import pgettext
 
+from homeward.alerts.choices import AuthorityKind
 from homeward.alerts.models import Alert
 from homeward.testing.alerts import make_alert, make_assessment
 from homeward.testing.cast import Cast
@@ -47,3 +52,16 @@ def test_the_alert_page_gives_times_in_the_hotlines_zone_and_says_which(cast: Ca
         assert local.strftime("%Y-%m-%d %H:%M ") + str(local.tzname()) in shown
     sent = alert.messages.get().sent.astimezone(zone)
     assert sent.strftime("%H:%M:%S ") + str(sent.tzname()) in shown
+
+
+def test_the_french_and_german_wording_of_the_alert_pages() -> None:
+    with translation.override("de"):
+        assert str(AuthorityKind.JUDGE.label) == "Richterin oder Richter"
+        assert pgettext("CAP message type", "Cancel") == "Aufhebung"
+    with translation.override("fr"):
+        assert pgettext("CAP message type", "Update") == "Mise à jour"
+        # French puts a non-breaking space before a colon, never a line break
+        catalogue = Path(settings.BASE_DIR) / "locale/fr/LC_MESSAGES/django.po"
+        entries = catalogue.read_text().split("\n\n")
+        ours = [e for e in entries if "#: alerts/" in e]
+        assert ours and not [e for e in ours if " :" in e.split("msgstr", 1)[1]]
