@@ -6,7 +6,7 @@ before the periodic sweep publishes its Cancel."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -98,6 +98,12 @@ def read_case_alerts(membership: Membership, case: Case) -> CaseAlerts:
     return found
 
 
+def active_alert_of(membership: Membership, case: Case) -> Alert | None:
+    """The case's active alert, if it has one: a case has at most one, which is updated rather
+    than activated again."""
+    return alerts_of(membership).filter(case=case, state=AlertState.ACTIVE).first()
+
+
 def messages_of(membership: Membership, alert: Alert) -> QuerySet[CapMessage]:
     require_permission(membership, Permission.VIEW_CASES)
     if alert.organisation_id != membership.organisation_id:
@@ -134,6 +140,12 @@ def public_alert(public_id: str) -> Alert:
         return Alert.objects.select_related("organisation").get(public_id=public_id)
     except Alert.DoesNotExist:
         raise Http404("no such alert") from None
+
+
+def issued_at(alert: Alert) -> datetime:
+    """When the alert was first published: its first CAP message's `sent`."""
+    first = alert.messages.order_by("sent", "pk").first()
+    return first.sent if first is not None else alert.decided_at
 
 
 class Gone(Exception):

@@ -1,5 +1,6 @@
 """The staff forms: the assessment, the authority's activation, an update, the end, a relay
-request and the organisation's criteria. The actions check again; these only parse."""
+request and the organisation's criteria. The actions check again; these only parse (no
+`max_length` here: a browser would cut a pasted text silently, the action refuses it instead)."""
 
 from __future__ import annotations
 
@@ -78,7 +79,7 @@ class PublicationForm(forms.Form):
     duration_hours = forms.IntegerField(
         label=_("Duration in hours"), min_value=1, max_value=MAX_DURATION_HOURS
     )
-    headline = forms.CharField(label=_("Headline"), max_length=160)
+    headline = forms.CharField(label=_("Headline"))
     description = forms.CharField(
         label=_("Description of the child and the circumstances"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -86,7 +87,7 @@ class PublicationForm(forms.Form):
     instruction = forms.CharField(
         label=_("What the public should do"), widget=forms.Textarea(attrs={"rows": 2})
     )
-    hotline_number = forms.CharField(label=_("Number to call"), max_length=40)
+    hotline_number = forms.CharField(label=_("Number to call"))
     urgency = forms.ChoiceField(label=_("Urgency"), choices=CapUrgency.choices)
     severity = forms.ChoiceField(label=_("Severity"), choices=CapSeverity.choices)
     certainty = forms.ChoiceField(label=_("Certainty"), choices=CapCertainty.choices)
@@ -127,9 +128,9 @@ class ActivationForm(PublicationForm):
     authority_kind = forms.ChoiceField(
         label=_("Competent authority"), choices=AuthorityKind.choices
     )
-    authority_name = forms.CharField(label=_("Name of the authority"), max_length=200)
+    authority_name = forms.CharField(label=_("Name of the authority"))
     decided_by = forms.CharField(
-        label=_("Decided by (name and function)"), max_length=200,
+        label=_("Decided by (name and function)"),
         help_text=_("The official who decided, as the authority gave it."),
     )  # fmt: skip
     decided_at = MomentField(label=_("Decided at"))
@@ -170,8 +171,22 @@ class CriteriaForm(forms.Form):
         label=_("Criteria of the national alert system"),
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
-        help_text=_("One criterion a line. Empty: the European cross-border criteria apply."),
+        help_text=_("One criterion a line, in the order of the checklist."),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.use_european = bool(self.data.get("use_european"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.use_european and not str(data.get("criteria", "")).strip():
+            self.add_error("criteria", _("Type the criteria, one a line, or choose “Use the "
+                                         "European criteria”."))  # fmt: skip
+        return data
+
     def wordings(self) -> list[str]:
+        """The lines typed; none when the admin chose the European criteria."""
+        if self.use_european:
+            return []
         return [line for line in self.cleaned_data["criteria"].splitlines() if line.strip()]

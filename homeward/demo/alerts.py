@@ -111,7 +111,7 @@ def _activate(
         grounds="Abduction clearly indicated; the child's life is at risk; a vehicle is known.",
         publication=actions.Publication(
             countries=[country], regions=[region], duration_hours=hours,
-            headline=f"Child alert (exercise): a child missing, {case.reference}",
+            headline="Child alert (exercise): a child of 8 missing, taken in a grey van",
             description="A child of about 8, 1.30 m, short dark hair, yellow raincoat; last seen "
             "near the station, leaving in a small grey van.",
             instruction="Do not approach. Call the number below at once, or 112.",

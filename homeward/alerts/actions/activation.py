@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries as country_list
 
-from homeward.alerts.actions.common import audit, locked_active
+from homeward.alerts.actions.common import audit, locked_active, timeline
 from homeward.alerts.actions.publication import publish
+from homeward.alerts.actions.text import checked_text
 from homeward.alerts.choices import (
     MAX_DURATION_HOURS,
     AuthorityKind,
@@ -37,6 +38,8 @@ from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
 
 REGION = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+# the number goes into tel: links and CAP's contact: digits and the usual separators only
+NUMBER = re.compile(r"^(?=.*[0-9])[0-9 +()-]+$")
 TEXT_FIELDS = ("headline", "description", "instruction")
 
 
@@ -58,30 +61,55 @@ class Publication:
 
 
 def _required(value: str, name: str, message: str) -> str:
-    if not value.strip():
-        raise ValidationError({name: message})
-    return value.strip()
+    return checked_text(value, name, required=message)
 
 
 def _scope(countries: Iterable[str], regions: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The countries and regions, every wrong code named at once (not only the first)."""
     chosen = list(dict.fromkeys(c.strip().upper() for c in countries if c.strip()))
     if not chosen:
         raise ValidationError({"countries": _("Choose the countries the alert covers.")})
-    for code in chosen:
-        if code not in dict(country_list):
-            raise ValidationError({"countries": _("%(code)s is not a country code (ISO 3166-1).")
-                                   % {"code": code}})  # fmt: skip
     places = list(dict.fromkeys(r.strip().upper() for r in regions if r.strip()))
-    for code in places:
-        if not REGION.match(code) or code[:2] not in chosen:
-            raise ValidationError(
-                {"regions": _("%(code)s is not a region code (ISO 3166-2) of a chosen country.")
-                 % {"code": code}}
-            )  # fmt: skip
+    errors = {}
+    wrong = [code for code in chosen if code not in dict(country_list)]
+    if wrong:
+        errors["countries"] = _("Not country codes (ISO 3166-1): %(codes)s.") % {
+            "codes": ", ".join(wrong)
+        }
+    wrong = [code for code in places if not REGION.match(code) or code[:2] not in chosen]
+    if wrong:
+        errors["regions"] = _("Not region codes (ISO 3166-2) of a chosen country: %(codes)s.") % {
+            "codes": ", ".join(wrong)
+        }
+    if errors:
+        raise ValidationError(errors)
     return chosen, places
 
 
-def _checked(publication: Publication) -> Publication:
+def _number(value: str) -> str:
+    number = _required(value, "hotline_number", _("Give the number to call."))
+    if not NUMBER.match(number):
+        raise ValidationError({"hotline_number": _(
+            "Give only the number: digits, spaces, +, -, ( and )."
+        )})  # fmt: skip
+    return number
+
+
+def _no_reference(publication: Publication, reference: str) -> None:
+    """The case's reference is the hotline's, never the public's: a text that names it is
+    refused on its field."""
+    texts = [(name, getattr(publication, name)) for name in TEXT_FIELDS]
+    texts += [("translations", str(text.get(name, "")))
+              for text in publication.translations.values() for name in TEXT_FIELDS]  # fmt: skip
+    for name, text in texts:
+        if reference and reference.casefold() in text.casefold():
+            raise ValidationError({name: _(
+                "Remove the case reference %(reference)s: it is never published."
+            ) % {"reference": reference}})  # fmt: skip
+
+
+def _checked(publication: Publication, case: Case) -> Publication:
+    _no_reference(publication, case.reference)
     countries, regions = _scope(publication.countries, publication.regions)
     if not 1 <= publication.duration_hours <= MAX_DURATION_HOURS:
         raise ValidationError({"duration_hours": _("Give a duration from 1 to %(max)s hours.")
@@ -98,7 +126,9 @@ def _checked(publication: Publication) -> Publication:
         if language == "en" or not re.match(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", language):
             raise ValidationError({"translations": _("%(code)s is not a language to add.")
                                    % {"code": language}})  # fmt: skip
-        translations[language] = {k: str(text.get(k, "")).strip() for k in TEXT_FIELDS}
+        translations[language] = {
+            k: checked_text(str(text.get(k, "")), "translations", limit=k) for k in TEXT_FIELDS
+        }
     return Publication(
         countries=countries,
         regions=regions,
@@ -110,9 +140,7 @@ def _checked(publication: Publication) -> Publication:
         instruction=_required(
             publication.instruction, "instruction", _("Say what the public should do.")
         ),
-        hotline_number=_required(
-            publication.hotline_number, "hotline_number", _("Give the number to call.")
-        ),
+        hotline_number=_number(publication.hotline_number),
         urgency=publication.urgency,
         severity=publication.severity,
         certainty=publication.certainty,
@@ -120,12 +148,17 @@ def _checked(publication: Publication) -> Publication:
     )
 
 
-def _apply(alert: Alert, publication: Publication) -> None:
+def _apply(alert: Alert, publication: Publication, *, activation: bool = False) -> None:
     for name in ("countries", "regions", "duration_hours", "urgency", "severity", "certainty",
                  "headline", "description", "instruction", "hotline_number"):  # fmt: skip
         setattr(alert, name, getattr(publication, name))
     alert.translations = dict(publication.translations)
     alert.expires_at = alert.decided_at + timedelta(hours=publication.duration_hours)
+    if alert.expires_at <= timezone.now() and activation:
+        # the time of the decision is what the supervisor typed wrong, or it is too old
+        raise ValidationError({"decided_at": _(
+            "This decision is too long ago for the alert to still run: check the date and time."
+        )})  # fmt: skip
     if alert.expires_at <= timezone.now():
         raise ValidationError(
             {"duration_hours": _("With this duration the alert is already over.")}
@@ -178,7 +211,7 @@ def record_activation(
         raise ValidationError({"decided_at": _("Give the time of the decision.")})
     if decided_at > timezone.now() + timedelta(minutes=5):
         raise ValidationError({"decided_at": _("The decision cannot be in the future.")})
-    checked = _checked(publication)
+    checked = _checked(publication, case)
     upload = photo or (_child_photo(membership, case) if photo_from_case else None)
     if case.alerts.filter(state="active").exists():
         raise ValidationError({"case": _("This case already has an active alert: update it.")})
@@ -187,7 +220,7 @@ def record_activation(
         authority_kind=authority_kind, authority_name=name, decided_by=official,
         decided_at=decided_at, grounds=reasons, recorded_by=membership.user,
     )  # fmt: skip
-    _apply(alert, checked)
+    _apply(alert, checked, activation=True)
     try:
         with transaction.atomic():
             year = timezone.localdate().year
@@ -201,6 +234,9 @@ def record_activation(
                 "authority_kind", "authority_name", "decided_by", "decided_at", "grounds",
                 "countries", "regions", "duration_hours", "content", "photo",
             ])  # fmt: skip
+            timeline(case, membership, "alert_activated", {
+                "ref": alert.reference, "authority": name, "until": alert.expires_at.isoformat(),
+            })  # fmt: skip
     except BaseException:
         if alert.photo:  # nothing was published: the copy leaves public storage with the rest
             public_storage().delete(alert.photo.name)
@@ -212,11 +248,12 @@ def update_alert(*, membership: Membership, alert: Alert, publication: Publicati
     """A change the authority authorised (content, scope, duration): an Update naming every
     earlier message."""
     require_permission(membership, Permission.APPROVE)
-    checked = _checked(publication)
+    checked = _checked(publication, alert.case)
     with transaction.atomic():
         alert = locked_active(membership, alert)
         _apply(alert, checked)
         alert.save()
         publish(alert, MsgType.UPDATE, membership)
         audit(membership, "alert.update", alert, ["content", "scope", "duration_hours"])
+        timeline(alert.case, membership, "alert_updated", {"ref": alert.reference})
     return alert

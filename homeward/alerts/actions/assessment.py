@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from homeward.alerts.actions.common import audit
+from homeward.alerts.actions.common import audit, timeline
 from homeward.alerts.choices import Answer, PublicityRisk, Recommendation
 from homeward.alerts.criteria import checklist
 from homeward.alerts.models import AlertAssessment, AlertCriterion
@@ -71,33 +71,47 @@ def assess(
             assessment,
             ["criteria", "publicity_risks", "risks_note", "recommendation", "reasoning"],
         )
+        timeline(case, membership, "alert_assessed", {"recommendation": recommendation})
     return assessment
 
 
+def _same(wording: str) -> str:
+    return " ".join(wording.split()).casefold()
+
+
 def configure_criteria(*, membership: Membership, wordings: Iterable[str]) -> list[AlertCriterion]:
-    """The organisation's criteria become `wordings`, in that order. An unchanged wording keeps
-    its criterion (and its key); the others stop being used (earlier assessments keep the
-    wording they answered). An empty list returns to the European defaults."""
+    """The organisation's criteria become exactly `wordings`, in that order (a criterion typed
+    twice is refused). An unchanged wording keeps its criterion (and its key); every other one
+    stops being used (earlier assessments keep the wording they answered). An empty list
+    returns to the European defaults."""
     require_permission(membership, Permission.MANAGE_SETTINGS)
     wanted = [w.strip() for w in wordings if w.strip()]
     if len(wanted) > MAX_CRITERIA:
         raise ValidationError({"criteria": _("At most %(n)s criteria.") % {"n": MAX_CRITERIA}})
     if any(len(w) > 300 for w in wanted):
         raise ValidationError({"criteria": _("Each criterion fits in 300 characters.")})
+    seen: set[str] = set()
+    for wording in wanted:
+        if _same(wording) in seen:
+            raise ValidationError({"criteria": _("“%(wording)s” is there twice: keep it once.")
+                                   % {"wording": wording}})  # fmt: skip
+        seen.add(_same(wording))
     org = membership.organisation
     with transaction.atomic():
-        current = {
-            c.wording: c
-            for c in AlertCriterion.objects.select_for_update().filter(organisation=org)
-        }
+        current: dict[str, AlertCriterion] = {}
+        for criterion in AlertCriterion.objects.select_for_update().filter(organisation=org):
+            current.setdefault(criterion.wording, criterion)
         kept = []
         for position, wording in enumerate(wanted):
-            criterion = current.pop(wording, None) or AlertCriterion(
-                organisation=org, wording=wording
-            )
+            if wording in current:
+                criterion = current.pop(wording)
+            else:
+                criterion = AlertCriterion(organisation=org, wording=wording)
             criterion.position, criterion.active = position, True
             criterion.save()
             kept.append(criterion)
-        AlertCriterion.objects.filter(pk__in=[c.pk for c in current.values()]).update(active=False)
+        AlertCriterion.objects.filter(organisation=org).exclude(pk__in=[c.pk for c in kept]).update(
+            active=False
+        )
         audit(membership, "criteria.configure", org, ["criteria"])
     return kept

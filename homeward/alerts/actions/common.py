@@ -9,6 +9,9 @@ from django.utils.translation import gettext as _
 from homeward.alerts.choices import AlertState
 from homeward.alerts.models import Alert
 from homeward.audit.actions import record_event
+from homeward.cases.actions import add_timeline
+from homeward.cases.choices import TimelineKind
+from homeward.cases.models import Case
 from homeward.organisations.access import require_own
 from homeward.organisations.models import Membership, Organisation
 
@@ -30,6 +33,14 @@ def audit(
         target=target,
         fields=fields,
     )
+
+
+def timeline(
+    case: Case, membership: Membership | None, message: str, params: dict[str, str]
+) -> None:
+    """An entry in the case's timeline (alerts/timeline.py), put into words when read."""
+    add_timeline(case, TimelineKind.PUBLICITY, actor=membership.user if membership else None,
+                 message=message, params=params)  # fmt: skip
 
 
 def locked_active(membership: Membership | None, alert: Alert) -> Alert:

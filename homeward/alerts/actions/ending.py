@@ -9,10 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from homeward.alerts.actions.common import audit, locked_active
+from homeward.alerts.actions.common import audit, locked_active, timeline
 from homeward.alerts.actions.publication import publish
 from homeward.alerts.choices import AlertState, EndReason, MsgType
 from homeward.alerts.models import Alert
+from homeward.cases.actions import change_status
+from homeward.cases.choices import STATUS_FLOW, Status
 from homeward.cases.models import Case
 from homeward.core.storage import public_storage
 from homeward.crossborder import actions as crossborder
@@ -38,6 +40,7 @@ def _end(alert: Alert, membership: Membership | None, reason: str) -> Alert:
     org = alert.organisation
     audit(membership, "alert.end", alert, ["state", "ended_at", "end_reason"], organisation=org)
     audit(membership, "alert.takedown", alert, ["cap_cancel", "photo", "feeds"], organisation=org)
+    timeline(alert.case, membership, "alert_ended", {"ref": alert.reference, "reason": reason})
     if photo:
         transaction.on_commit(lambda: public_storage().delete(photo))
     if membership is not None:
@@ -61,12 +64,19 @@ def _withdraw_relays(membership: Membership, alert: Alert) -> None:
 
 
 def end_alert(*, membership: Membership, alert: Alert, reason: str) -> Alert:
-    """Ending must be easy: any member who edits cases may end an alert, with the reason."""
+    """Ending must be easy: any member who edits cases may end an alert, with the reason. Ended
+    because the child is found, an open case (or one in active search) moves to *found*."""
     require_permission(membership, Permission.EDIT_CASES)
     if reason not in EndReason.values:
         raise ValidationError({"reason": _("Say why the alert ends.")})
     with transaction.atomic():
-        return _end(alert, membership, reason)
+        ended = _end(alert, membership, reason)
+        case = ended.case
+        if reason == EndReason.CHILD_FOUND and Status.FOUND in STATUS_FLOW.get(case.status, ()):
+            # the case says so too, as if the status had been changed by hand: its other
+            # publicity (appeals) is taken down by the same hooks
+            change_status(membership=membership, case=case, status=Status.FOUND)
+        return ended
 
 
 def _end_case_alerts(membership: Membership, case: Case, reason: str) -> None:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from homeward.alerts.actions.common import audit, locked_active
+from homeward.alerts.actions.common import audit, locked_active, timeline
 from homeward.alerts.cap.build import absolute
 from homeward.alerts.models import Alert
 from homeward.crossborder import actions as crossborder
@@ -58,4 +58,6 @@ def ask_relay(
         )
         crossborder.send_request(membership=membership, request=request)
         audit(membership, "alert.relay", alert, ["receiver", "request"])
+        timeline(alert.case, membership, "alert_relay",
+                 {"ref": alert.reference, "org": receiver.name})  # fmt: skip
     return request

@@ -36,8 +36,10 @@ router = Router(tags=["alerts"])
     summary="Your hotline's alerts, the latest decision first",
 )
 @paginate
-def list_alerts(request: HttpRequest) -> QuerySet[Alert]:
-    return access.alerts_of(who(request))
+def list_alerts(request: HttpRequest, case_id: int | None = None) -> QuerySet[Alert]:
+    """`case_id`: only the alerts of this case of yours."""
+    alerts = access.alerts_of(who(request))
+    return alerts if case_id is None else alerts.filter(case_id=case_id)
 
 
 @router.post(

@@ -3,11 +3,15 @@ update, end; the refusals name their field."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
-from homeward.testing.alerts import abduction_case
+from homeward.alerts.models import Alert
+from homeward.testing.alerts import abduction_case, make_alert, make_assessment
 from homeward.testing.cast import Cast
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +47,7 @@ def test_assess_activate_update_and_end(cast: Cast) -> None:
     }  # fmt: skip
     too_old = supervisor.post("/api/v1/alerts", decision, content_type="application/json")
     assert too_old.status_code == 422
-    assert too_old.json()["errors"][0]["field"] == "duration_hours"
+    assert too_old.json()["errors"][0]["field"] == "decided_at"
     decision["decided_at"] = timezone.now().isoformat()
     created = supervisor.post("/api/v1/alerts", decision, content_type="application/json")
     assert created.status_code == 201, created.json()
@@ -69,3 +73,70 @@ def test_another_hotlines_case_is_refused_on_its_field(cast: Cast) -> None:
     }, content_type="application/json")  # fmt: skip
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "case_id"
+
+
+def _decision(cast: Cast, **changes: object) -> dict[str, object]:
+    assessment = make_assessment(cast, abduction_case(cast))
+    return {
+        **PUBLICATION, "assessment_id": assessment.pk, "authority_kind": "prosecutor",
+        "authority_name": "Parquet", "decided_by": "A. Example", "grounds": "Witnessed.",
+        "decided_at": timezone.now().isoformat(), **changes,
+    }  # fmt: skip
+
+
+def _refused_on(response: Any) -> list[str]:
+    assert response.status_code == 422, response.content
+    return [error["field"] for error in response.json()["errors"]]
+
+
+CONTROL = "Lena, red coat.\u0001\u000b\ufffe"
+
+
+def test_characters_xml_cannot_carry_are_refused_on_their_field(cast: Cast) -> None:
+    supervisor = _client(cast, "be_supervisor")
+    for name in ("headline", "description", "instruction", "hotline_number", "authority_name",
+                 "decided_by", "grounds"):  # fmt: skip
+        response = supervisor.post("/api/v1/alerts", _decision(cast, **{name: CONTROL}),
+                                   content_type="application/json")  # fmt: skip
+        assert _refused_on(response) == [name]
+    french = {"fr": {"headline": "Alerte", "description": CONTROL}}
+    response = supervisor.post("/api/v1/alerts", _decision(cast, translations=french),
+                               content_type="application/json")  # fmt: skip
+    assert _refused_on(response) == ["translations"]
+    assert not Alert.objects.exists()
+    alert = make_alert(cast)
+    response = supervisor.post(f"/api/v1/alerts/{alert.pk}/update",
+                               {**PUBLICATION, "description": CONTROL},
+                               content_type="application/json")  # fmt: skip
+    assert _refused_on(response) == ["description"]
+    page = supervisor.post(reverse("alert_update", args=[alert.pk]), {
+        **PUBLICATION, "countries": "BE", "regions": "BE-BRU", "urgency": "Immediate",
+        "severity": "Severe", "certainty": "Likely", "description": CONTROL,
+    })  # fmt: skip
+    assert page.status_code == 200
+    assert "U+0001" in page.context["form"].errors["description"][0]
+    assert alert.messages.count() == 1
+
+
+def test_the_number_to_call_holds_only_digits_and_separators(cast: Cast) -> None:
+    supervisor = _client(cast, "be_supervisor")
+    for number in ("116 000 <a>", "javascript:alert(1)", "call us", "---"):
+        response = supervisor.post("/api/v1/alerts", _decision(cast, hotline_number=number),
+                                   content_type="application/json")  # fmt: skip
+        assert _refused_on(response) == ["hotline_number"]
+    accepted = supervisor.post("/api/v1/alerts",
+                               _decision(cast, hotline_number="+32 (0)2-000 00 00"),
+                               content_type="application/json")  # fmt: skip
+    assert accepted.status_code == 201, accepted.json()
+
+
+def test_the_alerts_list_filters_by_case(cast: Cast) -> None:
+    first, second = make_alert(cast, photo=False), make_alert(cast, photo=False)
+    supervisor = _client(cast, "be_supervisor")
+    listed = supervisor.get("/api/v1/alerts", {"case_id": second.case_id}).json()["items"]
+    assert [row["reference"] for row in listed] == [second.reference]
+    everything = supervisor.get("/api/v1/alerts").json()["items"]
+    assert {row["reference"] for row in everything} == {first.reference, second.reference}
+    schema = supervisor.get("/api/v1/openapi.json").json()
+    names = [p["name"] for p in schema["paths"]["/api/v1/alerts"]["get"]["parameters"]]
+    assert "case_id" in names

@@ -12,7 +12,9 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.utils import timezone
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from homeward.alerts import actions
 from homeward.alerts.models import Alert, AlertAssessment, CapMessage
@@ -222,3 +224,91 @@ def test_the_admin_configures_the_criteria(cast: Cast) -> None:
     assert assessment.criteria[0]["key"] == "under_18"
     with pytest.raises(PermissionDenied):
         actions.configure_criteria(membership=cast.member("be_supervisor"), wordings=["x"])
+
+
+def test_a_text_over_its_limit_is_refused_never_cut(cast: Cast) -> None:
+    assessment = make_assessment(cast, abduction_case(cast))
+    decision: dict[str, Any] = {
+        "membership": cast.member("be_supervisor"), "assessment": assessment,
+        "authority_kind": "prosecutor", "authority_name": "Parquet de Bruxelles",
+        "decided_by": "A. Example, magistrate", "decided_at": timezone.now(),
+        "grounds": "Witnessed abduction.",
+    }  # fmt: skip
+    with pytest.raises(ValidationError) as refused:
+        actions.record_activation(**decision, publication=publication(headline="x" * 10_000))
+    assert "160" in refused.value.message_dict["headline"][0]
+    with pytest.raises(ValidationError) as refused:
+        actions.record_activation(**{**decision, "decided_by": "x" * 10_000},
+                                  publication=publication())  # fmt: skip
+    assert "200" in refused.value.message_dict["decided_by"][0]
+    french = {"fr": {"headline": "x" * 161, "description": "Lena."}}
+    with pytest.raises(ValidationError) as refused:
+        actions.record_activation(**decision, publication=publication(translations=french))
+    assert "160" in refused.value.message_dict["translations"][0]
+    assert not Alert.objects.exists()
+    page = Client()
+    page.force_login(cast.user("be_supervisor"))
+    form = page.get(reverse("alert_activate", args=[assessment.pk])).context["form"]
+    for name in ("headline", "decided_by", "authority_name", "hotline_number"):
+        # a browser would cut a pasted text to maxlength without a word
+        assert "maxlength" not in form[name].as_widget()
+
+
+def test_published_text_never_names_the_case_reference(cast: Cast) -> None:
+    case = abduction_case(cast)
+    assessment = make_assessment(cast, case)
+    decision: dict[str, Any] = {
+        "membership": cast.member("be_supervisor"), "assessment": assessment,
+        "authority_kind": "prosecutor", "authority_name": "Parquet de Bruxelles",
+        "decided_by": "A. Example, magistrate", "decided_at": timezone.now(),
+        "grounds": f"Witnessed abduction ({case.reference}).",  # recorded, never published
+    }  # fmt: skip
+    for name in ("headline", "description", "instruction"):
+        text = f"Lena, 11, missing ({case.reference.lower()})"
+        with pytest.raises(ValidationError) as refused:
+            actions.record_activation(**decision, publication=publication(**{name: text}))
+        assert case.reference in refused.value.message_dict[name][0]
+    alert = actions.record_activation(**decision, publication=publication())
+    with pytest.raises(ValidationError) as refused:
+        actions.update_alert(
+            membership=cast.member("be_supervisor"),
+            alert=alert,
+            publication=publication(headline=f"Alert {case.reference}"),
+        )
+    assert "headline" in refused.value.message_dict
+    assert alert.messages.count() == 1
+
+
+def test_every_alert_event_is_on_the_case_timeline(cast: Cast) -> None:
+    alert = make_alert(cast)
+    supervisor = cast.member("be_supervisor")
+    actions.update_alert(membership=supervisor, alert=alert, publication=publication())
+    actions.ask_relay(membership=supervisor, alert=alert, receiver=cast.fr)
+    actions.end_alert(membership=cast.member("be_operator"), alert=alert, reason="child_found")
+    events = alert.case.timeline.order_by("occurred_at", "pk")
+    said = [event.shown_text for event in events if event.message.startswith("alert_")]
+    assert said[0] == "Child alert assessment recorded: Recommend asking the authority for an alert"
+    assert said[1].startswith(f"Child alert {alert.reference} activated by Brussels public")
+    assert said[2:] == [
+        f"Update of child alert {alert.reference} published",
+        f"Child alert {alert.reference}: {cast.fr.name} asked to relay it",
+        f"Child alert {alert.reference} ended: Child found",
+    ]
+    ended = events.get(message="alert_ended")
+    for language, reason in (("fr", "Enfant retrouvé"), ("de", "Kind gefunden")):
+        with translation.override(language):  # the next shift may read another language
+            assert reason in ended.shown_text and "ended" not in ended.shown_text
+
+
+def test_ending_because_the_child_is_found_moves_the_case_to_found(cast: Cast) -> None:
+    by_authority = make_alert(cast)
+    actions.end_alert(membership=cast.member("be_operator"), alert=by_authority,
+                      reason="authority_ended")  # fmt: skip
+    by_authority.case.refresh_from_db()
+    assert by_authority.case.status != "found"
+    alert = make_alert(cast)
+    actions.end_alert(membership=cast.member("be_operator"), alert=alert, reason="child_found")
+    _ended(alert, "child_found")
+    alert.case.refresh_from_db()
+    assert alert.case.status == "found"
+    assert alert.case.timeline.filter(message="status", params__status="found").exists()

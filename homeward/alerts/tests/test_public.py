@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
@@ -57,6 +58,20 @@ def test_the_feed_links_each_alert_to_its_latest_valid_cap_message(cast: Cast) -
     )
     schema.validate(response.content)
     assert b"<msgType>Alert</msgType>" in response.content
+
+
+def test_the_feed_gives_staff_text_as_text_never_as_markup(cast: Cast) -> None:
+    hostile = "Lena <script>alert(1)</script> <img src=x onerror=alert(2)>"
+    make_alert(cast, headline=hostile, description=hostile)
+    [entry] = _entries(Client())
+    for name in ("title", "summary"):
+        element = entry.find(f"atom:{name}", ATOM)
+        assert element is not None and element.get("type") == "text"
+        assert element.text == hostile  # a reader shows it as typed, it runs nothing
+    published = entry.findtext("atom:published", namespaces=ATOM)
+    updated = entry.findtext("atom:updated", namespaces=ATOM)
+    for moment in (published, updated):
+        assert moment is not None and "." not in moment and moment.endswith("+00:00")
 
 
 def test_an_ended_alert_leaves_every_feed_at_once(
@@ -118,3 +133,18 @@ def test_unknown_addresses_are_not_found() -> None:
     for url in ("/alerts/nope/", "/alerts/nope/photo.jpg", "/feeds/cap/nope.xml",
                 "/feeds/alerts/nope/latest.xml"):  # fmt: skip
         assert client.get(url).status_code == 404
+
+
+def test_the_public_page_says_an_exercise_and_its_times_in_the_hotlines_zone(
+    cast: Cast, settings: Any
+) -> None:
+    alert = make_alert(cast, photo=False)
+    page = f"/alerts/{alert.public_id}/"
+    settings.DEMO = False
+    assert "not a real alert" not in Client().get(page).content.decode()
+    settings.DEMO = True
+    shown = Client().get(page).content.decode()
+    assert "Exercise — not a real alert" in shown
+    zone = ZoneInfo(alert.organisation.time_zone)
+    until = alert.expires_at.astimezone(zone)
+    assert until.strftime("%Y-%m-%d %H:%M ") + str(until.tzname()) in shown

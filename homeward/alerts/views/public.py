@@ -5,18 +5,19 @@ gone (410 for the messages and the photo); the Cancel stays."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, rfc3339_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from homeward.alerts import access
-from homeward.alerts.cap.build import absolute
+from homeward.alerts.cap.build import absolute, status
 from homeward.alerts.models import Alert
 
 CAP_TYPE = "application/cap+xml"
@@ -33,11 +34,23 @@ def _gone() -> HttpResponse:
                                 content_type="text/plain; charset=utf-8"))  # fmt: skip
 
 
+def _second(moment: datetime) -> datetime:
+    """Feed times to the second, as in the CAP messages: no fractions."""
+    return moment.replace(microsecond=0)
+
+
 class CapAtom(Atom1Feed):
-    """Atom, each entry with a link to its alert's latest CAP message."""
+    """Atom, each entry with a link to its alert's latest CAP message. The title and the
+    summary are plain text (`type="text"`): what staff typed must never reach a feed reader as
+    markup, which Django's `type="html"` summary would let it do once unescaped."""
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
-        super().add_item_elements(handler, item)
+        handler.addQuickElement("title", item["title"], {"type": "text"})
+        handler.addQuickElement("link", "", {"href": item["link"], "rel": "alternate"})
+        handler.addQuickElement("published", rfc3339_date(item["pubdate"]))
+        handler.addQuickElement("updated", rfc3339_date(item["updateddate"]))
+        handler.addQuickElement("id", item["unique_id"])
+        handler.addQuickElement("summary", item["description"], {"type": "text"})
         handler.addQuickElement(
             "link", "", {"rel": "alternate", "type": CAP_TYPE, "href": item["cap_url"]}
         )
@@ -66,12 +79,12 @@ class AlertFeed(Feed[Alert, Any]):
     def item_guid(self, item: Alert) -> str:
         return absolute(reverse("alert_public", args=[item.public_id]))
 
-    def item_pubdate(self, item: Alert) -> Any:
-        return item.decided_at
+    def item_pubdate(self, item: Alert) -> datetime:
+        return _second(item.decided_at)
 
-    def item_updateddate(self, item: Alert) -> Any:
+    def item_updateddate(self, item: Alert) -> datetime:
         latest = max((m.sent for m in item.messages.all()), default=item.decided_at)
-        return item.ended_at or latest
+        return _second(item.ended_at or latest)
 
     def item_extra_kwargs(self, item: Alert) -> dict[str, Any]:
         return {"cap_url": absolute(reverse("alert_cap_latest", args=[item.public_id]))}
@@ -104,8 +117,10 @@ def cap_message(request: HttpRequest, identifier: str) -> HttpResponse:
 
 def alert_public(request: HttpRequest, public_id: str) -> HttpResponse:
     alert = access.public_alert(public_id)
-    return _public(render(request, "alerts/public.html",
-                          {"alert": alert, "live": access.is_live(alert)}))  # fmt: skip
+    return _public(render(request, "alerts/public.html", {
+        "alert": alert, "live": access.is_live(alert), "exercise": status() == "Exercise",
+        "issued": access.issued_at(alert),
+    }))  # fmt: skip
 
 
 def alert_photo(request: HttpRequest, public_id: str) -> HttpResponseBase:

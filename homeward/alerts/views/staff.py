@@ -67,6 +67,7 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = access.read_assessment(membership, assessment_id)
     return render(request, "alerts/assessment_detail.html", {
         "assessment": assessment, "can_approve": membership.has_perm(Permission.APPROVE),
+        "active_alert": access.active_alert_of(membership, assessment.case),
         "risk_labels": [PublicityRisk(risk).label for risk in assessment.publicity_risks],
     })  # fmt: skip
 
@@ -96,7 +97,10 @@ def activate(request: HttpRequest, assessment_id: int) -> HttpResponse:
             messages.success(request, _("Alert %(ref)s recorded and published.")
                              % {"ref": alert.reference})  # fmt: skip
             return redirect("alert_detail", alert_id=alert.pk)
-    return render(request, "alerts/activate.html", {"assessment": assessment, "form": form})
+    return render(request, "alerts/activate.html", {
+        "assessment": assessment, "form": form, "can_approve": True,
+        "active_alert": access.active_alert_of(membership, assessment.case),
+    })  # fmt: skip
 
 
 @member_required(Permission.VIEW_CASES)
@@ -176,7 +180,8 @@ def criteria(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("Criteria saved."))
+            messages.success(request, _("The European criteria apply again.")
+                             if form.use_european else _("Criteria saved."))  # fmt: skip
             return redirect("alert_criteria")
     return render(request, "alerts/criteria.html",
                   {"form": form, "checklist": checklist(org), "own": bool(own)})  # fmt: skip

@@ -32,3 +32,4 @@ def test_the_demo_has_an_active_and_an_ended_alert(settings: object) -> None:
     active = Alert.objects.get(state="active")
     cap = Client().get(f"/feeds/alerts/{active.public_id}/latest.xml").content
     assert b"<status>Exercise</status>" in cap
+    assert active.case.reference.encode() not in cap  # the case's reference is never published
