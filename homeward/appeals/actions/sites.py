@@ -4,8 +4,6 @@ admin of a hotline organisation of the site's country."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
@@ -17,11 +15,10 @@ from homeward.appeals.access import locate_site, policy_of
 from homeward.appeals.actions.common import audit, clean_countries
 from homeward.appeals.choices import SiteState
 from homeward.appeals.models import AppealPolicy, WidgetSite
+from homeward.appeals.origins import rebuilt_origin
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
-
-LOCAL_HOSTS = ("localhost", "127.0.0.1")
 
 
 @transaction.atomic
@@ -59,23 +56,14 @@ def edit_policy(
 
 def _clean_origin(value: str) -> str:
     """`https://host[:port]` exactly as the site embeds the widget (http only for a local test
-    page on localhost or 127.0.0.1)."""
-    origin = value.strip().rstrip("/")
-    parts = urlsplit(origin)
-    local = parts.scheme == "http" and parts.hostname in LOCAL_HOSTS
-    if (
-        (parts.scheme != "https" and not local)
-        or not parts.hostname
-        or parts.path
-        or parts.query
-        or parts.fragment
-        or parts.username
-        or len(origin) > 200
-    ):
+    page on localhost or 127.0.0.1), rebuilt from its parts: it goes into the widget's
+    Content-Security-Policy, so nothing else may ride along."""
+    origin = rebuilt_origin(value)
+    if origin is None:
         raise ValidationError(
             {"origin": _("Give the site's origin, such as https://www.example.org (no path).")}
         )
-    return origin.lower()
+    return origin
 
 
 @transaction.atomic

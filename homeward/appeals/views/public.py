@@ -28,6 +28,7 @@ from django_countries import countries as country_names
 from homeward.appeals import access
 from homeward.appeals.feed import feed_of, photo_url, text_of, title_of
 from homeward.appeals.models import Appeal
+from homeward.appeals.origins import is_safe_origin
 
 MAX_AGE = 30  # seconds: a takedown leaves every cache within a minute
 WIDGET_POLICY = {
@@ -142,6 +143,9 @@ def widget(request: HttpRequest) -> HttpResponse:
     site = access.site_by_key(request.GET.get("key", "").strip()[:64])
     if site is None or not access.site_is_active(site):
         return HttpResponse(status=404 if site is None else 403, content_type="text/plain")
+    if not is_safe_origin(site.origin):
+        # never write a stored value that is not exactly an origin into the policy
+        return HttpResponse(status=403, content_type="text/plain")
     country = _country(request) or _region(request) or site.country
     appeal = access.one_for_country(country)
     response = render(
