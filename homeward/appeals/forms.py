@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from homeward.appeals.access import hotline_countries
 from homeward.appeals.choices import Answer, How, Party, PhotoSource
 from homeward.appeals.models import Appeal
 from homeward.core.dates import DayField, MomentField
@@ -114,6 +115,12 @@ class BlockForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
+def site_country_choices() -> list[tuple[str, str]]:
+    """Only the countries a hotline of the network serves: an admin there can block the site."""
+    served = hotline_countries()
+    return [(code, name) for code, name in country_choices() if not code or code in served]
+
+
 class SiteForm(forms.Form):
     name = forms.CharField(label=_("Site name"), max_length=200)
     origin = forms.CharField(
@@ -126,6 +133,9 @@ class SiteForm(forms.Form):
     )
     country = forms.ChoiceField(
         label=_("Country"),
-        choices=country_choices,
-        help_text=_("Appeals of this country are shown when the visitor's is not known."),
+        choices=site_country_choices,
+        help_text=_(
+            "Appeals of this country are shown when the visitor's is not known. Only the "
+            "countries a hotline of the network serves are listed."
+        ),
     )

@@ -4,10 +4,12 @@ one that is not exactly an origin is never sent."""
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 
+from homeward.appeals import actions
 from homeward.appeals.models import WidgetSite
-from homeward.testing.appeals import make_appeal
+from homeward.testing.appeals import make_appeal, make_site
 from homeward.testing.cast import Cast
 
 HOSTILE_ORIGINS = [
@@ -29,16 +31,14 @@ def _register(origin: str) -> str:
     return Client().post("/widget/register/", data).content.decode()
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("origin", HOSTILE_ORIGINS)
-def test_an_origin_that_could_rewrite_the_policy_is_refused(origin: str) -> None:
+def test_an_origin_that_could_rewrite_the_policy_is_refused(cast: Cast, origin: str) -> None:
     page = _register(origin)
     assert "Give the site&#x27;s origin" in page
     assert not WidgetSite.objects.exists()
 
 
-@pytest.mark.django_db
-def test_the_origin_is_rebuilt_from_its_parts() -> None:
+def test_the_origin_is_rebuilt_from_its_parts(cast: Cast) -> None:
     _register("HTTPS://WWW.Bücher.TEST:8443/")
     assert WidgetSite.objects.get().origin == "https://www.xn--bcher-kva.test:8443"
 
@@ -53,3 +53,43 @@ def test_a_stored_hostile_origin_is_never_sent(cast: Cast, origin: str) -> None:
     assert response.content == b""
     assert origin not in response.headers.get("Content-Security-Policy", "")
     assert "*" not in response.headers.get("Content-Security-Policy", "")
+
+
+def _site_data(origin: str = "https://www.site.test", country: str = "BE") -> dict[str, str]:
+    return {"name": "Site", "origin": origin, "contact_email": "owner@site.test",
+            "country": country}  # fmt: skip
+
+
+def test_only_countries_a_hotline_serves_can_be_chosen(cast: Cast) -> None:
+    form = Client().get("/widget/register/").content.decode()
+    assert 'value="BE"' in form
+    assert 'value="US"' not in form
+    refused = Client().post("/widget/register/", _site_data(country="US"))
+    assert refused.status_code == 200
+    assert not WidgetSite.objects.exists()
+    with pytest.raises(ValidationError) as error:
+        actions.register_site(name="S", origin="https://s.test", contact_email="o@s.test",
+                              country="US")  # fmt: skip
+    assert "country" in error.value.message_dict
+
+
+def test_a_blocked_origin_cannot_register_again(cast: Cast) -> None:
+    site = make_site(origin="https://www.site.test")
+    actions.block_site(membership=cast.member("be_admin"), site_id=site.pk, reason="misuse")
+    again = Client().post("/widget/register/", _site_data("https://WWW.site.test/"))
+    assert "contact the hotline" in again.content.decode()
+    assert WidgetSite.objects.count() == 1
+
+
+def test_blocking_one_key_blocks_every_key_of_the_origin(cast: Cast) -> None:
+    make_appeal(cast)
+    first = make_site(origin="https://www.site.test")
+    second = make_site(origin="https://www.site.test")
+    other = make_site(origin="https://other.site.test")
+    actions.block_site(membership=cast.member("be_admin"), site_id=first.pk, reason="misuse")
+    assert Client().get(f"/widget/404/?key={second.key}").content == b""
+    assert b"Lena" in Client().get(f"/widget/404/?key={other.key}").content
+    second.refresh_from_db()
+    assert second.state == "blocked"
+    actions.unblock_site(membership=cast.member("be_admin"), site_id=second.pk)
+    assert b"Lena" in Client().get(f"/widget/404/?key={first.key}").content
