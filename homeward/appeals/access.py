@@ -7,6 +7,7 @@ so an appeal past its end, or taken down a moment ago, is gone at once."""
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -120,6 +121,15 @@ def hotline_countries() -> set[str]:
     own = organisations.exclude(country="").values_list("country", flat=True)
     run = Hotline.objects.filter(organisation__in=organisations).values_list("country", flat=True)
     return {*own, *run}
+
+
+def registrations_last_hour(email: str, origin: str) -> tuple[int, int]:
+    """How many sites were registered in the last hour to this contact e-mail, and for this
+    origin."""
+    recent = WidgetSite.objects.filter(created_at__gte=timezone.now() - timedelta(hours=1))
+    by_email = recent.filter(contact_email=email.strip().lower()).count() if email else 0
+    by_origin = recent.filter(origin=origin).count() if origin else 0
+    return by_email, by_origin
 
 
 def origin_is_blocked(origin: str) -> bool:

@@ -42,7 +42,7 @@ def test_no_public_answer_sets_a_cookie(cast: Cast) -> None:
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="fr-BE")
         assert "Set-Cookie" not in response.headers, url
         assert not response.cookies, url
-    posted = client.post("/widget/register/", {"name": "x"})
+    posted = client.post("/widget/register/", {"name": "x"}, HTTP_ORIGIN="http://testserver")
     assert not posted.cookies
     actions.end_appeal(membership=cast.member("be_operator"), appeal=appeal)
     for url in _public_urls(appeal, key)[2:4]:
@@ -148,7 +148,7 @@ def test_a_site_registers_and_gets_its_key_only_by_mail(
     data = {"name": "My site", "origin": "https://www.site.test/",
             "contact_email": "owner@site.test", "country": "BE"}  # fmt: skip
     with django_capture_on_commit_callbacks(execute=True):
-        response = Client().post("/widget/register/", data)
+        response = Client(HTTP_ORIGIN="http://testserver").post("/widget/register/", data)
     site = WidgetSite.objects.get()
     assert site.origin == "https://www.site.test"
     assert site.key not in response.content.decode()
@@ -161,7 +161,7 @@ def test_a_site_registers_and_gets_its_key_only_by_mail(
 def test_registration_refuses_a_bad_origin_and_other_sites_posts(cast: Cast) -> None:
     bad = {"name": "S", "origin": "http://www.site.test/path", "contact_email": "o@site.test",
            "country": "BE"}  # fmt: skip
-    response = Client().post("/widget/register/", bad)
+    response = Client(HTTP_ORIGIN="http://testserver").post("/widget/register/", bad)
     assert "Give the site&#x27;s origin" in response.content.decode()
     cross = Client().post("/widget/register/", {**bad, "origin": "https://a.test"},
                           HTTP_ORIGIN="https://evil.test")  # fmt: skip
@@ -173,6 +173,6 @@ def test_registration_is_rate_limited(cast: Cast) -> None:
     for n in range(6):
         data = {"name": f"S{n}", "origin": f"https://s{n}.test", "contact_email": "o@site.test",
                 "country": "BE"}  # fmt: skip
-        response = Client().post("/widget/register/", data)
+        response = Client(HTTP_ORIGIN="http://testserver").post("/widget/register/", data)
     assert response.status_code == 429
     assert WidgetSite.objects.count() == 5

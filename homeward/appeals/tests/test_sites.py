@@ -28,7 +28,7 @@ HOSTILE_ORIGINS = [
 
 def _register(origin: str) -> str:
     data = {"name": "Site", "origin": origin, "contact_email": "owner@site.test", "country": "BE"}
-    return Client().post("/widget/register/", data).content.decode()
+    return Client(HTTP_ORIGIN="http://testserver").post("/widget/register/", data).content.decode()
 
 
 @pytest.mark.parametrize("origin", HOSTILE_ORIGINS)
@@ -64,7 +64,9 @@ def test_only_countries_a_hotline_serves_can_be_chosen(cast: Cast) -> None:
     form = Client().get("/widget/register/").content.decode()
     assert 'value="BE"' in form
     assert 'value="US"' not in form
-    refused = Client().post("/widget/register/", _site_data(country="US"))
+    refused = Client(HTTP_ORIGIN="http://testserver").post(
+        "/widget/register/", _site_data(country="US")
+    )
     assert refused.status_code == 200
     assert not WidgetSite.objects.exists()
     with pytest.raises(ValidationError) as error:
@@ -76,7 +78,9 @@ def test_only_countries_a_hotline_serves_can_be_chosen(cast: Cast) -> None:
 def test_a_blocked_origin_cannot_register_again(cast: Cast) -> None:
     site = make_site(origin="https://www.site.test")
     actions.block_site(membership=cast.member("be_admin"), site_id=site.pk, reason="misuse")
-    again = Client().post("/widget/register/", _site_data("https://WWW.site.test/"))
+    again = Client(HTTP_ORIGIN="http://testserver").post(
+        "/widget/register/", _site_data("https://WWW.site.test/")
+    )
     assert "contact the hotline" in again.content.decode()
     assert WidgetSite.objects.count() == 1
 
@@ -93,3 +97,38 @@ def test_blocking_one_key_blocks_every_key_of_the_origin(cast: Cast) -> None:
     assert second.state == "blocked"
     actions.unblock_site(membership=cast.member("be_admin"), site_id=second.pk)
     assert b"Lena" in Client().get(f"/widget/404/?key={first.key}").content
+
+
+def _post(data: dict[str, str], **headers: str) -> int:
+    return int(Client().post("/widget/register/", data, **headers).status_code)  # type: ignore[arg-type]
+
+
+def test_failed_registrations_do_not_count_against_the_address(cast: Cast) -> None:
+    same = {"HTTP_ORIGIN": "http://testserver"}
+    for _ in range(6):
+        _post(_site_data("https://bad.test/path"), **same)
+    assert _post(_site_data("https://www.site.test"), **same) == 200
+    assert WidgetSite.objects.count() == 1
+
+
+def test_registrations_are_limited_per_email_and_per_origin(cast: Cast) -> None:
+    for n in range(5):
+        data = {**_site_data(f"https://s{n}.site.test"), "contact_email": "same@site.test"}
+        _post(data, REMOTE_ADDR=f"10.0.0.{n}", HTTP_ORIGIN="http://testserver")
+    data = {**_site_data("https://s9.site.test"), "contact_email": "same@site.test"}
+    assert _post(data, REMOTE_ADDR="10.0.1.1", HTTP_ORIGIN="http://testserver") == 429
+    for n in range(2):
+        data = {**_site_data("https://one.site.test"), "contact_email": f"o{n}@site.test"}
+        _post(data, REMOTE_ADDR=f"10.0.2.{n}", HTTP_ORIGIN="http://testserver")
+    data = {**_site_data("https://one.site.test"), "contact_email": "o9@site.test"}
+    assert _post(data, REMOTE_ADDR="10.0.3.1", HTTP_ORIGIN="http://testserver") == 429
+    assert WidgetSite.objects.count() == 7
+
+
+def test_a_post_from_nowhere_or_another_site_is_refused(cast: Cast) -> None:
+    assert _post(_site_data()) == 403
+    assert _post(_site_data(), HTTP_REFERER="https://evil.test/widget/register/") == 403
+    assert _post(_site_data(), HTTP_ORIGIN="null") == 403
+    assert not WidgetSite.objects.exists()
+    assert _post(_site_data(), HTTP_REFERER="http://testserver/widget/register/") == 200
+    assert WidgetSite.objects.count() == 1
