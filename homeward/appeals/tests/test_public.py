@@ -56,6 +56,8 @@ def test_public_answers_are_cached_half_a_minute_at_most(cast: Cast) -> None:
         cache_control = Client().get(url).headers["Cache-Control"]
         assert "public" in cache_control, url
         assert "max-age=30" in cache_control, url
+    api = Client().get("/api/v1/public/appeals").headers["Cache-Control"]
+    assert set(api.split(", ")) == {"public", "max-age=30"}
     widget = Client().get(f"/widget/404/?key={key}").headers["Cache-Control"]
     assert set(widget.split(", ")) == {"public", "max-age=0", "s-maxage=30"}
 

@@ -26,11 +26,10 @@ from django.views.decorators.http import require_GET
 from django_countries import countries as country_names
 
 from homeward.appeals import access
-from homeward.appeals.feed import feed_of, photo_url, text_of, title_of
+from homeward.appeals.feed import MAX_AGE, feed_of, photo_url, text_of, title_of
 from homeward.appeals.models import Appeal
 from homeward.appeals.origins import is_safe_origin
 
-MAX_AGE = 30  # seconds: a takedown leaves every cache within a minute
 WIDGET_POLICY = {
     "default-src": ["'none'"],
     "img-src": ["'self'"],
