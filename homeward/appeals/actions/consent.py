@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from homeward.appeals.actions.common import audit, locked
+from homeward.appeals.actions.common import audit, locked, on_timeline
 from homeward.appeals.actions.takedown import take_down
 from homeward.appeals.choices import Answer, EndReason, How, Party, State
 from homeward.appeals.models import Appeal, Consent
@@ -61,6 +61,7 @@ def record_consent(
         note=note.strip(),
     )
     audit(membership, f"consent.{answer}", consent, ["party", "answer", "name", "capacity", "how"])
+    on_timeline(row, "appeal_consent", membership, party=party, answer=answer)
     if row.state == State.PUBLISHED and answer in (Answer.REFUSED, Answer.WITHDRAWN):
         take_down(row, EndReason.CONSENT_WITHDRAWN, membership=membership)
     return consent

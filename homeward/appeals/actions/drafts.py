@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.appeals.access import policy_of
-from homeward.appeals.actions.common import audit, clean_countries, locked
+from homeward.appeals.actions.common import audit, clean_countries, locked, on_timeline
 from homeward.appeals.choices import PhotoSource, State
 from homeward.appeals.models import Appeal
 from homeward.appeals.rules import check_dates, hotline_number
@@ -69,6 +69,7 @@ def create_draft(*, membership: Membership, case: Case, child: Child) -> Appeal:
         created_by=membership.user,
     )
     audit(membership, "appeal.create", appeal, ["case", "child", *EDITABLE])
+    on_timeline(appeal, "appeal_drafted", membership)
     return appeal
 
 
