@@ -49,6 +49,17 @@ def create_draft(*, membership: Membership, case: Case, child: Child) -> Appeal:
         raise ValidationError(
             {"case": _("The child was found or the case is closing: no appeal any more.")}
         )
+    current = Appeal.objects.filter(child=child, state__in=[State.DRAFT, State.PUBLISHED]).first()
+    if current is not None:
+        raise ValidationError(
+            {
+                "child": _(
+                    "This child already has an appeal (%(state)s): open it rather than "
+                    "preparing another."
+                )
+                % {"state": current.get_state_display()}
+            }
+        )
     organisation = membership.organisation
     policy = policy_of(organisation)
     today = timezone.localdate()
