@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from homeward.appeals.access import hotline_countries, locate_site, origin_is_blocked, policy_of
 from homeward.appeals.actions.common import audit, clean_countries
 from homeward.appeals.choices import SiteState
-from homeward.appeals.models import AppealPolicy, WidgetSite
+from homeward.appeals.models import AppealPolicy, WidgetSite, new_site_key
 from homeward.appeals.origins import rebuilt_origin
 from homeward.organisations.access import require_permission
 from homeward.organisations.emails import base_url
@@ -75,8 +75,11 @@ def snippet(key: str) -> str:
 
 
 @transaction.atomic
-def register_site(*, name: str, origin: str, contact_email: str, country: str) -> WidgetSite:
-    """A site owner registers (no account): the key is e-mailed to the contact on commit."""
+def register_site(
+    *, name: str, origin: str, contact_email: str, country: str, key: str = ""
+) -> WidgetSite:
+    """A site owner registers (no account): the key is e-mailed to the contact on commit.
+    `key`: one the caller chose and so knows (the demo's published key), sent to no one."""
     name = name.strip()
     if not name or len(name) > 200:
         raise ValidationError({"name": _("Give the site's name (at most 200 characters).")})
@@ -100,9 +103,15 @@ def register_site(*, name: str, origin: str, contact_email: str, country: str) -
             }
         )
     site = WidgetSite.objects.create(
-        name=name, origin=origin, contact_email=contact_email.strip().lower(), country=code
+        name=name,
+        origin=origin,
+        contact_email=contact_email.strip().lower(),
+        country=code,
+        key=key or new_site_key(),
     )
     audit(None, "site.register", site, ["name", "origin", "contact_email", "country"])
+    if key:
+        return site
     message = _(
         "Your key for the Homeward missing-children widget on %(origin)s is:\n\n%(key)s\n\n"
         "Put this line on your “page not found” page:\n\n%(snippet)s\n\n"
