@@ -11,6 +11,7 @@ from django_countries import countries
 from homeward.appeals.access import hotline_countries
 from homeward.appeals.choices import Answer, How, Party, PhotoSource
 from homeward.appeals.models import Appeal
+from homeward.appeals.rules import NOTE_LIMIT
 from homeward.core.dates import DayField, MomentField
 
 
@@ -81,7 +82,8 @@ class DraftForm(forms.Form):
 
 class ConsentForm(forms.Form):
     party = forms.ChoiceField(label=_("Whose answer"), choices=Party.choices)
-    answer = forms.ChoiceField(label=_("Answer"), choices=Answer.choices)
+    # no answer chosen beforehand: the operator picks the one given, never a default
+    answer = forms.ChoiceField(label=_("Answer"), choices=Answer.choices, widget=forms.RadioSelect)
     name = forms.CharField(label=_("Name of the person"), max_length=200)
     capacity = forms.CharField(
         label=_("Capacity"),
@@ -92,7 +94,10 @@ class ConsentForm(forms.Form):
     how = forms.ChoiceField(label=_("How"), choices=How.choices)
     given_at = MomentField(label=_("When"))
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note"),
+        required=False,
+        max_length=NOTE_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -14,6 +14,8 @@ from homeward.appeals.models import Appeal, AppealPolicy, Consent
 from homeward.organisations.models import Organisation
 
 # per country: where each country's press and partners published it
+# the longest note on a consent answer: a few sentences; a longer text belongs in the case
+NOTE_LIMIT = 2000
 PER_COUNTRY = (ChecklistKind.PRESS, ChecklistKind.PARTNERS)
 
 
