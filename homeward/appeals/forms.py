@@ -11,7 +11,7 @@ from django_countries import countries
 from homeward.appeals.access import hotline_countries
 from homeward.appeals.choices import Answer, How, Party, PhotoSource
 from homeward.appeals.models import Appeal
-from homeward.appeals.rules import NOTE_LIMIT
+from homeward.appeals.rules import CHILD_VIEW_YOUNGEST, NOTE_LIMIT
 from homeward.core.dates import DayField, MomentField
 
 
@@ -112,7 +112,13 @@ class PolicyForm(forms.Form):
         label=_("The police's consent is required"), required=False
     )
     child_view_from_age = forms.IntegerField(
-        label=_("The child's view is asked from the age of"), min_value=0, max_value=18
+        label=_("The child's view is asked from the age of"),
+        min_value=CHILD_VIEW_YOUNGEST,
+        max_value=18,
+        help_text=_(
+            "From 7 to 18: a younger child cannot weigh what a public appeal means; the "
+            "parent or guardian answers for them."
+        ),
     )
 
 

@@ -18,6 +18,7 @@ from homeward.appeals.actions.common import audit, clean_countries
 from homeward.appeals.choices import SiteState
 from homeward.appeals.models import AppealPolicy, WidgetSite, new_site_key
 from homeward.appeals.origins import rebuilt_origin
+from homeward.appeals.rules import CHILD_VIEW_YOUNGEST
 from homeward.organisations.access import require_permission
 from homeward.organisations.emails import base_url
 from homeward.organisations.models import Membership
@@ -40,8 +41,13 @@ def edit_policy(
         raise ValidationError(
             {"default_days": _("Between 1 day and the maximum (%(max)d).") % {"max": maximum_days}}
         )
-    if not 0 <= child_view_from_age <= 18:
-        raise ValidationError({"child_view_from_age": _("An age between 0 and 18.")})
+    if not CHILD_VIEW_YOUNGEST <= child_view_from_age <= 18:
+        raise ValidationError(
+            {
+                "child_view_from_age": _("An age between %(min)d and 18.")
+                % {"min": CHILD_VIEW_YOUNGEST}
+            }
+        )
     policy = policy_of(membership.organisation)
     policy.default_days = default_days
     policy.maximum_days = maximum_days

@@ -135,3 +135,18 @@ def test_the_consent_form_has_no_default_answer_and_refuses_the_impossible(cast:
     assert api.status_code == 422
     assert api.json()["errors"][0]["field"] == "note"
     assert not appeal.consents.exists()
+
+
+def test_the_childs_view_cannot_be_asked_of_a_baby(cast: Cast) -> None:
+    admin = cast.client("be_admin")
+    page = admin.get("/appeals/policy/").content.decode()
+    assert "a younger child cannot weigh what a public appeal means" in page
+    policy = {"default_days": 30, "maximum_days": 90, "child_view_from_age": 0}
+    refused = admin.post("/appeals/policy/", policy)
+    assert refused.status_code == 200
+    assert "Ensure this value is greater than or equal to 7." in refused.content.decode()
+    api = admin.put("/api/v1/appeal-policy", {**policy, "police_consent_required": False},
+                    content_type="application/json")  # fmt: skip
+    assert api.status_code == 422
+    assert api.json()["errors"][0]["field"] == "child_view_from_age"
+    assert admin.get("/api/v1/appeal-policy").json()["child_view_from_age"] == 12
