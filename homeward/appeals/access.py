@@ -7,6 +7,7 @@ so an appeal past its end, or taken down a moment ago, is gone at once."""
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -17,7 +18,7 @@ from homeward.appeals.models import Appeal, AppealPolicy, ChecklistItem, Takedow
 from homeward.audit.actions import record_read
 from homeward.cases.models import Case
 from homeward.organisations.access import require_permission
-from homeward.organisations.models import Membership, Organisation
+from homeward.organisations.models import Hotline, Membership, Organisation
 from homeward.organisations.roles import OrganisationKind, Permission
 
 APPEAL_FIELDS_READ = (
@@ -111,6 +112,31 @@ def site_by_key(key: str) -> WidgetSite | None:
     return WidgetSite.objects.filter(key=key).first() if key else None
 
 
+def hotline_countries() -> set[str]:
+    """The countries where an active hotline organisation of the network runs a hotline: the
+    only ones a widget site may register for, so that an admin can always see and block it."""
+    organisations = Organisation.objects.filter(
+        kind=OrganisationKind.NATIONAL_HOTLINE, is_active=True
+    )
+    own = organisations.exclude(country="").values_list("country", flat=True)
+    run = Hotline.objects.filter(organisation__in=organisations).values_list("country", flat=True)
+    return {*own, *run}
+
+
+def registrations_last_hour(email: str, origin: str) -> tuple[int, int]:
+    """How many sites were registered in the last hour to this contact e-mail, and for this
+    origin."""
+    recent = WidgetSite.objects.filter(created_at__gte=timezone.now() - timedelta(hours=1))
+    by_email = recent.filter(contact_email=email.strip().lower()).count() if email else 0
+    by_origin = recent.filter(origin=origin).count() if origin else 0
+    return by_email, by_origin
+
+
+def origin_is_blocked(origin: str) -> bool:
+    """A block applies to the origin: any of its keys blocked blocks them all."""
+    return WidgetSite.objects.filter(origin=origin, state=SiteState.BLOCKED).exists()
+
+
 def sites_of(membership: Membership) -> QuerySet[WidgetSite]:
     """The widget sites of the countries the member's hotline organisation runs a hotline in:
     those it may block."""
@@ -130,7 +156,9 @@ def locate_site(membership: Membership, site_id: int) -> WidgetSite:
 
 
 def site_is_active(site: WidgetSite | None) -> bool:
-    return site is not None and site.state == SiteState.ACTIVE
+    return (
+        site is not None and site.state == SiteState.ACTIVE and not origin_is_blocked(site.origin)
+    )
 
 
 def checklist_item(appeal: Appeal, item_id: int) -> ChecklistItem:

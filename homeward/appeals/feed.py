@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from homeward.appeals.models import Appeal
 
+MAX_AGE = 30  # seconds a public answer may be cached: a takedown leaves every cache within a minute
 FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 

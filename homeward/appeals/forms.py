@@ -8,8 +8,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from homeward.appeals.access import hotline_countries
 from homeward.appeals.choices import Answer, How, Party, PhotoSource
 from homeward.appeals.models import Appeal
+from homeward.appeals.rules import CHILD_VIEW_YOUNGEST, NOTE_LIMIT
 from homeward.core.dates import DayField, MomentField
 
 
@@ -80,7 +82,8 @@ class DraftForm(forms.Form):
 
 class ConsentForm(forms.Form):
     party = forms.ChoiceField(label=_("Whose answer"), choices=Party.choices)
-    answer = forms.ChoiceField(label=_("Answer"), choices=Answer.choices)
+    # no answer chosen beforehand: the operator picks the one given, never a default
+    answer = forms.ChoiceField(label=_("Answer"), choices=Answer.choices, widget=forms.RadioSelect)
     name = forms.CharField(label=_("Name of the person"), max_length=200)
     capacity = forms.CharField(
         label=_("Capacity"),
@@ -91,7 +94,10 @@ class ConsentForm(forms.Form):
     how = forms.ChoiceField(label=_("How"), choices=How.choices)
     given_at = MomentField(label=_("When"))
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Note"),
+        required=False,
+        max_length=NOTE_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -106,12 +112,24 @@ class PolicyForm(forms.Form):
         label=_("The police's consent is required"), required=False
     )
     child_view_from_age = forms.IntegerField(
-        label=_("The child's view is asked from the age of"), min_value=0, max_value=18
+        label=_("The child's view is asked from the age of"),
+        min_value=CHILD_VIEW_YOUNGEST,
+        max_value=18,
+        help_text=_(
+            "From 7 to 18: a younger child cannot weigh what a public appeal means; the "
+            "parent or guardian answers for them."
+        ),
     )
 
 
 class BlockForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+
+def site_country_choices() -> list[tuple[str, str]]:
+    """Only the countries a hotline of the network serves: an admin there can block the site."""
+    served = hotline_countries()
+    return [(code, name) for code, name in country_choices() if not code or code in served]
 
 
 class SiteForm(forms.Form):
@@ -126,6 +144,9 @@ class SiteForm(forms.Form):
     )
     country = forms.ChoiceField(
         label=_("Country"),
-        choices=country_choices,
-        help_text=_("Appeals of this country are shown when the visitor's is not known."),
+        choices=site_country_choices,
+        help_text=_(
+            "Appeals of this country are shown when the visitor's is not known. Only the "
+            "countries a hotline of the network serves are listed."
+        ),
     )

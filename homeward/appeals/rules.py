@@ -14,6 +14,12 @@ from homeward.appeals.models import Appeal, AppealPolicy, Consent
 from homeward.organisations.models import Organisation
 
 # per country: where each country's press and partners published it
+# the youngest age from which a policy may ask the child's view: a younger child cannot weigh
+# what a public photo means (UNCRC art. 12 asks it "in accordance with age and maturity"), and
+# "from 0" would ask it of a baby, making every appeal of a toddler wait for a view never given
+CHILD_VIEW_YOUNGEST = 7
+# the longest note on a consent answer: a few sentences; a longer text belongs in the case
+NOTE_LIMIT = 2000
 PER_COUNTRY = (ChecklistKind.PRESS, ChecklistKind.PARTNERS)
 
 

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
 from homeward.appeals import actions
-from homeward.appeals.models import Appeal, WidgetSite
+from homeward.appeals.models import Appeal
 from homeward.cases.models import Case
 from homeward.organisations.models import Membership
 
@@ -86,9 +86,8 @@ def seed_appeals(seed: int) -> int:
     if len(made) > 1:
         operator, appeal = made[-1]
         actions.end_appeal(membership=operator, appeal=appeal)
-    site = actions.register_site(
+    actions.register_site(
         name="Demo website", origin=DEMO_WIDGET_ORIGIN, contact_email="webmaster@demo.test",
-        country="BE",
+        country="BE", key=DEMO_WIDGET_KEY,
     )  # fmt: skip
-    WidgetSite.objects.filter(pk=site.pk).update(key=DEMO_WIDGET_KEY)
     return len(made)

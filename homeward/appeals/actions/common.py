@@ -12,6 +12,8 @@ from django_countries import countries as country_names
 
 from homeward.appeals.models import Appeal
 from homeward.audit.actions import record_event
+from homeward.cases.actions import add_timeline
+from homeward.cases.choices import TimelineKind
 from homeward.organisations.access import require_own
 from homeward.organisations.models import Membership, Organisation
 
@@ -47,6 +49,18 @@ def audit(
         action=f"appeals.{action}",
         target=target,
         fields=fields,
+    )
+
+
+def on_timeline(appeal: Appeal, message: str, membership: Membership | None, **params: str) -> None:
+    """An entry in the case's timeline (appeals/timeline.py), named by the child's first name
+    on the appeal: a case can have several children, each their own appeal."""
+    add_timeline(
+        appeal.case,
+        TimelineKind.PUBLICITY,
+        actor=membership.user if membership else None,
+        message=message,
+        params={"name": appeal.first_name, **params},
     )
 
 

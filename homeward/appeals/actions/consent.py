@@ -5,19 +5,24 @@ withdrawal while the appeal is published takes it down at once, in the same tran
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from homeward.appeals.actions.common import audit, locked
+from homeward.appeals.actions.common import audit, locked, on_timeline
 from homeward.appeals.actions.takedown import take_down
 from homeward.appeals.choices import Answer, EndReason, How, Party, State
 from homeward.appeals.models import Appeal, Consent
+from homeward.appeals.rules import NOTE_LIMIT
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
+
+# a watch a little ahead of the server's clock is not a consent from the future
+CLOCK_MARGIN = timedelta(minutes=5)
 
 
 @transaction.atomic
@@ -49,6 +54,10 @@ def record_consent(
         raise ValidationError(
             {"name" if len(name) > 200 else "capacity": _("At most 200 characters.")}
         )
+    if len(note.strip()) > NOTE_LIMIT:
+        raise ValidationError({"note": _("At most %(n)d characters.") % {"n": NOTE_LIMIT}})
+    if given_at > timezone.now() + CLOCK_MARGIN:
+        raise ValidationError({"given_at": _("This time is in the future.")})
     consent = Consent.objects.create(
         appeal=row,
         party=party,
@@ -61,6 +70,7 @@ def record_consent(
         note=note.strip(),
     )
     audit(membership, f"consent.{answer}", consent, ["party", "answer", "name", "capacity", "how"])
+    on_timeline(row, "appeal_consent", membership, party=party, answer=answer)
     if row.state == State.PUBLISHED and answer in (Answer.REFUSED, Answer.WITHDRAWN):
         take_down(row, EndReason.CONSENT_WITHDRAWN, membership=membership)
     return consent

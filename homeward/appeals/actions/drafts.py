@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.appeals.access import policy_of
-from homeward.appeals.actions.common import audit, clean_countries, locked
+from homeward.appeals.actions.common import audit, clean_countries, locked, on_timeline
 from homeward.appeals.choices import PhotoSource, State
 from homeward.appeals.models import Appeal
 from homeward.appeals.rules import check_dates, hotline_number
@@ -49,6 +49,17 @@ def create_draft(*, membership: Membership, case: Case, child: Child) -> Appeal:
         raise ValidationError(
             {"case": _("The child was found or the case is closing: no appeal any more.")}
         )
+    current = Appeal.objects.filter(child=child, state__in=[State.DRAFT, State.PUBLISHED]).first()
+    if current is not None:
+        raise ValidationError(
+            {
+                "child": _(
+                    "This child already has an appeal (%(state)s): open it rather than "
+                    "preparing another."
+                )
+                % {"state": current.get_state_display()}
+            }
+        )
     organisation = membership.organisation
     policy = policy_of(organisation)
     today = timezone.localdate()
@@ -69,6 +80,7 @@ def create_draft(*, membership: Membership, case: Case, child: Child) -> Appeal:
         created_by=membership.user,
     )
     audit(membership, "appeal.create", appeal, ["case", "child", *EDITABLE])
+    on_timeline(appeal, "appeal_drafted", membership)
     return appeal
 
 

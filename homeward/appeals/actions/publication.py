@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from homeward.appeals.access import policy_of
-from homeward.appeals.actions.common import audit, locked
+from homeward.appeals.actions.common import audit, locked, on_timeline
 from homeward.appeals.choices import PhotoSource, State
 from homeward.appeals.models import Appeal
 from homeward.appeals.rules import check_dates, what_is_missing
@@ -65,4 +65,5 @@ def publish(*, membership: Membership, appeal: Appeal) -> Appeal:
         row.photo.name = name
     row.save()
     audit(membership, "appeal.publish", row, ["state", "photo", "countries", "ends_on"])
+    on_timeline(row, "appeal_published", membership, until=row.ends_on.isoformat())
     return row

@@ -1,27 +1,28 @@
 """The hotline's appeal policy, and the websites that embed the widget: registered by their
-owners without an account (the key is e-mailed and shown once), blocked or unblocked by an
-admin of a hotline organisation of the site's country."""
+owners without an account (the key is sent only by e-mail, so the address is proven by its
+use), blocked or unblocked by an admin of a hotline organisation of the site's country. A
+block applies to the origin: all its keys, and no new registration of it."""
 
 from __future__ import annotations
-
-from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from homeward.appeals.access import locate_site, policy_of
+from homeward.appeals.access import hotline_countries, locate_site, origin_is_blocked, policy_of
 from homeward.appeals.actions.common import audit, clean_countries
 from homeward.appeals.choices import SiteState
-from homeward.appeals.models import AppealPolicy, WidgetSite
+from homeward.appeals.models import AppealPolicy, WidgetSite, new_site_key
+from homeward.appeals.origins import rebuilt_origin
+from homeward.appeals.rules import CHILD_VIEW_YOUNGEST
 from homeward.organisations.access import require_permission
+from homeward.organisations.emails import base_url
 from homeward.organisations.models import Membership
 from homeward.organisations.roles import Permission
-
-LOCAL_HOSTS = ("localhost", "127.0.0.1")
 
 
 @transaction.atomic
@@ -40,8 +41,13 @@ def edit_policy(
         raise ValidationError(
             {"default_days": _("Between 1 day and the maximum (%(max)d).") % {"max": maximum_days}}
         )
-    if not 0 <= child_view_from_age <= 18:
-        raise ValidationError({"child_view_from_age": _("An age between 0 and 18.")})
+    if not CHILD_VIEW_YOUNGEST <= child_view_from_age <= 18:
+        raise ValidationError(
+            {
+                "child_view_from_age": _("An age between %(min)d and 18.")
+                % {"min": CHILD_VIEW_YOUNGEST}
+            }
+        )
     policy = policy_of(membership.organisation)
     policy.default_days = default_days
     policy.maximum_days = maximum_days
@@ -59,28 +65,27 @@ def edit_policy(
 
 def _clean_origin(value: str) -> str:
     """`https://host[:port]` exactly as the site embeds the widget (http only for a local test
-    page on localhost or 127.0.0.1)."""
-    origin = value.strip().rstrip("/")
-    parts = urlsplit(origin)
-    local = parts.scheme == "http" and parts.hostname in LOCAL_HOSTS
-    if (
-        (parts.scheme != "https" and not local)
-        or not parts.hostname
-        or parts.path
-        or parts.query
-        or parts.fragment
-        or parts.username
-        or len(origin) > 200
-    ):
+    page on localhost or 127.0.0.1), rebuilt from its parts: it goes into the widget's
+    Content-Security-Policy, so nothing else may ride along."""
+    origin = rebuilt_origin(value)
+    if origin is None:
         raise ValidationError(
             {"origin": _("Give the site's origin, such as https://www.example.org (no path).")}
         )
-    return origin.lower()
+    return origin
+
+
+def snippet(key: str) -> str:
+    script = f"{base_url()}{reverse('appeal_widget_script')}"
+    return f'<script src="{script}" data-key="{key}" async></script>'
 
 
 @transaction.atomic
-def register_site(*, name: str, origin: str, contact_email: str, country: str) -> WidgetSite:
-    """A site owner registers (no account): the key is e-mailed to the contact on commit."""
+def register_site(
+    *, name: str, origin: str, contact_email: str, country: str, key: str = ""
+) -> WidgetSite:
+    """A site owner registers (no account): the key is e-mailed to the contact on commit.
+    `key`: one the caller chose and so knows (the demo's published key), sent to no one."""
     name = name.strip()
     if not name or len(name) > 200:
         raise ValidationError({"name": _("Give the site's name (at most 200 characters).")})
@@ -90,14 +95,34 @@ def register_site(*, name: str, origin: str, contact_email: str, country: str) -
     except ValidationError:
         raise ValidationError({"contact_email": _("Enter a valid e-mail address.")}) from None
     [code] = clean_countries([country], field="country")
+    if code not in hotline_countries():
+        raise ValidationError(
+            {"country": _("No hotline of the network serves this country yet: choose another.")}
+        )
+    if origin_is_blocked(origin):
+        raise ValidationError(
+            {
+                "origin": _(
+                    "This site is blocked from showing the widget: contact the hotline of "
+                    "its country."
+                )
+            }
+        )
     site = WidgetSite.objects.create(
-        name=name, origin=origin, contact_email=contact_email.strip().lower(), country=code
+        name=name,
+        origin=origin,
+        contact_email=contact_email.strip().lower(),
+        country=code,
+        key=key or new_site_key(),
     )
     audit(None, "site.register", site, ["name", "origin", "contact_email", "country"])
+    if key:
+        return site
     message = _(
         "Your key for the Homeward missing-children widget on %(origin)s is:\n\n%(key)s\n\n"
-        "Keep it: it is shown only once. The widget shows nothing on any other origin."
-    ) % {"origin": origin, "key": site.key}
+        "Put this line on your “page not found” page:\n\n%(snippet)s\n\n"
+        "The widget shows nothing on any other origin."
+    ) % {"origin": origin, "key": site.key, "snippet": snippet(site.key)}
     email = site.contact_email
     transaction.on_commit(
         lambda: send_mail(_("Your widget key"), message, None, [email], fail_silently=True)
@@ -114,12 +139,15 @@ def block_site(*, membership: Membership, site_id: int, reason: str) -> WidgetSi
     reason = reason.strip()
     if not reason or len(reason) > 300:
         raise ValidationError({"reason": _("Say why (at most 300 characters).")})
-    site.state = SiteState.BLOCKED
-    site.blocked_by = membership.user
-    site.blocked_at = timezone.now()
-    site.blocked_reason = reason
-    site.save()
-    audit(membership, "site.block", site, ["state", "blocked_reason"])
+    now = timezone.now()
+    for row in _same_origin(site):
+        row.state = SiteState.BLOCKED
+        row.blocked_by = membership.user
+        row.blocked_at = now
+        row.blocked_reason = reason
+        row.save()
+        audit(membership, "site.block", row, ["state", "blocked_reason"])
+    site.refresh_from_db()
     return site
 
 
@@ -127,10 +155,17 @@ def block_site(*, membership: Membership, site_id: int, reason: str) -> WidgetSi
 def unblock_site(*, membership: Membership, site_id: int) -> WidgetSite:
     require_permission(membership, Permission.MANAGE_SETTINGS)
     site = WidgetSite.objects.select_for_update().get(pk=locate_site(membership, site_id).pk)
-    site.state = SiteState.ACTIVE
-    site.blocked_by = None
-    site.blocked_at = None
-    site.blocked_reason = ""
-    site.save()
-    audit(membership, "site.unblock", site, ["state"])
+    for row in _same_origin(site):
+        row.state = SiteState.ACTIVE
+        row.blocked_by = None
+        row.blocked_at = None
+        row.blocked_reason = ""
+        row.save()
+        audit(membership, "site.unblock", row, ["state"])
+    site.refresh_from_db()
     return site
+
+
+def _same_origin(site: WidgetSite) -> list[WidgetSite]:
+    """Every key of the site's origin, locked: a block applies to the origin."""
+    return list(WidgetSite.objects.select_for_update().filter(origin=site.origin).order_by("pk"))

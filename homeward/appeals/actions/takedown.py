@@ -13,7 +13,7 @@ from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils import timezone
 
-from homeward.appeals.actions.common import audit, locked
+from homeward.appeals.actions.common import audit, locked, on_timeline
 from homeward.appeals.choices import EndReason, State
 from homeward.appeals.models import Appeal, ChecklistItem, Takedown
 from homeward.appeals.rules import checklist_for
@@ -47,6 +47,7 @@ def take_down(
         transaction.on_commit(delete)
     audit(membership, "appeal.end", row, ["state", "end_reason", "photo"],
           organisation=row.organisation)  # fmt: skip
+    on_timeline(row, "appeal_ended", membership, reason=reason)
     if was_public:
         takedown = Takedown.objects.create(
             appeal=row, at=now, reason=reason, photo_deleted_at=now if files else None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 from ninja import Router
 
 from homeward.appeals import access
-from homeward.appeals.feed import feed_of
+from homeward.appeals.feed import MAX_AGE, feed_of
 from homeward.appeals.schemas import FeedOut
 from homeward.core.api_types import CountryOrBlank
 
@@ -23,5 +24,9 @@ router = Router(tags=["public"])
     auth=None,
     summary="The published appeals as a JSON Feed 1.1 (public, no authentication)",
 )
-def list_public_appeals(request: HttpRequest, country: CountryOrBlank = "") -> dict[str, Any]:
+def list_public_appeals(
+    request: HttpRequest, response: HttpResponse, country: CountryOrBlank = ""
+) -> dict[str, Any]:
+    # as the feed: no cache keeps an appeal a minute after its takedown
+    patch_cache_control(response, public=True, max_age=MAX_AGE)
     return feed_of(request, access.public_list(country), country)

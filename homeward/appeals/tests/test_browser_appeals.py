@@ -61,7 +61,7 @@ def test_the_public_pages_pass_axe_on_a_phone(page: Any, cast_live: Cast) -> Non
     page.get_by_label("Contact e-mail").fill("owner@site.test")
     page.get_by_label("Country").select_option("BE")
     click_and_wait(page, page.get_by_role("button", name="Get a key"))
-    expect(page.get_by_role("heading", name="Your key")).to_be_visible()
+    expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "appeal-site-registered.png"), full_page=True)
     found["registered"] = overflow(page) + axe_findings(page)
     assert page.context.cookies() == []

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from homeward.appeals import actions
 from homeward.cases import actions as case_actions
 from homeward.testing.appeals import WIDGET_404_PAGE, make_appeal, make_site
 from homeward.testing.browser import ARTIFACTS
@@ -54,3 +55,35 @@ def test_the_appeals_page_at_a_phones_width(page: Any, live_app: str, cast_live:
     expect(page.get_by_role("heading", name="Missing: Lena")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert page.context.cookies() == []
+
+
+def test_the_widget_card_fits_its_frame_at_a_phones_width(
+    page: Any, live_app: str, cast_live: Cast, other_site: tuple[str, Path]
+) -> None:
+    origin, root = other_site
+    make_appeal(cast_live)
+    site = make_site("BE", origin=origin)
+    (root / "404.html").write_text(WIDGET_404_PAGE.format(app=live_app, key=site.key), "utf-8")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{origin}/404.html")
+    expect(page.frame_locator("iframe").get_by_text("Seen them? Call 116 000")).to_be_visible()
+    frame = page.frames[1]
+    scroll = frame.evaluate("[document.documentElement.scrollHeight, window.innerHeight]")
+    page.screenshot(path=str(ARTIFACTS / "appeals_widget_390.png"))
+    assert scroll[0] <= scroll[1], scroll
+
+
+def test_a_blocked_widget_shows_nothing(
+    page: Any, live_app: str, cast_live: Cast, other_site: tuple[str, Path]
+) -> None:
+    origin, root = other_site
+    make_appeal(cast_live)
+    site = make_site("BE", origin=origin)
+    actions.block_site(membership=cast_live.member("be_admin"), site_id=site.pk, reason="misuse")
+    (root / "404.html").write_text(WIDGET_404_PAGE.format(app=live_app, key=site.key), "utf-8")
+    page.goto(f"{origin}/404.html")
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    page.wait_for_load_state("load")
+    frame = page.frames[1]
+    assert frame.evaluate("document.body ? document.body.innerText : ''") == ""
+    page.screenshot(path=str(ARTIFACTS / "appeals_widget_blocked.png"))

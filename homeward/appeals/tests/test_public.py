@@ -5,6 +5,7 @@ country, and site registration."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -41,7 +42,7 @@ def test_no_public_answer_sets_a_cookie(cast: Cast) -> None:
         response = client.get(url, HTTP_ACCEPT_LANGUAGE="fr-BE")
         assert "Set-Cookie" not in response.headers, url
         assert not response.cookies, url
-    posted = client.post("/widget/register/", {"name": "x"})
+    posted = client.post("/widget/register/", {"name": "x"}, HTTP_ORIGIN="http://testserver")
     assert not posted.cookies
     actions.end_appeal(membership=cast.member("be_operator"), appeal=appeal)
     for url in _public_urls(appeal, key)[2:4]:
@@ -55,6 +56,8 @@ def test_public_answers_are_cached_half_a_minute_at_most(cast: Cast) -> None:
         cache_control = Client().get(url).headers["Cache-Control"]
         assert "public" in cache_control, url
         assert "max-age=30" in cache_control, url
+    api = Client().get("/api/v1/public/appeals").headers["Cache-Control"]
+    assert set(api.split(", ")) == {"public", "max-age=30"}
     widget = Client().get(f"/widget/404/?key={key}").headers["Cache-Control"]
     assert set(widget.split(", ")) == {"public", "max-age=0", "s-maxage=30"}
 
@@ -91,16 +94,21 @@ def test_the_widget_policy_allows_no_script_and_only_the_sites_origin(cast: Cast
     assert "Lena" in response.content.decode()
 
 
-def test_an_unknown_or_blocked_key_shows_nothing(cast: Cast) -> None:
+def test_an_unknown_or_blocked_key_shows_an_empty_page(cast: Cast) -> None:
+    """An empty 200, not an error status that a browser draws as a broken-frame box."""
     make_appeal(cast)
     site = make_site()
     unknown = Client().get("/widget/404/?key=nope")
-    assert unknown.status_code == 404
-    assert unknown.content == b""
     actions.block_site(membership=cast.member("be_admin"), site_id=site.pk, reason="misuse")
     blocked = Client().get(f"/widget/404/?key={site.key}")
-    assert blocked.status_code == 403
-    assert blocked.content == b""
+    for answer in (unknown, blocked):
+        assert answer.status_code == 200
+        assert answer.content == b""
+        assert answer.headers["X-Robots-Tag"] == "noindex"
+        assert set(answer.headers["Cache-Control"].split(", ")) == {
+            "public", "max-age=0", "s-maxage=30"
+        }  # fmt: skip
+        assert "default-src 'none'" in answer.headers["Content-Security-Policy"]
     actions.unblock_site(membership=cast.member("be_admin"), site_id=site.pk)
     assert b"Lena" in Client().get(f"/widget/404/?key={site.key}").content
 
@@ -141,26 +149,26 @@ def test_the_script_puts_the_iframe_in_its_place() -> None:
     assert "cookie" not in script.replace("No cookie", "")
 
 
-@pytest.mark.django_db
-def test_a_site_registers_and_gets_its_key_once_by_mail(
-    django_capture_on_commit_callbacks,
+def test_a_site_registers_and_gets_its_key_only_by_mail(
+    cast: Cast, django_capture_on_commit_callbacks: Any
 ) -> None:
     data = {"name": "My site", "origin": "https://www.site.test/",
             "contact_email": "owner@site.test", "country": "BE"}  # fmt: skip
     with django_capture_on_commit_callbacks(execute=True):
-        response = Client().post("/widget/register/", data)
+        response = Client(HTTP_ORIGIN="http://testserver").post("/widget/register/", data)
     site = WidgetSite.objects.get()
     assert site.origin == "https://www.site.test"
-    assert site.key in response.content.decode()
+    assert site.key not in response.content.decode()
+    assert "was sent to owner@site.test" in response.content.decode()
     assert site.key in mail.outbox[0].body
+    assert f'data-key="{site.key}"' in mail.outbox[0].body
     assert mail.outbox[0].to == ["owner@site.test"]
 
 
-@pytest.mark.django_db
-def test_registration_refuses_a_bad_origin_and_other_sites_posts() -> None:
+def test_registration_refuses_a_bad_origin_and_other_sites_posts(cast: Cast) -> None:
     bad = {"name": "S", "origin": "http://www.site.test/path", "contact_email": "o@site.test",
            "country": "BE"}  # fmt: skip
-    response = Client().post("/widget/register/", bad)
+    response = Client(HTTP_ORIGIN="http://testserver").post("/widget/register/", bad)
     assert "Give the site&#x27;s origin" in response.content.decode()
     cross = Client().post("/widget/register/", {**bad, "origin": "https://a.test"},
                           HTTP_ORIGIN="https://evil.test")  # fmt: skip
@@ -168,11 +176,10 @@ def test_registration_refuses_a_bad_origin_and_other_sites_posts() -> None:
     assert not WidgetSite.objects.exists()
 
 
-@pytest.mark.django_db
-def test_registration_is_rate_limited() -> None:
+def test_registration_is_rate_limited(cast: Cast) -> None:
     for n in range(6):
         data = {"name": f"S{n}", "origin": f"https://s{n}.test", "contact_email": "o@site.test",
                 "country": "BE"}  # fmt: skip
-        response = Client().post("/widget/register/", data)
+        response = Client(HTTP_ORIGIN="http://testserver").post("/widget/register/", data)
     assert response.status_code == 429
     assert WidgetSite.objects.count() == 5

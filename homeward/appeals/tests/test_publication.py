@@ -3,10 +3,11 @@ asks for (through the actions, the pages and the API), and what is published is 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from homeward.appeals import actions
 from homeward.appeals.choices import State
@@ -104,3 +105,48 @@ def test_publication_copies_the_photo_into_public_storage(cast: Cast) -> None:
     assert appeal.state == State.PUBLISHED
     assert appeal.photo.storage.exists(appeal.photo.name)
     assert appeal.photo.name != appeal.child.photo.name
+
+
+def test_the_consent_form_has_no_default_answer_and_refuses_the_impossible(cast: Cast) -> None:
+    appeal = make_appeal(cast, state="draft")
+    operator = cast.client("be_operator")
+    form = operator.get(f"/appeals/desk/{appeal.pk}/consent/").content.decode()
+    assert 'type="radio" name="answer"' in form
+    assert "checked" not in form
+    given = {"party": "guardian", "name": "Test Person", "how": "phone",
+             "given_at": "2024-01-01T12:00"}  # fmt: skip
+    unanswered = operator.post(f"/appeals/desk/{appeal.pk}/consent/", given)
+    assert unanswered.status_code == 200
+    assert "This field is required." in unanswered.content.decode()
+    future = (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    later = operator.post(
+        f"/appeals/desk/{appeal.pk}/consent/", {**given, "answer": "given", "given_at": future}
+    )
+    assert "This time is in the future." in later.content.decode()
+    long_note = operator.post(
+        f"/appeals/desk/{appeal.pk}/consent/", {**given, "answer": "given", "note": "x" * 2001}
+    )
+    assert long_note.status_code == 200
+    api = operator.post(
+        f"/api/v1/appeals/{appeal.pk}/consents",
+        {**given, "answer": "given", "given_at": "2024-01-01T12:00:00Z", "note": "x" * 2001},
+        content_type="application/json",
+    )
+    assert api.status_code == 422
+    assert api.json()["errors"][0]["field"] == "note"
+    assert not appeal.consents.exists()
+
+
+def test_the_childs_view_cannot_be_asked_of_a_baby(cast: Cast) -> None:
+    admin = cast.client("be_admin")
+    page = admin.get("/appeals/policy/").content.decode()
+    assert "a younger child cannot weigh what a public appeal means" in page
+    policy = {"default_days": 30, "maximum_days": 90, "child_view_from_age": 0}
+    refused = admin.post("/appeals/policy/", policy)
+    assert refused.status_code == 200
+    assert "Ensure this value is greater than or equal to 7." in refused.content.decode()
+    api = admin.put("/api/v1/appeal-policy", {**policy, "police_consent_required": False},
+                    content_type="application/json")  # fmt: skip
+    assert api.status_code == 422
+    assert api.json()["errors"][0]["field"] == "child_view_from_age"
+    assert admin.get("/api/v1/appeal-policy").json()["child_view_from_age"] == 12

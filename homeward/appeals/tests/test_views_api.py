@@ -112,3 +112,40 @@ def test_every_decision_is_audited(cast: Cast) -> None:
     assert {"appeals.appeal.create", "appeals.appeal.publish", "appeals.appeal.end"} <= actions
     assert AuditEvent.objects.filter(action="appeals.takedown.create").exists()
     assert AuditEvent.objects.filter(action="appeals.consent.given").count() == 3
+
+
+def test_a_child_with_an_appeal_gets_no_second_draft(cast: Cast) -> None:
+    appeal = make_appeal(cast, state="draft")
+    operator = cast.client("be_operator")
+    panel = operator.get(f"/appeals/case/{appeal.case_id}/").content.decode()
+    assert "Prepare a publicity appeal" not in panel
+    assert f"/appeals/desk/{appeal.pk}/" in panel
+    again = operator.post(f"/appeals/case/{appeal.case_id}/new/", {"child": appeal.child_id})
+    assert again["Location"] == f"/appeals/desk/{appeal.pk}/"
+    page = operator.get(again["Location"]).content.decode()
+    assert "This child already has an appeal (Draft)" in page
+    api = operator.post("/api/v1/appeals", {"case_id": appeal.case_id, "child_id": appeal.child_id},
+                        content_type="application/json")  # fmt: skip
+    assert api.status_code == 422
+    assert Appeal.objects.filter(child=appeal.child).count() == 1
+
+
+def test_an_ended_appeal_does_not_stop_a_new_one_and_saving_redirects(cast: Cast) -> None:
+    appeal = make_appeal(cast, state="ended")
+    operator = cast.client("be_operator")
+    assert (
+        "Prepare a publicity appeal"
+        in operator.get(f"/appeals/case/{appeal.case_id}/").content.decode()
+    )
+    created = operator.post(f"/appeals/case/{appeal.case_id}/new/", {"child": appeal.child_id})
+    draft = Appeal.objects.get(child=appeal.child, state="draft")
+    assert created["Location"] == f"/appeals/desk/{draft.pk}/edit/"
+    saved = operator.post(
+        created["Location"],
+        {"first_name": "Lena", "age": 9, "last_seen_place": "Testville",
+         "hotline_number": "+32 116 000", "countries": "BE", "starts_on": draft.starts_on,
+         "ends_on": draft.ends_on, "photo_source": "none"},
+    )  # fmt: skip
+    # saved, then shown by a GET: reloading the page does not send the form again
+    assert saved.status_code == 302
+    assert saved["Location"] == f"/appeals/desk/{draft.pk}/"

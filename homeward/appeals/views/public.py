@@ -26,10 +26,10 @@ from django.views.decorators.http import require_GET
 from django_countries import countries as country_names
 
 from homeward.appeals import access
-from homeward.appeals.feed import feed_of, photo_url, text_of, title_of
+from homeward.appeals.feed import MAX_AGE, feed_of, photo_url, text_of, title_of
 from homeward.appeals.models import Appeal
+from homeward.appeals.origins import is_safe_origin
 
-MAX_AGE = 30  # seconds: a takedown leaves every cache within a minute
 WIDGET_POLICY = {
     "default-src": ["'none'"],
     "img-src": ["'self'"],
@@ -138,10 +138,15 @@ def appeal_feed(request: HttpRequest) -> JsonResponse:
 def widget(request: HttpRequest) -> HttpResponse:
     """The iframe: one appeal for the visitor's country (the snippet's `country`, else the
     region of the browser's language, else the site's country). No script inside. An unknown
-    key is a 404 and a blocked one a 403, both empty."""
+    or blocked key is an empty page (200: a browser shows an error box in a frame for an error
+    status, and the docs promise the site shows nothing)."""
     site = access.site_by_key(request.GET.get("key", "").strip()[:64])
-    if site is None or not access.site_is_active(site):
-        return HttpResponse(status=404 if site is None else 403, content_type="text/plain")
+    # never write a stored value that is not exactly an origin into the policy
+    if site is None or not access.site_is_active(site) or not is_safe_origin(site.origin):
+        empty = HttpResponse(b"", content_type="text/html; charset=utf-8")
+        # an empty page may be framed anywhere (a refused frame draws an error box too)
+        empty._csp_replace = {"frame-ancestors": None}  # type: ignore[attr-defined]
+        return _widget_headers(empty)
     country = _country(request) or _region(request) or site.country
     appeal = access.one_for_country(country)
     response = render(
@@ -151,9 +156,14 @@ def widget(request: HttpRequest) -> HttpResponse:
     )
     # the one site that may frame it: the origin it registered
     response._csp_replace = {"frame-ancestors": [site.origin]}  # type: ignore[attr-defined]
+    return _widget_headers(response)
+
+
+def _widget_headers(response: HttpResponse) -> HttpResponse:
     # a browser asks again at each page view (a new random appeal, never one found since);
-    # a shared cache keeps it half a minute at most
+    # a shared cache keeps it half a minute at most; no search engine lists it
     patch_cache_control(response, max_age=0, s_maxage=MAX_AGE)
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 

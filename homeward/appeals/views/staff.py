@@ -32,13 +32,17 @@ def case_appeals(request: HttpRequest, case_id: int) -> HttpResponse:
     """The case page's panel (an htmx fragment): the case's appeals, and a new draft."""
     membership = current_membership(request)
     case = cases_access.locate_case(membership, case_id)
+    appeals = access.appeals_of_case(membership, case)
+    busy = {a.child_id for a in appeals if a.state in (State.DRAFT, State.PUBLISHED)}
+    children = [cc.child for cc in case.case_children.select_related("child")]
     return render(
         request,
         "appeals/_case_appeals.html",
         {
             "case": case,
-            "appeals": access.appeals_of_case(membership, case),
-            "children": [cc.child for cc in case.case_children.select_related("child")],
+            "appeals": appeals,
+            # a child with a draft or published appeal gets no second one: the list links to it
+            "children": [child for child in children if child.pk not in busy],
             "can_edit": membership.has_perm(Permission.EDIT_CASES),
         },
     )
@@ -61,6 +65,11 @@ def appeal_create(request: HttpRequest, case_id: int) -> HttpResponse:
         appeal = actions.create_draft(membership=membership, case=case, child=child)
     except ValidationError as error:
         _refused(request, error)
+        current = access.appeals_of_case(membership, case).filter(
+            child=child, state__in=[State.DRAFT, State.PUBLISHED]
+        )
+        if current:
+            return redirect("appeal_detail", current[0].pk)
         return redirect("case_detail", case.pk)
     return redirect("appeal_edit", appeal.pk)
 

@@ -11,7 +11,7 @@
   frame.src = src;
   frame.title = script.getAttribute("data-title") || "Missing child";
   frame.width = "100%";
-  frame.height = "140";
+  frame.height = "190";
   frame.loading = "lazy";
   frame.referrerPolicy = "no-referrer";
   frame.style.border = "0";
