@@ -20,7 +20,7 @@ from homeward.audit.actions import record_event
 from homeward.demo.network import COUNTRIES, Country
 from homeward.directories import actions
 from homeward.directories.actions import Submission
-from homeward.directories.choices import Audience, Kind, State
+from homeward.directories.choices import Audience, ServiceKind, State
 from homeward.directories.models import PreventionEntry, Provider, Service
 
 NOT_BRUSSELS_IIB = frozenset({"AL", "CH", "DK", "GB", "RS", "UA"})
@@ -115,12 +115,12 @@ def _entries(country: Country, verified: date) -> list[PreventionEntry]:
 
 
 def _service(rng: random.Random, provider: Provider, country: Country, n: int) -> Service:
-    kinds = rng.sample(list(Kind.values), rng.randint(1, 3))
+    kinds = rng.sample(list(ServiceKind.values), rng.randint(1, 3))
     spoken = sorted({*country.languages[:1], *rng.sample(SPOKEN, 2)})
-    label = Kind(kinds[0]).label
+    label = ServiceKind(kinds[0]).label
     return Service(
         provider=provider, name=f"Demo {label} {CITIES[country.code]} {n}",
-        description=f"Demo service: {', '.join(str(Kind(k).label) for k in kinds)} for "
+        description=f"Demo service: {', '.join(str(ServiceKind(k).label) for k in kinds)} for "
         "children and young people on the move.",
         language="en", kinds="|" + "|".join(kinds) + "|", languages="|" + "|".join(spoken) + "|",
         state=State.PUBLISHED, minimum_age=rng.choice([None, 0, 12]),

@@ -12,7 +12,7 @@ class Audience(models.TextChoices):
     YOUNG = "young", _("Children and young people")
 
 
-class Kind(models.TextChoices):
+class ServiceKind(models.TextChoices):
     SHELTER = "shelter", _("Shelter")
     FOOD = "food", _("Food")
     HEALTH = "health", _("Health")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from homeward.directories.actions import Facts, Submission
-from homeward.directories.choices import Audience, Kind
+from homeward.directories.choices import Audience, ServiceKind
 
 
 def _country_choices() -> list[tuple[str, str]]:
@@ -28,7 +28,7 @@ class ServiceForm(forms.Form):
     )
     language = forms.ChoiceField(label=_("Language of this name and description"),
                                  choices=settings.LANGUAGES)  # fmt: skip
-    kinds = forms.MultipleChoiceField(label=_("Kinds of service"), choices=Kind.choices,
+    kinds = forms.MultipleChoiceField(label=_("Kinds of service"), choices=ServiceKind.choices,
                                       widget=forms.CheckboxSelectMultiple)  # fmt: skip
     languages = forms.CharField(
         label=_("Languages spoken"), max_length=200,

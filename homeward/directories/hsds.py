@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from homeward.directories.choices import HSDS_STATUS, Kind
+from homeward.directories.choices import HSDS_STATUS, ServiceKind
 from homeward.directories.models import Service
 
 CSV_COLUMNS = [
@@ -61,7 +61,7 @@ def to_hsds(service: Service) -> dict[str, Any]:
             }
         ],
         "attributes": [
-            {"taxonomy_term": {"code": kind, "term": str(Kind(kind).label)}}
+            {"taxonomy_term": {"code": kind, "term": str(ServiceKind(kind).label)}}
             for kind in service.kind_list
         ],
     }

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from homeward.directories.choices import Audience, Kind, State
+from homeward.directories.choices import Audience, ServiceKind, State
 
 
 class PreventionEntry(models.Model):
@@ -114,7 +114,7 @@ class Service(models.Model):
 
     @property
     def kind_labels(self) -> list[str]:
-        return [str(Kind(k).label) for k in self.kind_list if k in Kind.values]
+        return [str(ServiceKind(k).label) for k in self.kind_list if k in ServiceKind.values]
 
     @property
     def language_list(self) -> list[str]:

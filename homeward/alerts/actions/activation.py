@@ -19,7 +19,7 @@ from django_countries import countries as country_list
 
 from homeward.alerts.actions.common import audit, locked_active, timeline
 from homeward.alerts.actions.publication import publish
-from homeward.alerts.actions.text import checked_text
+from homeward.alerts.text import checked_text
 from homeward.alerts.choices import (
     MAX_DURATION_HOURS,
     AuthorityKind,

@@ -35,7 +35,16 @@ def _operations() -> list[tuple[str, str, dict[str, Any]]]:
     ]
 
 
-ID_OPERATIONS = [(m, p) for m, p, _op in _operations() if re.search(r"\{\w+_id\}", p)]
+def _integer_ids(operation: dict[str, Any]) -> set[str]:
+    """The path's database ids (a public id, a random string, is not one)."""
+    return {
+        parameter["name"]
+        for parameter in operation.get("parameters", [])
+        if parameter["in"] == "path" and parameter["schema"].get("type") == "integer"
+    }
+
+
+ID_OPERATIONS = [(m, p) for m, p, op in _operations() if _integer_ids(op)]
 PAGED_OPERATIONS = [
     p for m, p, op in _operations() if any(q["name"] == "page" for q in op.get("parameters", []))
 ]

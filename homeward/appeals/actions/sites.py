@@ -75,7 +75,7 @@ def _clean_origin(value: str) -> str:
     return origin
 
 
-def snippet(key: str) -> str:
+def _snippet(key: str) -> str:
     script = f"{base_url()}{reverse('appeal_widget_script')}"
     return f'<script src="{script}" data-key="{key}" async></script>'
 
@@ -122,7 +122,7 @@ def register_site(
         "Your key for the Homeward missing-children widget on %(origin)s is:\n\n%(key)s\n\n"
         "Put this line on your “page not found” page:\n\n%(snippet)s\n\n"
         "The widget shows nothing on any other origin."
-    ) % {"origin": origin, "key": site.key, "snippet": snippet(site.key)}
+    ) % {"origin": origin, "key": site.key, "snippet": _snippet(site.key)}
     email = site.contact_email
     transaction.on_commit(
         lambda: send_mail(_("Your widget key"), message, None, [email], fail_silently=True)

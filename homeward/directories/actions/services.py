@@ -20,7 +20,7 @@ from homeward.directories.actions.common import (
     page_language,
     required,
 )
-from homeward.directories.choices import PUBLISHABLE, REJECTABLE, WITHDRAWABLE, Kind, State
+from homeward.directories.choices import PUBLISHABLE, REJECTABLE, WITHDRAWABLE, ServiceKind, State
 from homeward.directories.models import Provider, Service, ServiceTranslation
 from homeward.organisations.access import require_permission
 from homeward.organisations.models import Membership
@@ -85,7 +85,7 @@ def _url(value: str, name: str) -> str:
 
 def _kinds(values: Iterable[str]) -> list[str]:
     kinds = [v for v in dict.fromkeys(values) if v]
-    if not kinds or any(k not in Kind.values for k in kinds):
+    if not kinds or any(k not in ServiceKind.values for k in kinds):
         raise ValidationError({"kinds": _("Choose one or more kinds of service from the list.")})
     return kinds
 

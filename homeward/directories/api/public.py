@@ -12,7 +12,7 @@ from ninja import Router
 from homeward.core.api_types import CountryOrBlank, PageNumber
 from homeward.directories import access, hsds
 from homeward.directories.access import ServiceFilter
-from homeward.directories.choices import Kind
+from homeward.directories.choices import ServiceKind
 from homeward.directories.models import PreventionEntry
 from homeward.directories.schemas.prevention import PreventionOut
 from homeward.directories.schemas.services import HsdsPage, HsdsServiceOut
@@ -31,7 +31,7 @@ def list_public_services(
     request: HttpRequest,
     country: CountryOrBlank = "",
     city: str = "",
-    kind: Kind | None = None,
+    kind: ServiceKind | None = None,
     language: str = "",
     page: PageNumber = 1,
 ) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from django_countries import countries as country_names
 
 from homeward.directories import access, hsds
 from homeward.directories.access import ServiceFilter
-from homeward.directories.choices import Audience, Kind
+from homeward.directories.choices import Audience, ServiceKind
 from homeward.directories.models import Service
 
 MAX_AGE = 300
@@ -57,7 +57,7 @@ def criteria_of(request: HttpRequest) -> ServiceFilter:
     return ServiceFilter(
         country=country if len(country) == 2 and country_names.alpha2(country) else "",
         city=request.GET.get("city", "").strip()[:100],
-        kind=kind if kind in Kind.values else "",
+        kind=kind if kind in ServiceKind.values else "",
         language=spoken if spoken.isalpha() else "",
     )
 
@@ -123,7 +123,7 @@ def prevention_page(request: HttpRequest, country: str) -> HttpResponse:
 @public
 def service_list(request: HttpRequest) -> HttpResponse:
     criteria = criteria_of(request)
-    kinds = {str(value): str(label) for value, label in Kind.choices}
+    kinds = {str(value): str(label) for value, label in ServiceKind.choices}
     page = Paginator(access.search_services(criteria, _language()), access.PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -138,7 +138,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
             "rows": [_row(service, kinds) for service in page.object_list],
             "query": query.urlencode(),
             "countries": _country_options(),
-            "kinds": Kind.choices,
+            "kinds": ServiceKind.choices,
             "services_url": reverse("service_list"),
             "cities": access.cities_of(criteria.country) if criteria.country else [],
         },
