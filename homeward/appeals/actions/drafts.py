@@ -4,6 +4,7 @@ the case's category or reasons; edited until it is published."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -37,6 +38,28 @@ EDITABLE = (
     "photo_source",
 )
 TEXT_LIMITS = {"first_name": 100, "last_seen_place": 200, "hotline_number": 32}
+# a number for tel: links: digits, spaces and + - ( ), at least one digit
+PHONE = re.compile(r"^[0-9+\-() ]*[0-9][0-9+\-() ]*$")
+
+
+def _check_content(row: Appeal) -> None:
+    """What a tired operator could get wrong on the draft, refused on its field."""
+    first = row.first_name
+    if not first:
+        raise ValidationError({"first_name": _("The first name is needed.")})
+    family = {part.casefold() for part in row.child.family_name.split()}
+    if len(first.split()) > 1 or first.casefold() in family:
+        raise ValidationError(
+            {"first_name": _("The first name only, one word: never the family name.")}
+        )
+    if not row.hotline_number:
+        raise ValidationError({"hotline_number": _("The hotline number is needed.")})
+    if not PHONE.match(row.hotline_number):
+        raise ValidationError(
+            {"hotline_number": _("Digits, spaces and + - ( ) only, as the number is dialled.")}
+        )
+    if row.last_seen_on and row.last_seen_on > timezone.localdate():
+        raise ValidationError({"last_seen_on": _("This date is in the future.")})
 
 
 @transaction.atomic
@@ -111,10 +134,7 @@ def edit_draft(
         if field == "photo_source" and value not in PhotoSource.values:
             raise ValidationError({field: _("Choose one of the options.")})
         setattr(row, field, value)
-    if not row.first_name:
-        raise ValidationError({"first_name": _("The first name is needed.")})
-    if not row.hotline_number:
-        raise ValidationError({"hotline_number": _("The hotline number is needed.")})
+    _check_content(row)
     check_dates(policy_of(row.organisation), row.starts_on, row.ends_on)
     if row.photo_source == PhotoSource.CHILD and not row.child.photo:
         raise ValidationError({"photo_source": _("The child has no photo in the case.")})

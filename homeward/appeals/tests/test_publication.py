@@ -92,6 +92,43 @@ def test_dates_outside_the_policy_are_refused(cast: Cast) -> None:
     assert "ends_on" in refused.value.message_dict
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("first_name", "Lena Test"),  # the family name too
+        ("first_name", "Test"),  # the family name alone
+        ("hotline_number", "116 000<script>"),
+        ("hotline_number", "☎☎"),
+        ("last_seen_place", "x" * 201),
+    ],
+)
+def test_the_draft_refuses_what_should_never_be_published(
+    cast: Cast, field: str, value: str
+) -> None:
+    appeal = make_appeal(cast, state="draft")
+    with pytest.raises(ValidationError) as refused:
+        actions.edit_draft(membership=cast.member("be_operator"), appeal=appeal, **{field: value})
+    assert field in refused.value.message_dict
+    appeal.refresh_from_db()
+    assert getattr(appeal, field) != value
+
+
+def test_a_last_seen_day_in_the_future_is_refused(cast: Cast) -> None:
+    appeal = make_appeal(cast, state="draft")
+    with pytest.raises(ValidationError) as refused:
+        actions.edit_draft(membership=cast.member("be_operator"), appeal=appeal,
+                           last_seen_on=timezone.localdate() + timedelta(days=1))  # fmt: skip
+    assert "last_seen_on" in refused.value.message_dict
+
+
+def test_a_hyphenated_first_name_is_one_name(cast: Cast) -> None:
+    appeal = make_appeal(cast, state="draft")
+    actions.edit_draft(membership=cast.member("be_operator"), appeal=appeal,
+                       first_name="Anne-Marie", hotline_number="+32 (0) 116-000")  # fmt: skip
+    appeal.refresh_from_db()
+    assert appeal.first_name == "Anne-Marie"
+
+
 def test_an_operator_cannot_publish(cast: Cast) -> None:
     from django.core.exceptions import PermissionDenied
 
