@@ -19,7 +19,6 @@ from django_countries import countries as country_list
 
 from homeward.alerts.actions.common import audit, locked_active, timeline
 from homeward.alerts.actions.publication import publish
-from homeward.alerts.text import checked_text
 from homeward.alerts.choices import (
     MAX_DURATION_HOURS,
     AuthorityKind,
@@ -29,6 +28,7 @@ from homeward.alerts.choices import (
     MsgType,
 )
 from homeward.alerts.models import Alert, AlertAssessment, AlertSequence
+from homeward.alerts.text import checked_text
 from homeward.cases.models import Case
 from homeward.core.images import clean_image
 from homeward.core.references import next_number, prefix

@@ -4,6 +4,7 @@ asks for (through the actions, the pages and the API), and what is published is 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -106,8 +107,9 @@ def test_the_draft_refuses_what_should_never_be_published(
     cast: Cast, field: str, value: str
 ) -> None:
     appeal = make_appeal(cast, state="draft")
+    changes: dict[str, Any] = {field: value}
     with pytest.raises(ValidationError) as refused:
-        actions.edit_draft(membership=cast.member("be_operator"), appeal=appeal, **{field: value})
+        actions.edit_draft(membership=cast.member("be_operator"), appeal=appeal, **changes)
     assert field in refused.value.message_dict
     appeal.refresh_from_db()
     assert getattr(appeal, field) != value
