@@ -13,6 +13,7 @@ from homeward.alerts.actions.common import audit, timeline
 from homeward.alerts.choices import Answer, PublicityRisk, Recommendation
 from homeward.alerts.criteria import checklist
 from homeward.alerts.models import AlertAssessment, AlertCriterion
+from homeward.alerts.text import NOT_XML
 from homeward.cases.models import Case
 from homeward.organisations.access import require_own, require_permission
 from homeward.organisations.models import Membership
@@ -90,6 +91,8 @@ def configure_criteria(*, membership: Membership, wordings: Iterable[str]) -> li
         raise ValidationError({"criteria": _("At most %(n)s criteria.") % {"n": MAX_CRITERIA}})
     if any(len(w) > 300 for w in wanted):
         raise ValidationError({"criteria": _("Each criterion fits in 300 characters.")})
+    if any(NOT_XML.search(w) for w in wanted):  # a NUL is refused by PostgreSQL, a 500
+        raise ValidationError({"criteria": _("Remove the control characters from the criteria.")})
     seen: set[str] = set()
     for wording in wanted:
         if _same(wording) in seen:

@@ -5,6 +5,7 @@ returns to the defaults, and assessments already made keep their wording."""
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from homeward.alerts import actions
@@ -53,3 +54,9 @@ def test_an_empty_list_is_refused_and_the_button_returns_to_the_european_criteri
     assert _wordings(cast)[0] == "The child is under 18."
     earlier.refresh_from_db()
     assert [row["wording"] for row in earlier.criteria] == ["Alpha", "Beta"]
+
+
+def test_a_criterion_with_a_control_character_is_refused_on_its_field(cast: Cast) -> None:
+    with pytest.raises(ValidationError) as refused:
+        actions.configure_criteria(membership=cast.member("be_admin"), wordings=["Under 18\x00"])
+    assert "criteria" in refused.value.message_dict
