@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from homeward.alerts.choices import AlertState
@@ -39,10 +40,7 @@ def assessments_of(membership: Membership) -> QuerySet[AlertAssessment]:
 
 def locate_alert(membership: Membership, alert_id: int) -> Alert:
     """The alert to act on or link to; not audited."""
-    try:
-        return alerts_of(membership).get(pk=alert_id)
-    except Alert.DoesNotExist:
-        raise Http404("no such alert") from None
+    return get_object_or_404(alerts_of(membership), pk=alert_id)
 
 
 def read_alert(membership: Membership, alert_id: int) -> Alert:
@@ -58,10 +56,7 @@ def read_alert(membership: Membership, alert_id: int) -> Alert:
 
 
 def locate_assessment(membership: Membership, assessment_id: int) -> AlertAssessment:
-    try:
-        return assessments_of(membership).get(pk=assessment_id)
-    except AlertAssessment.DoesNotExist:
-        raise Http404("no such assessment") from None
+    return get_object_or_404(assessments_of(membership), pk=assessment_id)
 
 
 def read_assessment(membership: Membership, assessment_id: int) -> AlertAssessment:
@@ -136,10 +131,7 @@ def feed_alerts() -> QuerySet[Alert]:
 
 
 def public_alert(public_id: str) -> Alert:
-    try:
-        return Alert.objects.select_related("organisation").get(public_id=public_id)
-    except Alert.DoesNotExist:
-        raise Http404("no such alert") from None
+    return get_object_or_404(Alert.objects.select_related("organisation"), public_id=public_id)
 
 
 def issued_at(alert: Alert) -> datetime:

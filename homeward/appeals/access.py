@@ -10,7 +10,7 @@ import random
 from datetime import timedelta
 
 from django.db.models import QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from homeward.appeals.choices import SiteState, State
@@ -44,10 +44,7 @@ def appeals_of_case(membership: Membership, case: Case) -> QuerySet[Appeal]:
 
 def locate_appeal(membership: Membership, appeal_id: int) -> Appeal:
     """The appeal to act on (not audited: the action records what it writes)."""
-    try:
-        return appeals_of(membership).get(pk=appeal_id)
-    except Appeal.DoesNotExist:
-        raise Http404("no such appeal") from None
+    return get_object_or_404(appeals_of(membership), pk=appeal_id)
 
 
 def read_appeal(membership: Membership, appeal_id: int) -> Appeal:
@@ -149,10 +146,7 @@ def sites_of(membership: Membership) -> QuerySet[WidgetSite]:
 
 
 def locate_site(membership: Membership, site_id: int) -> WidgetSite:
-    try:
-        return sites_of(membership).get(pk=site_id)
-    except WidgetSite.DoesNotExist:
-        raise Http404("no such site") from None
+    return get_object_or_404(sites_of(membership), pk=site_id)
 
 
 def site_is_active(site: WidgetSite | None) -> bool:
@@ -163,7 +157,4 @@ def site_is_active(site: WidgetSite | None) -> bool:
 
 def checklist_item(appeal: Appeal, item_id: int) -> ChecklistItem:
     """An item of the takedown checklist of an appeal the caller already located."""
-    try:
-        return ChecklistItem.objects.get(pk=item_id, takedown__appeal=appeal)
-    except ChecklistItem.DoesNotExist:
-        raise Http404("no such item") from None
+    return get_object_or_404(ChecklistItem.objects, pk=item_id, takedown__appeal=appeal)

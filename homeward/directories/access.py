@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from homeward.directories.choices import State
@@ -102,10 +103,7 @@ def services_to_moderate(membership: Membership) -> QuerySet[Service]:
 
 
 def locate_service(membership: Membership, service_id: int) -> Service:
-    try:
-        return services_to_moderate(membership).get(pk=service_id)
-    except Service.DoesNotExist:
-        raise Http404("no such service") from None
+    return get_object_or_404(services_to_moderate(membership), pk=service_id)
 
 
 def prevention_versions(country: str, audience: str) -> list[PreventionEntry]:
@@ -135,10 +133,7 @@ def entries_for_staff(membership: Membership) -> QuerySet[PreventionEntry]:
 
 
 def locate_entry(membership: Membership, entry_id: int) -> PreventionEntry:
-    try:
-        return entries_for_staff(membership).get(pk=entry_id)
-    except PreventionEntry.DoesNotExist:
-        raise Http404("no such prevention page") from None
+    return get_object_or_404(entries_for_staff(membership), pk=entry_id)
 
 
 def due_before(today: date | None = None) -> date:

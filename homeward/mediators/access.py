@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from homeward.audit.actions import record_read
 from homeward.cases.models import Case
@@ -83,10 +84,7 @@ def speakers_of(languages: list[str]) -> QuerySet[MediatorLanguage, Any]:
 
 
 def public_mediator(public_id: str) -> Mediator:
-    try:
-        return public_mediators().get(public_id=public_id)
-    except Mediator.DoesNotExist:
-        raise Http404("no such mediator") from None
+    return get_object_or_404(public_mediators(), public_id=public_id)
 
 
 def request_network() -> Organisation | None:
@@ -105,10 +103,7 @@ def mediators_of(membership: Membership) -> QuerySet[Mediator]:
 
 
 def locate_mediator(membership: Membership, mediator_id: int) -> Mediator:
-    try:
-        return mediators_of(membership).get(pk=mediator_id)
-    except Mediator.DoesNotExist:
-        raise Http404("no such mediator") from None
+    return get_object_or_404(mediators_of(membership), pk=mediator_id)
 
 
 def read_mediator(membership: Membership, mediator_id: int) -> Mediator:
@@ -157,10 +152,7 @@ def requests_of(membership: Membership) -> QuerySet[MediationRequest]:
 
 
 def locate_request(membership: Membership, request_id: int) -> MediationRequest:
-    try:
-        return requests_of(membership).get(pk=request_id)
-    except MediationRequest.DoesNotExist:
-        raise Http404("no such mediation request") from None
+    return get_object_or_404(requests_of(membership), pk=request_id)
 
 
 def read_request(membership: Membership, request_id: int) -> MediationRequest:
